@@ -1,0 +1,44 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+  name: "guidekit",
+  platforms: [.macOS(.v13)],
+  products: [
+    .library(name: "GuideKit", targets: ["GuideKit"]),
+    .executable(name: "guidekit", targets: ["guidekit"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+  ],
+  targets: [
+    .systemLibrary(
+      name: "CLibXML2",
+      pkgConfig: "libexslt",
+      providers: [.apt(["libxml2-dev", "libxslt1-dev"])]
+    ),
+    .target(name: "GuideKitXML", dependencies: ["CLibXML2"]),
+    .target(
+      name: "GuideKit",
+      dependencies: [
+        "GuideKitXML",
+        .product(name: "Crypto", package: "swift-crypto"),
+      ],
+      resources: [.copy("Resources/stylesheets"), .copy("Resources/schemas")]
+    ),
+    .executableTarget(
+      name: "guidekit",
+      dependencies: [
+        "GuideKit",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .testTarget(name: "GuideKitXMLTests", dependencies: ["GuideKitXML"], exclude: ["Fixtures"]),
+    .testTarget(
+      name: "GuideKitTests", dependencies: ["GuideKit", "GuideKitXML"],
+      exclude: ["Golden", "Fixtures"]),
+    .testTarget(name: "GuideKitCLITests", dependencies: ["GuideKit"]),
+  ],
+  swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,109 @@
+import Crypto
+import Foundation
+
+/// SARIF 2.1.0 output, as GitHub code scanning reads it: rule metadata, `startLine` ≥ 1, and a
+/// stable fingerprint per result that does not depend on the line (so moving a clause keeps it).
+public enum SARIF {
+  public static func document(
+    diagnostics: [Diagnostic], rules: [RuleDescriptor], toolVersion: String = GuideKitInfo.version
+  ) -> [String: Any] {
+    var ruleIndex: [String: Int] = [:]
+    var ruleList = rules
+    for d in diagnostics where !ruleList.contains(where: { $0.id == d.rule }) {
+      ruleList.append(RuleDescriptor(id: d.rule, severity: d.severity, summary: d.rule))
+    }
+    for (index, rule) in ruleList.enumerated() { ruleIndex[rule.id] = index }
+    let ruleObjects: [[String: Any]] = ruleList.map { rule in
+      [
+        "id": rule.id,
+        "name": camelCase(rule.id),
+        "shortDescription": ["text": rule.summary],
+        "fullDescription": ["text": rule.summary],
+        "defaultConfiguration": ["level": level(rule.severity)],
+        "helpUri": "https://github.com/guidekit/guidekit/blob/main/docs/rules.md#\(rule.id)",
+      ]
+    }
+    var seen: [String: Int] = [:]
+    let results: [[String: Any]] = diagnostics.map { d in
+      var base = "\(d.rule)\u{1F}\(d.file)\u{1F}\(d.clause ?? "")\u{1F}\(d.message)"
+      let occurrence = seen[base, default: 0]
+      seen[base] = occurrence + 1
+      base += "\u{1F}\(occurrence)"
+      let digest = SHA256.hash(data: Data(base.utf8)).map { String(format: "%02x", $0) }.joined()
+      var location: [String: Any] = [
+        "physicalLocation": [
+          "artifactLocation": ["uri": uri(d.file)],
+          "region": ["startLine": max(d.line, 1)],
+        ]
+      ]
+      if let clause = d.clause {
+        location["logicalLocations"] = [["name": clause, "kind": "member"]]
+      }
+      return [
+        "ruleId": d.rule,
+        "ruleIndex": ruleIndex[d.rule] ?? 0,
+        "level": level(d.severity),
+        "message": ["text": d.message],
+        "locations": [location],
+        "partialFingerprints": ["guidekitFingerprint/v1": String(digest.prefix(32))],
+      ]
+    }
+    return [
+      "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+      "version": "2.1.0",
+      "runs": [
+        [
+          "tool": [
+            "driver": [
+              "name": "guidekit",
+              "version": toolVersion,
+              "semanticVersion": toolVersion,
+              "informationUri": "https://github.com/guidekit/guidekit",
+              "rules": ruleObjects,
+            ]
+          ],
+          "columnKind": "unicodeCodePoints",
+          "results": results,
+        ]
+      ],
+    ]
+  }
+
+  static func level(_ severity: Severity) -> String {
+    switch severity {
+    case .error: "error"
+    case .warning: "warning"
+    case .note: "note"
+    }
+  }
+
+  /// A relative path as a URI reference (percent-encoded, `/` kept).
+  static func uri(_ path: String) -> String {
+    var allowed = CharacterSet.urlPathAllowed
+    allowed.remove(charactersIn: ":")
+    let relative = path.hasPrefix("./") ? String(path.dropFirst(2)) : path
+    return relative.addingPercentEncoding(withAllowedCharacters: allowed) ?? relative
+  }
+
+  static func camelCase(_ id: String) -> String {
+    id.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+  }
+}
+
+/// Serialises JSON with sorted keys, no escaped slashes, 2-space indentation and a final newline.
+public enum JSONOutput {
+  public static func string(_ object: Any) -> String {
+    guard
+      let data = try? JSONSerialization.data(
+        withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+    else { return "{}\n" }
+    return String(decoding: data, as: UTF8.self) + "\n"
+  }
+
+  public static func string<T: Encodable>(encodable value: T) -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    guard let data = try? encoder.encode(value) else { return "{}\n" }
+    return String(decoding: data, as: UTF8.self) + "\n"
+  }
+}

@@ -1,0 +1,1 @@
+public enum GuideKitInfo { public static let version = "0.1.0" }

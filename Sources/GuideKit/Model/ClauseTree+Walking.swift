@@ -1,0 +1,55 @@
+/// A unit found by walking a tree, with where it stands.
+public struct LocatedUnit: Sendable, Hashable {
+  public var unit: Unit
+  /// Ancestors from the top, each as its number and title (`第2章 テレワークにおいて検討すべきこと`).
+  public var path: [String]
+  /// Ancestor ids from the top.
+  public var ancestorIDs: [String]
+  /// Position among all diff units of the document, in document order (0-based).
+  public var order: Int
+}
+
+extension Unit {
+  /// `num title`, or whichever of them exists, or the id.
+  public var heading: String {
+    let parts = [num, title].compactMap { $0 }.filter { !$0.isEmpty }
+    return parts.isEmpty ? id : parts.joined(separator: " ")
+  }
+}
+
+extension ClauseTree {
+  /// Every unit, depth first in document order, with its path (supplements last).
+  public func allUnits() -> [LocatedUnit] {
+    var out: [LocatedUnit] = []
+    var order = 0
+    func walk(_ units: [Unit], path: [String], ids: [String]) {
+      for unit in units {
+        out.append(LocatedUnit(unit: unit, path: path, ancestorIDs: ids, order: order))
+        if unit.kind.isDiffUnit { order += 1 }
+        walk(unit.children, path: path + [unit.heading], ids: ids + [unit.id])
+      }
+    }
+    walk(units, path: [], ids: [])
+    walk(supplements, path: [], ids: [])
+    return out
+  }
+
+  /// The units a diff aligns (clauses, articles, controls), in document order.
+  public func diffUnits() -> [LocatedUnit] {
+    allUnits().filter { $0.unit.kind.isDiffUnit }
+  }
+
+  /// Every unit by id. Later duplicates do not replace earlier ones.
+  public func unitsByID() -> [String: LocatedUnit] {
+    var index: [String: LocatedUnit] = [:]
+    for located in allUnits() where index[located.unit.id] == nil {
+      index[located.unit.id] = located
+    }
+    return index
+  }
+
+  /// Every citation with the unit (innermost diff unit or container) that makes it.
+  public func allReferences() -> [(reference: Reference, unit: LocatedUnit)] {
+    allUnits().flatMap { located in located.unit.references.map { ($0, located) } }
+  }
+}

@@ -1,0 +1,87 @@
+import Foundation
+import GuideKitXML
+
+/// Reads any supported document into a `ClauseTree`, detecting its kind from the root element.
+public enum DocumentLoader {
+  public static let oscalNamespace = "http://csrc.nist.gov/ns/oscal/1.0"
+
+  /// The kind of document `root` starts, or nil when guidekit does not read it.
+  public static func kind(of root: XMLElement) -> DocumentKind? {
+    switch (root.name, root.namespaceURI) {
+    case ("guideline", GuidelineReader.namespace): .guideline
+    case ("Law", nil), ("DataRoot", nil): .law
+    case ("catalog", oscalNamespace): .catalog
+    default: nil
+    }
+  }
+
+  /// Parses and reads a file.
+  /// - Throws: `GuideKitError.xml` when the file cannot be read or parsed,
+  ///   `GuideKitError.unsupportedDocument` for an unknown root element.
+  public static func load(file: String, limits: XMLParseLimits = .init()) throws(GuideKitError)
+    -> ClauseTree
+  {
+    let document: XMLDocument
+    do {
+      document = try XMLDocument.parse(file: file, limits: limits)
+    } catch {
+      throw .xml(error)
+    }
+    return try read(document)
+  }
+
+  /// Reads a parsed document; the caller may free it afterwards.
+  public static func read(_ document: XMLDocument) throws(GuideKitError) -> ClauseTree {
+    try read(document.rootElement(), file: document.fileName)
+  }
+
+  /// Reads a document already converted to Swift values.
+  public static func read(_ root: XMLElement, file: String) throws(GuideKitError) -> ClauseTree {
+    switch kind(of: root) {
+    case .guideline: GuidelineReader.read(root, file: file)
+    case .law: LawReader.read(root, file: file)
+    case .catalog: CatalogReader.read(root, file: file)
+    case nil:
+      throw .unsupportedDocument(
+        file: file, line: root.line,
+        root: root.namespaceURI.map { "{\($0)}\(root.name)" } ?? root.name)
+    }
+  }
+}
+
+/// Errors that stop a GuideKit operation (exit status 2 at the command line).
+public enum GuideKitError: Error, Sendable, CustomStringConvertible {
+  case xml(XMLError)
+  case unsupportedDocument(file: String, line: Int, root: String)
+  case mixedKinds(old: DocumentKind, new: DocumentKind)
+  case io(path: String, reason: String)
+  case usage(String)
+
+  public var diagnostics: [XMLDiagnostic] {
+    switch self {
+    case .xml(let error): error.diagnostics
+    case .unsupportedDocument(let file, let line, let root):
+      [
+        XMLDiagnostic(
+          file: file, line: line, severity: .error,
+          message:
+            "unsupported document: root element <\(root)> is neither a guideline (urn:guidekit:guideline:1), an e-Gov <Law>/<DataRoot> nor an OSCAL <catalog>"
+        )
+      ]
+    case .mixedKinds(let old, let new):
+      [
+        XMLDiagnostic(
+          file: nil, line: 0, severity: .error,
+          message: "cannot compare a \(old.rawValue) with a \(new.rawValue): both documents must be of one kind")
+      ]
+    case .io(let path, let reason):
+      [XMLDiagnostic(file: path, line: 0, severity: .error, message: reason)]
+    case .usage(let message):
+      [XMLDiagnostic(file: nil, line: 0, severity: .error, message: message)]
+    }
+  }
+
+  public var description: String {
+    diagnostics.map(DiagnosticFormatter.line).joined(separator: "\n")
+  }
+}

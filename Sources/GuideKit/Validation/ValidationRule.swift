@@ -1,0 +1,75 @@
+/// A semantic rule over one guideline edition. One rule per file, its messages beside it.
+public protocol DocumentRule: Sendable {
+  static var descriptor: RuleDescriptor { get }
+  func check(_ document: ClauseTree, context: ValidationContext) -> [Diagnostic]
+}
+
+/// A semantic rule over every edition validated together (all editions of a guideline).
+public protocol CorpusRule: Sendable {
+  static var descriptor: RuleDescriptor { get }
+  func check(_ documents: [ClauseTree], context: ValidationContext) -> [Diagnostic]
+}
+
+/// What rules may consult besides the document.
+public struct ValidationContext: Sendable {
+  /// The reference registry given with `--references`, if any.
+  public var registry: ReferenceRegistry?
+  /// Every guideline edition being validated, by guideline id (for refs to other guidelines).
+  public var guidelines: [String: [ClauseTree]]
+
+  public init(registry: ReferenceRegistry? = nil, guidelines: [String: [ClauseTree]] = [:]) {
+    self.registry = registry
+    self.guidelines = guidelines
+  }
+}
+
+extension DocumentRule {
+  func diagnostic(
+    _ tree: ClauseTree, line: Int, _ message: String, clause: String? = nil,
+    severity: Severity? = nil
+  ) -> Diagnostic {
+    Diagnostic(
+      file: tree.info.file, line: line, severity: severity ?? Self.descriptor.severity,
+      rule: Self.descriptor.id, message: message, clause: clause)
+  }
+}
+
+extension CorpusRule {
+  func diagnostic(
+    _ tree: ClauseTree, line: Int, _ message: String, clause: String? = nil
+  ) -> Diagnostic {
+    Diagnostic(
+      file: tree.info.file, line: line, severity: Self.descriptor.severity,
+      rule: Self.descriptor.id, message: message, clause: clause)
+  }
+}
+
+/// The rules `guidekit validate` runs, in order.
+public enum ValidationRules {
+  public static let document: [any DocumentRule] = [
+    DuplicateIDRule(), DateRule(), EmptyClauseRule(), DuplicateNumRule(), LawIDRule(),
+    ReferenceRule(),
+  ]
+  public static let corpus: [any CorpusRule] = [
+    DuplicateVersionRule(), SupersedesRule(), RemovedClauseRule(),
+  ]
+
+  /// Rules that are not semantic rules but name diagnostics of the XML layer.
+  public static let xmlSyntax = RuleDescriptor(
+    id: "xml-syntax", severity: .error, summary: "The file is not well-formed XML, or was refused by a security limit.")
+  public static let schema = RuleDescriptor(
+    id: "schema", severity: .error, summary: "The document does not conform to its XML schema.")
+  public static let unsupported = RuleDescriptor(
+    id: "unsupported-document", severity: .error,
+    summary: "The root element is not a guideline; use --schema to validate other XML.")
+  public static let unreadable = RuleDescriptor(
+    id: "unreadable", severity: .error, summary: "The file cannot be read.")
+  public static let xmlWarning = RuleDescriptor(
+    id: "xml-warning", severity: .warning, summary: "libxml2 raised a warning while parsing.")
+
+  public static var descriptors: [RuleDescriptor] {
+    [xmlSyntax, schema, unsupported, unreadable, xmlWarning]
+      + document.map { type(of: $0).descriptor } + corpus.map { type(of: $0).descriptor }
+      + ReferenceRule.extraDescriptors + DateRule.extraDescriptors
+  }
+}

@@ -1,0 +1,187 @@
+import Foundation
+import GuideKitXML
+import Synchronization
+
+/// Options of `guidekit validate`.
+public struct ValidationOptions: Sendable {
+  /// Validate every file against this schema instead of the guideline schema (no semantic rules).
+  public var schemaPath: String?
+  /// Warnings count as errors.
+  public var strict: Bool
+  public var registry: ReferenceRegistry?
+  public var limits: XMLParseLimits
+
+  public init(
+    schemaPath: String? = nil, strict: Bool = false, registry: ReferenceRegistry? = nil,
+    limits: XMLParseLimits = .init()
+  ) {
+    self.schemaPath = schemaPath
+    self.strict = strict
+    self.registry = registry
+    self.limits = limits
+  }
+}
+
+/// The outcome of a validation run.
+public struct ValidationReport: Sendable {
+  public var files: Int
+  /// Sorted by file and line.
+  public var diagnostics: [Diagnostic]
+  /// Inputs that could not be read at all (missing, a folder given as a file…): exit status 2.
+  public var trouble: Bool
+
+  public var errors: Int { diagnostics.filter { $0.severity == .error }.count }
+  public var warnings: Int { diagnostics.filter { $0.severity == .warning }.count }
+
+  /// 0 valid, 1 findings, 2 trouble (DESIGN.md exit status).
+  public var exitStatus: Int32 { trouble ? 2 : (errors > 0 ? 1 : 0) }
+
+  /// The JSON of DESIGN.md: files, errors, warnings, diagnostics.
+  public var json: [String: Any] {
+    [
+      "files": files, "errors": errors, "warnings": warnings,
+      "diagnostics": diagnostics.map { d -> [String: Any] in
+        var o: [String: Any] = [
+          "file": d.file, "line": d.line, "severity": d.severity.rawValue, "rule": d.rule,
+          "message": d.message,
+        ]
+        if let clause = d.clause { o["clause"] = clause }
+        return o
+      },
+    ]
+  }
+}
+
+/// Validates guideline files: XSD, then the semantic rules.
+public enum Validator {
+  /// The bundled guideline schema, compiled once.
+  public static func guidelineSchema() throws(XMLError) -> XMLSchema {
+    try BundledSchema.guideline.get()
+  }
+
+  /// Validates every file under `paths` (files, or folders searched for `*.xml`), in parallel.
+  public static func validate(paths: [String], options: ValidationOptions = .init())
+    -> ValidationReport
+  {
+    let (files, missing) = InputFiles.collect(paths)
+    var diagnostics = missing.map {
+      Diagnostic(
+        file: $0, line: 0, severity: .error, rule: ValidationRules.unreadable.id,
+        message: "no such file or folder")
+    }
+    var trouble = !missing.isEmpty
+
+    let schema: XMLSchema
+    do throws(XMLError) {
+      if let path = options.schemaPath {
+        schema = try XMLSchema(path: path)
+      } else {
+        schema = try guidelineSchema()
+      }
+    } catch {
+      let file = options.schemaPath ?? "schemas/guideline.xsd"
+      diagnostics += error.diagnostics.map { Diagnostic($0, rule: ValidationRules.schema.id, file: file) }
+      return ValidationReport(files: files.count, diagnostics: diagnostics, trouble: true)
+    }
+
+    let results = Mutex<[Int: FileResult]>([:])
+    DispatchQueue.concurrentPerform(iterations: files.count) { index in
+      let result = check(file: files[index], schema: schema, options: options)
+      results.withLock { $0[index] = result }
+    }
+    let ordered = results.withLock { table in (0..<files.count).compactMap { table[$0] } }
+    var trees: [ClauseTree] = []
+    for result in ordered {
+      diagnostics += result.diagnostics
+      trouble = trouble || result.trouble
+      if let tree = result.tree { trees.append(tree) }
+    }
+
+    if options.schemaPath == nil {
+      let trees = trees
+      let guidelines = Dictionary(grouping: trees, by: { $0.info.id })
+      let context = ValidationContext(registry: options.registry, guidelines: guidelines)
+      let perDocument = Mutex<[Int: [Diagnostic]]>([:])
+      DispatchQueue.concurrentPerform(iterations: trees.count) { index in
+        let found = ValidationRules.document.flatMap { $0.check(trees[index], context: context) }
+        perDocument.withLock { $0[index] = found }
+      }
+      diagnostics += perDocument.withLock { table in (0..<trees.count).flatMap { table[$0] ?? [] } }
+      diagnostics += ValidationRules.corpus.flatMap { $0.check(trees, context: context) }
+    }
+    if options.strict {
+      diagnostics = diagnostics.map { d in
+        var strict = d
+        if strict.severity == .warning { strict.severity = .error }
+        return strict
+      }
+    }
+    diagnostics.sort(by: Diagnostic.sortKey)
+    return ValidationReport(files: files.count, diagnostics: diagnostics, trouble: trouble)
+  }
+
+  struct FileResult: Sendable {
+    var diagnostics: [Diagnostic] = []
+    var tree: ClauseTree?
+    var trouble = false
+  }
+
+  static func check(file: String, schema: XMLSchema, options: ValidationOptions) -> FileResult {
+    var result = FileResult()
+    let document: XMLDocument
+    do {
+      document = try XMLDocument.parse(file: file, limits: options.limits)
+    } catch {
+      let rule: String
+      switch error {
+      case .unreadable:
+        rule = ValidationRules.unreadable.id
+        result.trouble = true
+      default:
+        rule = ValidationRules.xmlSyntax.id
+      }
+      result.diagnostics = error.diagnostics.map { Diagnostic($0, rule: rule, file: file) }
+      return result
+    }
+    result.diagnostics += document.warnings.map {
+      Diagnostic($0, rule: ValidationRules.xmlWarning.id, file: file)
+    }
+    let root = document.rootElement()
+    let isGuideline = DocumentLoader.kind(of: root) == .guideline
+    if options.schemaPath == nil && !isGuideline {
+      result.diagnostics.append(
+        Diagnostic(
+          file: file, line: root.line, severity: .error, rule: ValidationRules.unsupported.id,
+          message:
+            "root element <\(root.name)>\(root.namespaceURI.map { " in \($0)" } ?? "") is not a guideline (urn:guidekit:guideline:1); use --schema to validate other XML"
+        ))
+      return result
+    }
+    result.diagnostics += schema.validate(document).map {
+      var d = Diagnostic($0, rule: ValidationRules.schema.id, file: file)
+      if d.severity == .note { d.severity = .error }
+      return d
+    }
+    if options.schemaPath == nil {
+      result.tree = GuidelineReader.read(root, file: file)
+    }
+    return result
+  }
+}
+
+/// Schemas that ship inside the GuideKit module.
+enum BundledSchema {
+  static let guideline: Result<XMLSchema, XMLError> = Result { () throws(XMLError) in
+    guard let path = resourcePath("schemas/guideline.xsd") else {
+      throw .unreadable(file: "guideline.xsd", reason: "the bundled schema is missing from the GuideKit resources")
+    }
+    return try XMLSchema(path: path)
+  }
+
+  /// A file in the module's resources, by path relative to `Resources/`.
+  static func resourcePath(_ relative: String) -> String? {
+    guard let base = Bundle.module.resourceURL else { return nil }
+    let url = base.appendingPathComponent(relative)
+    return FileManager.default.fileExists(atPath: url.path) ? url.path : nil
+  }
+}

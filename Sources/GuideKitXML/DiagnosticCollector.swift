@@ -1,0 +1,110 @@
+@preconcurrency import CLibXML2
+
+/// Collects libxml2's structured errors for one synchronous call.
+///
+/// libxml2 2.9.14 has no per-context handler for the parser (`xmlCtxtSetErrorHandler` came in
+/// 2.13), so the thread-local `xmlSetStructuredErrorFunc` is set for the call and reset with
+/// `defer`. Schema validation and XSLT use their per-context handlers with the same collector.
+final class DiagnosticCollector {
+  let file: String?
+  private(set) var diagnostics: [XMLDiagnostic] = []
+  /// Messages beyond this count are dropped (a hostile input can raise millions).
+  let limit: Int
+  private(set) var dropped = 0
+
+  init(file: String?, limit: Int = 500) {
+    self.file = file
+    self.limit = limit
+  }
+
+  var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+
+  func add(_ diagnostic: XMLDiagnostic) {
+    guard diagnostics.count < limit else {
+      dropped += 1
+      return
+    }
+    // libxml2 often repeats a message for the same line; keep one.
+    if let last = diagnostics.last, last.line == diagnostic.line, last.message == diagnostic.message {
+      return
+    }
+    diagnostics.append(diagnostic)
+  }
+
+  func add(error: UnsafePointer<xmlError>) {
+    let e = error.pointee
+    let severity: XMLDiagnostic.Severity =
+      switch e.level {
+      case XML_ERR_WARNING: .warning
+      case XML_ERR_NONE: .note
+      default: .error
+      }
+    var message = e.message.map { String(cString: $0) } ?? "unknown error"
+    message = message.trimmingWhitespace()
+    add(
+      XMLDiagnostic(
+        file: file, line: Int(e.line), severity: severity, message: message,
+        domain: Int(e.domain), code: Int(e.code)))
+  }
+
+  func add(message: String, severity: XMLDiagnostic.Severity = .error) {
+    let text = message.trimmingWhitespace()
+    guard !text.isEmpty else { return }
+    add(XMLDiagnostic(file: file, line: 0, severity: severity, message: text))
+  }
+
+  /// Appends a printf-style fragment: libxslt emits one message in several calls.
+  func appendFragment(_ fragment: String) {
+    pendingFragment += fragment
+    if pendingFragment.hasSuffix("\n") {
+      flushFragments()
+    }
+  }
+
+  func flushFragments() {
+    let text = pendingFragment
+    pendingFragment = ""
+    for line in text.split(separator: "\n") {
+      add(message: String(line))
+    }
+  }
+
+  private var pendingFragment = ""
+
+  /// Runs `body` with libxml2's thread-local structured and generic errors routed here.
+  func capturing<T>(_ body: () throws -> T) rethrows -> T {
+    let unmanaged = Unmanaged.passUnretained(self).toOpaque()
+    xmlSetStructuredErrorFunc(unmanaged, diagnosticCollectorStructuredHandler)
+    var target = gk_message_target(context: unmanaged, sink: diagnosticCollectorMessageSink)
+    return try withUnsafeMutablePointer(to: &target) { targetPointer in
+      gk_set_generic_error_target(targetPointer)
+      defer {
+        xmlSetStructuredErrorFunc(nil, nil)
+        gk_set_generic_error_target(nil)
+        flushFragments()
+      }
+      return try body()
+    }
+  }
+}
+
+let diagnosticCollectorStructuredHandler: xmlStructuredErrorFunc = { context, error in
+  guard let context, let error else { return }
+  let collector = Unmanaged<DiagnosticCollector>.fromOpaque(context).takeUnretainedValue()
+  collector.add(error: UnsafePointer(error))
+}
+
+let diagnosticCollectorMessageSink: gk_message_sink = { context, message in
+  guard let context, let message else { return }
+  let collector = Unmanaged<DiagnosticCollector>.fromOpaque(context).takeUnretainedValue()
+  collector.appendFragment(String(cString: message))
+}
+
+extension String {
+  func trimmingWhitespace() -> String {
+    var scalars = Substring(self)
+    while let first = scalars.first, first.isWhitespace { scalars.removeFirst() }
+    while let last = scalars.last, last.isWhitespace { scalars.removeLast() }
+    return String(scalars)
+  }
+}

@@ -1,0 +1,72 @@
+import ArgumentParser
+import Foundation
+import GuideKit
+
+struct Validate: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Check guideline files against the schema and the semantic rules.",
+    discussion: """
+      Validates every edition under PATH (files, or folders searched recursively for *.xml;
+      default guidelines/) against schemas/guideline.xsd and the semantic rules: duplicate ids,
+      repeated numbers, empty clauses, dates, editions and supersedes, malformed e-Gov LawIds,
+      clauses dropped from the previous edition, and — with --references — every <ref> against
+      the reference registry. Diagnostics read FILE:LINE: severity: MESSAGE [RULE].
+
+      Examples:
+        guidekit validate
+        guidekit validate guidelines/telework-security --references references \\
+            --references ../shared/data/egov/laws --format sarif -o validate.sarif
+        guidekit validate --schema XMLSchemaForJapaneseLaw_v3.xsd laws/
+      """
+  )
+
+  @Argument(help: ArgumentHelp("Files or folders to validate (default: guidelines/).", valueName: "PATH"))
+  var paths: [String] = []
+
+  @Option(help: "Output format: text, json, sarif or github.")
+  var format: OutputFormat = .text
+
+  @Flag(help: "Treat warnings as errors.")
+  var strict = false
+
+  @Option(help: ArgumentHelp("Validate any XML against this XML schema instead (no semantic rules).", valueName: "XSD"))
+  var schema: String?
+
+  @Option(
+    name: .customLong("references"),
+    help: ArgumentHelp("A reference registry folder; check every <ref> against it (repeatable).", valueName: "DIR"))
+  var references: [String] = []
+
+  @OptionGroup var output: OutputOptions
+
+  func validate() throws {
+    try OutputFormat.check(format, allowed: [.text, .json, .sarif, .github], command: "validate")
+  }
+
+  func run() throws {
+    let registry = references.isEmpty ? nil : ReferenceRegistry(folders: references)
+    if let registry {
+      for folder in registry.missingFolders {
+        Console.error("\(folder): error: reference folder not found")
+        throw ExitCode(2)
+      }
+    }
+    let options = ValidationOptions(schemaPath: schema, strict: strict, registry: registry)
+    let report = Validator.validate(paths: paths.isEmpty ? ["guidelines"] : paths, options: options)
+    switch format {
+    case .json:
+      try output.emit(JSONOutput.string(report.json))
+    case .sarif:
+      try output.emit(
+        JSONOutput.string(SARIF.document(diagnostics: report.diagnostics, rules: ValidationRules.descriptors)))
+    case .github:
+      try output.emit(DiagnosticFormatter.github(report.diagnostics))
+    default:
+      try output.emit(DiagnosticFormatter.text(report.diagnostics, color: output.colorAllowed))
+    }
+    output.summary(
+      "guidekit validate: \(report.files) file\(report.files == 1 ? "" : "s"), \(report.errors) error\(report.errors == 1 ? "" : "s"), \(report.warnings) warning\(report.warnings == 1 ? "" : "s")"
+    )
+    if report.exitStatus != 0 { throw ExitCode(report.exitStatus) }
+  }
+}
