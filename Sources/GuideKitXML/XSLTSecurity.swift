@@ -61,8 +61,17 @@ private func xsltTransformErrorMessage(_ context: xsltTransformContextPtr, _ mes
 }
 
 /// Parses documents and imported stylesheets like inputs: no DTD, no entities, no network.
+///
+/// libxslt has checked the read against the security preferences before it calls the loader. The
+/// loader reads the (local) file itself and parses the bytes with a context marked as an input's,
+/// so that the entity loader refuses every further load (DTDs, entities) without refusing the
+/// document itself.
 private let secureDocumentLoader: xsltDocLoaderFunc = { uri, dictionary, _, _, _ in
   guard let uri else { return nil }
+  let target = String(cString: uri)
+  guard let path = xsltLocalPath(target), let data = FileManager.default.contents(atPath: path),
+    !data.isEmpty, data.count <= XMLParseLimits().maxBytes
+  else { return nil }
   guard let context = xmlNewParserCtxt() else { return nil }
   defer { xmlFreeParserCtxt(context) }
   context.pointee._private = inputParserMarker
@@ -72,12 +81,21 @@ private let secureDocumentLoader: xsltDocLoaderFunc = { uri, dictionary, _, _, _
     xmlDictReference(dictionary)
   }
   let options = XMLDocument.parseOptions
-  let document = uri.withMemoryRebound(to: CChar.self, capacity: 1) { path in
-    xmlCtxtReadFile(context, path, nil, options)
+  let document = data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) -> xmlDocPtr? in
+    guard let base = buffer.baseAddress else { return nil }
+    return xmlCtxtReadMemory(
+      context, base.assumingMemoryBound(to: CChar.self), Int32(buffer.count), target, nil, options)
   }
   if let document, document.pointee.intSubset != nil {
     xmlFreeDoc(document)
     return nil
   }
   return document
+}
+
+/// The local path a URI names (`file:` URL or absolute path), or nil for any other scheme.
+private func xsltLocalPath(_ uri: String) -> String? {
+  if uri.lowercased().hasPrefix("file://") { return URL(string: uri)?.path }
+  if uri.contains("://") { return nil }
+  return uri
 }

@@ -1,0 +1,77 @@
+extension TextDiff {
+  /// How alike two texts are, from 0 (nothing shared) to 1 (the same), for aligning units whose
+  /// ids changed.
+  ///
+  /// The Dice coefficient of the texts' multisets of scalar bigrams (of single scalars when a
+  /// text has fewer than two): 2·|shared| / (|bigrams of a| + |bigrams of b|). Width variants are
+  /// folded and whitespace is skipped, so layout and 全角/半角 do not count. Order beyond
+  /// neighbouring scalars does not count either: use it as a prefilter, and
+  /// ``exactSimilarity(_:_:options:)`` to decide between close candidates.
+  /// - Returns: 1 when both texts are empty or equal after folding; 0 when exactly one is empty.
+  /// - Complexity: O(*n* log *n*) in Unicode scalars.
+  public static func similarity(_ a: String, _ b: String) -> Double {
+    let x = foldedScalars(a)
+    let y = foldedScalars(b)
+    if x == y { return 1 }
+    if x.isEmpty || y.isEmpty { return 0 }
+    let useBigrams = x.count >= 2 && y.count >= 2
+    let gramsX = grams(x, bigrams: useBigrams)
+    let gramsY = grams(y, bigrams: useBigrams)
+    // Count the multiset intersection of the two sorted lists.
+    var shared = 0
+    var i = 0
+    var j = 0
+    while i < gramsX.count && j < gramsY.count {
+      if gramsX[i] == gramsY[j] {
+        shared += 1
+        i += 1
+        j += 1
+      } else if gramsX[i] < gramsY[j] {
+        i += 1
+      } else {
+        j += 1
+      }
+    }
+    return Double(2 * shared) / Double(gramsX.count + gramsY.count)
+  }
+
+  /// How alike two texts are by their diff: the characters in equal segments, counted in both
+  /// texts, over all characters of both, 2·equal / (|old| + |new|), from 0 to 1.
+  /// - Returns: 1 when both texts are empty.
+  /// - Complexity: as ``segments(old:new:options:)``.
+  public static func exactSimilarity(
+    _ old: String, _ new: String, options: TextDiffOptions = .init()
+  ) -> Double {
+    var equal = 0
+    var total = 0
+    for segment in segments(old: old, new: new, options: options) {
+      let newCount = segment.newSideText.count
+      let oldCount = segment.oldSideText.count
+      total += newCount + oldCount
+      if segment.op == .equal { equal += newCount + oldCount }
+    }
+    return total == 0 ? 1 : Double(equal) / Double(total)
+  }
+
+  /// The width-folded scalar values of a text, whitespace left out.
+  private static func foldedScalars(_ text: String) -> [UInt32] {
+    var out: [UInt32] = []
+    out.reserveCapacity(text.utf8.count)
+    for scalar in text.unicodeScalars where !scalar.properties.isWhitespace {
+      out.append(TextNormalization.foldWidth(scalar).value)
+    }
+    return out
+  }
+
+  /// Sorted bigrams (or unigrams) of scalar values, each packed in a `UInt64`.
+  private static func grams(_ scalars: [UInt32], bigrams: Bool) -> [UInt64] {
+    var out: [UInt64]
+    if bigrams {
+      out = (1..<scalars.count).map { UInt64(scalars[$0 - 1]) << 21 | UInt64(scalars[$0]) }
+    } else {
+      out = scalars.map { UInt64($0) }
+    }
+    out.sort()
+    return out
+  }
+}

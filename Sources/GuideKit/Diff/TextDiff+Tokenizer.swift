@@ -1,0 +1,342 @@
+extension TextDiff {
+  /// The class of a character, for tokenising and for scoring edit boundaries.
+  enum CharClass: UInt8 {
+    case space, newline, blankLine
+    case latin, digit
+    case kanji, hiragana, katakana
+    case sentenceEnd, comma, openBracket, closeBracket
+    case symbol
+
+    var isWhitespace: Bool { self == .space || self == .newline || self == .blankLine }
+    var isWord: Bool { self == .latin || self == .digit }
+
+    /// The class of a character, from its first scalar; width variants are classed as their
+    /// folded forms.
+    init(_ character: Character) {
+      self.init(first: character.unicodeScalars.first ?? "\u{FFFD}")
+    }
+
+    /// The class of a character that starts with scalar `first`.
+    init(first: Unicode.Scalar) {
+      let s = TextNormalization.foldWidth(first)
+      let v = s.value
+      switch v {
+      case 0x30...0x39: self = .digit
+      case 0x41...0x5A, 0x61...0x7A: self = .latin
+      case 0x0A...0x0D, 0x85, 0x2028, 0x2029: self = .newline
+      case 0x09, 0x20, 0xA0, 0x1680, 0x2000...0x200A, 0x202F, 0x205F, 0x3000: self = .space
+      case 0x2E, 0x21, 0x3F, 0x3002: self = .sentenceEnd  // . ! ? 。
+      case 0x2C, 0x3A, 0x3B, 0x3001, 0x30FB: self = .comma  // , : ; 、 ・
+      case 0x28, 0x5B, 0x7B, 0x2018, 0x201C, 0x2985, 0x3008, 0x300A, 0x300C, 0x300E, 0x3010,
+        0x3014, 0x3016, 0x3018, 0x301A, 0x301D:
+        self = .openBracket
+      case 0x29, 0x5D, 0x7D, 0x2019, 0x201D, 0x2986, 0x3009, 0x300B, 0x300D, 0x300F, 0x3011,
+        0x3015, 0x3017, 0x3019, 0x301B, 0x301E, 0x301F:
+        self = .closeBracket
+      case 0x3041...0x309F: self = .hiragana
+      case 0x30A0...0x30FF, 0x31F0...0x31FF: self = .katakana
+      case 0x3005...0x3007, 0x303B, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x3FFFF:
+        self = .kanji  // 々〆〇〻 and the CJK ideograph blocks
+      case 0...0x7F: self = .symbol
+      default:
+        let properties = s.properties
+        if properties.isIdeographic {
+          self = .kanji
+        } else if v < 0x2E80 && properties.numericType == .decimal {
+          self = .digit
+        } else if v < 0x2E80 && properties.isAlphabetic {
+          self = .latin
+        } else {
+          self = .symbol
+        }
+      }
+    }
+  }
+
+  /// A text cut into tokens, each a contiguous span of the text.
+  ///
+  /// Token `i` spans UTF-8 offsets `starts[i]..<starts[i + 1]` and characters
+  /// `charOffsets[i]..<charOffsets[i + 1]`; tokens cover the whole text, except that a text of
+  /// whitespace only has no tokens at all when whitespace is ignored (``isBlank``).
+  struct TokenizedText {
+    /// The text's UTF-8 bytes.
+    var bytes: [UInt8]
+    /// Start of each token in UTF-8 bytes, plus the end of the text.
+    var starts: [Int] = []
+    /// Start of each token in characters, plus the character count of the text.
+    var charOffsets: [Int] = []
+    /// The comparison key of each token: a Unicode scalar value, or an interned id ≥ 0x110000.
+    var keys: [Int32] = []
+    /// The class of each token's first and last character.
+    var firstClass: [CharClass] = []
+    var lastClass: [CharClass] = []
+
+    var count: Int { keys.count }
+    /// True for a non-empty text that has no tokens (whitespace only, with whitespace ignored).
+    var isBlank: Bool { keys.isEmpty && !bytes.isEmpty }
+
+    /// The text of tokens `range`.
+    func string(_ range: Range<Int>) -> String {
+      String(decoding: bytes[starts[range.lowerBound]..<starts[range.upperBound]], as: UTF8.self)
+    }
+
+    /// The number of characters in tokens `range`.
+    func characterCount(_ range: Range<Int>) -> Int {
+      charOffsets[range.upperBound] - charOffsets[range.lowerBound]
+    }
+
+    /// True when tokens `range` have the same bytes as tokens `otherRange` of `other`.
+    func bytesEqual(_ range: Range<Int>, _ other: TokenizedText, _ otherRange: Range<Int>) -> Bool {
+      bytes[starts[range.lowerBound]..<starts[range.upperBound]]
+        .elementsEqual(other.bytes[other.starts[otherRange.lowerBound]..<other.starts[otherRange.upperBound]])
+    }
+  }
+
+  /// A string key compared by its exact Unicode scalars (Swift's `==` on `String` would treat
+  /// canonically equivalent texts as equal, which would break byte-exact replay).
+  struct ExactKey: Hashable {
+    var text: String
+
+    static func == (lhs: ExactKey, rhs: ExactKey) -> Bool {
+      lhs.text.utf8.elementsEqual(rhs.text.utf8)
+    }
+
+    func hash(into hasher: inout Hasher) {
+      let hashed: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
+        hasher.combine(bytes: UnsafeRawBufferPointer(bytes))
+      }
+      if hashed == nil {
+        for byte in text.utf8 { hasher.combine(byte) }
+      }
+    }
+  }
+
+  /// Assigns ids ≥ 0x110000 to multi-scalar token keys, shared by the two texts of one diff.
+  struct KeyInterner {
+    private var ids: [ExactKey: Int32] = [:]
+    private var next: Int32 = 0x110000
+
+    mutating func id(for text: String) -> Int32 {
+      let key = ExactKey(text: text)
+      if let id = ids[key] { return id }
+      let id = next
+      next += 1
+      ids[key] = id
+      return id
+    }
+
+    /// The key of a token text: its scalar value when it is one scalar, otherwise an interned id.
+    mutating func key(for text: String) -> Int32 {
+      var scalars = text.unicodeScalars.makeIterator()
+      if let first = scalars.next(), scalars.next() == nil {
+        return Int32(bitPattern: first.value)
+      }
+      return id(for: text)
+    }
+  }
+
+  /// Cuts a text into tokens: one per character for CJK text and punctuation, one per word for
+  /// runs of letters and digits (a `.` or `,` between digits stays in the number: 「1,000」,
+  /// 「2.5」), one per whitespace run. With `ignoreWhitespace`, whitespace runs are no tokens of
+  /// their own: each joins the token before it (leading whitespace joins the first token).
+  /// - Complexity: O(*n*) in characters.
+  static func tokenize(
+    _ text: String, options: TextDiffOptions, interner: inout KeyInterner
+  ) -> TokenizedText {
+    var tokenizer = Tokenizer(text: text, options: options)
+    tokenizer.run(&interner)
+    return tokenizer.result
+  }
+
+  private struct Tokenizer {
+    enum Span { case none, word, whitespace }
+
+    let text: String
+    let options: TextDiffOptions
+    var result: TokenizedText
+
+    // Byte and character position of the current character.
+    var offset = 0
+    var chars = 0
+    // The open word or whitespace run.
+    var span = Span.none
+    var spanStart = 0
+    var spanChars = 0
+    var spanFirst = CharClass.symbol
+    var spanLast = CharClass.symbol
+    var spanNewlines = 0
+    // A `.` or `,` after a digit, kept back until the next character shows if a number goes on.
+    var separator: Single?
+    // Class of whitespace that precedes the first token (with whitespace ignored).
+    var leadingWhitespace: CharClass?
+
+    init(text: String, options: TextDiffOptions) {
+      self.text = text
+      self.options = options
+      result = TokenizedText(bytes: Array(text.utf8))
+      let estimate = result.bytes.count / 2 + 1
+      result.starts.reserveCapacity(estimate)
+      result.charOffsets.reserveCapacity(estimate)
+      result.keys.reserveCapacity(estimate)
+      result.firstClass.reserveCapacity(estimate)
+      result.lastClass.reserveCapacity(estimate)
+    }
+
+    mutating func run(_ interner: inout KeyInterner) {
+      for character in text {
+        let length = character.utf8.count
+        let (first, firstLength) = scalar(at: offset)
+        let cls = CharClass(first: first)
+        if let pending = separator {
+          if cls == .digit, span == .word {
+            separator = nil
+            spanChars += 2
+            spanLast = .digit
+            offset += length
+            chars += 1
+            continue
+          }
+          closeSpan(&interner)
+          separator = nil
+          emitSingle(pending, interner: &interner)
+        }
+        if cls.isWhitespace {
+          if span != .whitespace {
+            closeSpan(&interner)
+            openSpan(.whitespace, cls)
+          }
+          spanChars += 1
+          if cls == .newline { spanNewlines += 1 }
+        } else if cls.isWord {
+          if span != .word {
+            closeSpan(&interner)
+            openSpan(.word, cls)
+          }
+          spanChars += 1
+          spanLast = cls
+        } else {
+          let single = Single(
+            offset: offset, chars: chars, length: length, first: first,
+            isOneScalar: length == firstLength, cls: cls)
+          if span == .word, spanLast == .digit, single.isOneScalar,
+            cls == .sentenceEnd || cls == .comma,
+            TextNormalization.foldWidth(first) == "." || TextNormalization.foldWidth(first) == ","
+          {
+            separator = single
+          } else {
+            closeSpan(&interner)
+            emitSingle(single, interner: &interner)
+          }
+        }
+        offset += length
+        chars += 1
+      }
+      closeSpan(&interner)
+      if let pending = separator {
+        emitSingle(pending, interner: &interner)
+      }
+      result.starts.append(offset)
+      result.charOffsets.append(chars)
+    }
+
+    /// The scalar that starts at UTF-8 offset `i`, and its length in bytes.
+    func scalar(at i: Int) -> (Unicode.Scalar, Int) {
+      let bytes = result.bytes
+      let b0 = UInt32(bytes[i])
+      let value: UInt32
+      let length: Int
+      if b0 < 0x80 {
+        return (Unicode.Scalar(UInt8(b0)), 1)
+      } else if b0 < 0xE0 {
+        value = (b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+        length = 2
+      } else if b0 < 0xF0 {
+        value = (b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+        length = 3
+      } else {
+        value =
+          (b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
+          | UInt32(bytes[i + 3] & 0x3F)
+        length = 4
+      }
+      return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
+    }
+
+    mutating func openSpan(_ kind: Span, _ cls: CharClass) {
+      span = kind
+      spanStart = offset
+      spanChars = 0
+      spanFirst = cls
+      spanLast = cls
+      spanNewlines = 0
+    }
+
+    mutating func closeSpan(_ interner: inout KeyInterner) {
+      switch span {
+      case .none:
+        return
+      case .word:
+        var word = String(decoding: result.bytes[spanStart..<offsetAfterSpan], as: UTF8.self)
+        if options.ignoreWidth { word = TextNormalization.foldingWidth(word) }
+        emit(start: spanStart, chars: charsAtSpanStart, key: interner.id(for: word), first: spanFirst, last: spanLast)
+      case .whitespace:
+        let cls: CharClass = spanNewlines >= 2 ? .blankLine : spanNewlines == 1 ? .newline : .space
+        if options.ignoreWhitespace {
+          // Join the previous token, or wait for the first one.
+          if result.keys.isEmpty {
+            leadingWhitespace = cls
+          } else {
+            result.lastClass[result.lastClass.count - 1] = cls
+          }
+        } else {
+          var run = String(decoding: result.bytes[spanStart..<offsetAfterSpan], as: UTF8.self)
+          if options.ignoreWidth { run = TextNormalization.foldingWidth(run) }
+          emit(start: spanStart, chars: charsAtSpanStart, key: interner.id(for: run), first: cls, last: cls)
+        }
+      }
+      span = .none
+    }
+
+    /// End of the open span: the current offset, or the held-back separator's offset.
+    var offsetAfterSpan: Int { separator?.offset ?? offset }
+    var charsAtSpanStart: Int { (separator?.chars ?? chars) - spanChars }
+
+    /// A character that is a token of its own.
+    struct Single {
+      var offset: Int
+      var chars: Int
+      var length: Int
+      var first: Unicode.Scalar
+      var isOneScalar: Bool
+      var cls: CharClass
+    }
+
+    mutating func emitSingle(_ single: Single, interner: inout KeyInterner) {
+      let key: Int32
+      if single.isOneScalar {
+        let scalar = options.ignoreWidth ? TextNormalization.foldWidth(single.first) : single.first
+        key = Int32(bitPattern: scalar.value)
+      } else {
+        var text = String(decoding: result.bytes[single.offset..<(single.offset + single.length)], as: UTF8.self)
+        if options.ignoreWidth { text = TextNormalization.foldingWidth(text) }
+        key = interner.key(for: text)
+      }
+      emit(start: single.offset, chars: single.chars, key: key, first: single.cls, last: single.cls)
+    }
+
+    mutating func emit(start: Int, chars: Int, key: Int32, first: CharClass, last: CharClass) {
+      if result.keys.isEmpty {
+        // The first token starts the text (it takes any leading whitespace).
+        result.starts.append(0)
+        result.charOffsets.append(0)
+        result.firstClass.append(leadingWhitespace ?? first)
+      } else {
+        result.starts.append(start)
+        result.charOffsets.append(chars)
+        result.firstClass.append(first)
+      }
+      result.keys.append(key)
+      result.lastClass.append(last)
+    }
+  }
+}

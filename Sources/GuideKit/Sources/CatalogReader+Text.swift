@@ -1,0 +1,85 @@
+import GuideKitXML
+
+/// The params visible at one level of a catalog (catalog, group, control), chained to the
+/// enclosing level's.
+final class ParamScope {
+  private let parent: ParamScope?
+  private let params: [String: XMLElement]
+
+  /// - Parameters:
+  ///   - parent: the enclosing scope.
+  ///   - element: the catalog, group or control whose `param` children it declares.
+  init(parent: ParamScope?, element: XMLElement) {
+    self.parent = parent
+    var params: [String: XMLElement] = [:]
+    for param in element.elements(named: "param", namespace: CatalogReader.namespace) {
+      if let id = param[attribute: "id"], params[id] == nil { params[id] = param }
+    }
+    self.params = params
+  }
+
+  /// The param with `id`, from this level outwards.
+  func param(_ id: String) -> XMLElement? {
+    var scope: ParamScope? = self
+    while let current = scope {
+      if let param = current.params[id] { return param }
+      scope = current.parent
+    }
+    return nil
+  }
+}
+
+/// Text of OSCAL markup (`p`, `li`, `title`, `choice` …) with params rendered.
+enum CatalogText {
+  /// How deep a param's choices may insert further params before rendering stops.
+  static let maxParamDepth = 8
+
+  /// The text of `element`, inline markup flattened, `insert type="param"` rendered (see
+  /// `CatalogReader`), whitespace normalised.
+  /// - Complexity: O(n) in the size of the subtree, plus the params it inserts.
+  static func text(of element: XMLElement, scope: ParamScope) -> String {
+    var raw = ""
+    append(element, scope: scope, depth: 0, to: &raw)
+    return InlineText.normalize(raw)
+  }
+
+  private static func append(_ element: XMLElement, scope: ParamScope, depth: Int, to out: inout String) {
+    for child in element.children {
+      switch child {
+      case .text(let text):
+        out += text
+      case .element(let e) where e.name == "insert":
+        if e[attribute: "type"] == "param", let id = e[attribute: "id-ref"] {
+          out += renderParam(id, scope: scope, depth: depth)
+        }
+      case .element(let e):
+        append(e, scope: scope, depth: depth, to: &out)
+      default:
+        break
+      }
+    }
+  }
+
+  /// `[Assignment: label]`, `[Selection (one or more): a; b]`, or `[id]`.
+  static func renderParam(_ id: String, scope: ParamScope, depth: Int) -> String {
+    guard depth < maxParamDepth, let param = scope.param(id) else { return "[\(id)]" }
+    let ns = CatalogReader.namespace
+    if let select = param.firstElement(named: "select", namespace: ns) {
+      let choices = select.elements(named: "choice", namespace: ns).map { choice in
+        var raw = ""
+        append(choice, scope: scope, depth: depth + 1, to: &raw)
+        return InlineText.normalize(raw)
+      }
+      let head = select[attribute: "how-many"] == "one-or-more" ? "Selection (one or more)" : "Selection"
+      return "[\(head): \(choices.joined(separator: "; "))]"
+    }
+    if let label = param.firstElement(named: "label", namespace: ns) {
+      var raw = ""
+      append(label, scope: scope, depth: depth + 1, to: &raw)
+      return "[Assignment: \(InlineText.normalize(raw))]"
+    }
+    let values = param.elements(named: "value", namespace: ns).map(InlineText.flatten)
+    if !values.isEmpty { return "[\(values.joined(separator: ", "))]" }
+    return "[\(id)]"
+  }
+}

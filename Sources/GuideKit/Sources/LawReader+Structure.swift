@@ -1,0 +1,216 @@
+import GuideKitXML
+
+/// Builds the units of one law, keeping every id unique within the tree.
+///
+/// Ids (DESIGN.md "References"): structure units are named by their path of structure
+/// segments (`Chap1`, `Chap1/Sec2`, `Part1/Chap3`); articles are not prefixed by their chapter
+/// (`Art38_2`), and their parts extend the article's id (`Art38_2/Para1/Item2/Sub1_3`, where
+/// `Sub1_3` is the third `Subitem1`). Everything in a supplementary provision is prefixed by the
+/// supplement's id (`Suppl/<AmendLawNum>/Art1`). Segments come from the e-Gov `Num` attributes,
+/// or from the element's position among its like siblings when `Num` is missing. An id that would
+/// repeat gets `-2`, `-3` … appended.
+struct LawTreeBuilder {
+  private var usedIDs: Set<String> = []
+
+  /// The structure elements above the article: kind and id segment prefix.
+  private static let structures: [String: (kind: UnitKind, segment: String)] = [
+    "Part": (.part, "Part"),
+    "Chapter": (.lawChapter, "Chap"),
+    "Section": (.lawSection, "Sec"),
+    "Subsection": (.subsection, "Subsec"),
+    "Division": (.division, "Div"),
+  ]
+
+  /// The units of a `<MainProvision>`.
+  mutating func mainProvision(_ element: XMLElement) -> [Unit] {
+    var ignored: [Block] = []
+    return units(in: element, parentID: "", provisionPrefix: "", blocks: &ignored)
+  }
+
+  /// A `<SupplProvision>` as a `.supplement` unit.
+  mutating func supplement(_ element: XMLElement) -> Unit {
+    let amendLawNum = element[attribute: "AmendLawNum"].map { InlineText.normalize($0) }
+      .flatMap { $0.isEmpty ? nil : $0 }
+    let id = unique(amendLawNum.map { "Suppl/" + $0 } ?? "Suppl")
+    var properties: [String: String] = [:]
+    if let amendLawNum { properties["amendmentLawNum"] = amendLawNum }
+    if element[attribute: "Extract"] == "true" { properties["extract"] = "true" }
+    var blocks: [Block] = []
+    let children = units(in: element, parentID: id, provisionPrefix: id, blocks: &blocks)
+    return Unit(
+      kind: .supplement,
+      id: id,
+      num: element.firstElement(named: "SupplProvisionLabel").map { LawText.text(of: $0) },
+      title: amendLawNum,
+      blocks: blocks,
+      children: children,
+      line: element.line,
+      properties: properties)
+  }
+
+  /// The units inside a provision or structure element; its other contents become `blocks`.
+  /// - Parameters:
+  ///   - parentID: the id structure units extend (`""` at the top of the main provision).
+  ///   - provisionPrefix: the prefix of article and paragraph ids (`""`, or a supplement's id).
+  private mutating func units(
+    in element: XMLElement, parentID: String, provisionPrefix: String, blocks: inout [Block]
+  ) -> [Unit] {
+    var out: [Unit] = []
+    var ordinals: [String: Int] = [:]
+    for child in element.elements {
+      let ordinal = (ordinals[child.name] ?? 0) + 1
+      ordinals[child.name] = ordinal
+      let number = Self.number(child, ordinal: ordinal)
+      if let structure = Self.structures[child.name] {
+        let id = unique(Self.join(parentID, structure.segment + number))
+        out.append(container(child, kind: structure.kind, id: id, provisionPrefix: provisionPrefix))
+        continue
+      }
+      switch child.name {
+      case "Article":
+        out.append(provision(child, kind: .article, id: unique(Self.join(provisionPrefix, "Art" + number))))
+      case "Paragraph":
+        out.append(
+          provision(child, kind: .paragraph, id: unique(Self.join(provisionPrefix, "Para" + number))))
+      case "SupplProvisionLabel":
+        break
+      case _ where child.name == element.name + "Title":
+        break
+      default:
+        LawText.appendBlocks(of: child, kind: .paragraph, to: &blocks)
+      }
+    }
+    return out
+  }
+
+  /// A structure unit (編・章・節・款・目): num = the title's number part (`第一章`), title = the
+  /// rest (`総則`); a title without a full-width space is all num.
+  private mutating func container(
+    _ element: XMLElement, kind: UnitKind, id: String, provisionPrefix: String
+  ) -> Unit {
+    let heading = element.firstElement(named: element.name + "Title").map { LawText.text(of: $0) }
+    let (num, title) = Self.splitHeading(heading)
+    var blocks: [Block] = []
+    let children = units(in: element, parentID: id, provisionPrefix: provisionPrefix, blocks: &blocks)
+    var properties: [String: String] = [:]
+    if element[attribute: "Delete"] == "true" { properties["deleted"] = "true" }
+    return Unit(
+      kind: kind, id: id, num: num, title: title, blocks: blocks, children: children,
+      line: element.line, properties: properties)
+  }
+
+  /// An article, paragraph, item or subitem with its parts.
+  private mutating func provision(_ element: XMLElement, kind: UnitKind, id: String) -> Unit {
+    var num: String?
+    var title: String?
+    var blocks: [Block] = []
+    var children: [Unit] = []
+    var ordinals: [String: Int] = [:]
+    for child in element.elements {
+      let name = child.name
+      switch name {
+      case "ArticleTitle", "ParagraphNum", "ItemTitle":
+        num = LawText.text(of: child)
+      case "ArticleCaption", "ParagraphCaption":
+        title = LawText.text(of: child)
+      case "ParagraphSentence", "ItemSentence":
+        appendSentence(child, to: &blocks)
+      case "Paragraph", "Item":
+        let ordinal = (ordinals[name] ?? 0) + 1
+        ordinals[name] = ordinal
+        let segment = (name == "Paragraph" ? "Para" : "Item") + Self.number(child, ordinal: ordinal)
+        children.append(
+          provision(
+            child, kind: name == "Paragraph" ? .paragraph : .item,
+            id: unique(Self.join(id, segment))))
+      case "SupplNote":
+        LawText.appendBlocks(of: child, kind: .note, to: &blocks)
+      default:
+        guard let subitem = Self.subitemPart(name) else {
+          LawText.appendBlocks(of: child, kind: .paragraph, to: &blocks)
+          continue
+        }
+        switch subitem.suffix {
+        case "Title":
+          num = LawText.text(of: child)
+        case "Sentence":
+          appendSentence(child, to: &blocks)
+        case "":
+          let ordinal = (ordinals[name] ?? 0) + 1
+          ordinals[name] = ordinal
+          let segment = "Sub\(subitem.level)_" + Self.number(child, ordinal: ordinal)
+          children.append(provision(child, kind: .subitem, id: unique(Self.join(id, segment))))
+        default:
+          LawText.appendBlocks(of: child, kind: .paragraph, to: &blocks)
+        }
+      }
+    }
+    var properties: [String: String] = [:]
+    if element[attribute: "Delete"] == "true" { properties["deleted"] = "true" }
+    return Unit(
+      kind: kind, id: id, num: num, title: title, blocks: blocks, children: children,
+      line: element.line, properties: properties)
+  }
+
+  /// A sentence group (`ParagraphSentence`, `ItemSentence`, `Subitem1Sentence` …) as one block:
+  /// sentences joined directly, columns separated by a full-width space. An empty group (e-Gov
+  /// writes `<Sentence/>` for some paragraphs) gives no block.
+  private func appendSentence(_ element: XMLElement, to blocks: inout [Block]) {
+    let text = LawText.text(of: element)
+    guard !text.isEmpty else { return }
+    blocks.append(Block(kind: .paragraph, text: text, line: element.line))
+  }
+
+  /// `id` made unique in the tree by a `-2`, `-3` … suffix when it is taken, and recorded.
+  private mutating func unique(_ id: String) -> String {
+    var candidate = id
+    var counter = 2
+    while usedIDs.contains(candidate) {
+      candidate = "\(id)-\(counter)"
+      counter += 1
+    }
+    usedIDs.insert(candidate)
+    return candidate
+  }
+
+  /// The `Num` attribute, or the ordinal when it is missing or empty.
+  private static func number(_ element: XMLElement, ordinal: Int) -> String {
+    if let num = element[attribute: "Num"]?.filter({ !$0.isWhitespace }), !num.isEmpty {
+      return num
+    }
+    return String(ordinal)
+  }
+
+  private static func join(_ parent: String, _ segment: String) -> String {
+    parent.isEmpty ? segment : parent + "/" + segment
+  }
+
+  /// `Subitem3Title` → (3, "Title"); `Subitem2` → (2, ""); nil for other names.
+  static func subitemPart(_ name: String) -> (level: Int, suffix: Substring)? {
+    guard name.hasPrefix("Subitem") else { return nil }
+    let rest = name.dropFirst("Subitem".count)
+    let digits = rest.prefix(while: { $0.isASCII && $0.isNumber })
+    guard let level = Int(digits) else { return nil }
+    return (level, rest.dropFirst(digits.count))
+  }
+
+  /// `第一章　総則` → (`第一章`, `総則`); a heading without a full-width space is all number.
+  static func splitHeading(_ heading: String?) -> (num: String?, title: String?) {
+    guard let heading, !heading.isEmpty else { return (nil, nil) }
+    guard let space = heading.firstIndex(of: "\u{3000}") else { return (heading, nil) }
+    let num = String(heading[..<space])
+    let title = String(heading[heading.index(after: space)...]).trimmingFullWidthSpaces()
+    return (num, title.isEmpty ? nil : title)
+  }
+}
+
+extension String {
+  /// The string without leading and trailing full-width (U+3000) or ASCII spaces.
+  fileprivate func trimmingFullWidthSpaces() -> String {
+    let isSpace: (Character) -> Bool = { $0 == "\u{3000}" || $0 == " " }
+    guard let first = firstIndex(where: { !isSpace($0) }),
+      let last = lastIndex(where: { !isSpace($0) })
+    else { return "" }
+    return String(self[first...last])
+  }
+}

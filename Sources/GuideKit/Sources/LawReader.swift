@@ -1,0 +1,121 @@
+import GuideKitXML
+
+/// Reads e-Gov 法令標準XML (root `<Law>`, or `<DataRoot>` from the e-Gov API) into a `ClauseTree`.
+///
+/// The main provision (本則) becomes `ClauseTree.units`: structure units (編・章・節・款・目) with
+/// ids such as `Chap1`, `Chap1/Sec2`, then articles `Art38_2`, paragraphs `Art38_2/Para1`, items
+/// `Art38_2/Para1/Item2` and subitems `Art38_2/Para1/Item2/Sub1_3` (the e-Gov `Num` values, see
+/// DESIGN.md "References"). Supplementary provisions (附則) become `ClauseTree.supplements`, one
+/// `.supplement` unit each, with ids `Suppl` (the original 附則) or `Suppl/<AmendLawNum>`.
+///
+/// Text is taken from the sentence elements; whitespace that pretty-printing adds between
+/// elements is ignored, so the same law reads to the same units however it is formatted.
+/// Appended tables (別表, `AppdxTable`) and other appendices of the main provision are not read.
+public enum LawReader {
+  /// Reads a `<Law>` or `<DataRoot>` element.
+  /// - Parameters:
+  ///   - root: the document's root element.
+  ///   - file: the file name; e-Gov names files `<LawId>_<YYYYMMDD>_<AmendingLawId>.xml`, and the
+  ///     law id, revision id and in-force date are taken from that name when it follows it.
+  /// - Complexity: O(n) in the size of the document.
+  public static func read(_ root: XMLElement, file: String) -> ClauseTree {
+    let law: XMLElement
+    var lawID: String?
+    if root.name == "DataRoot" {
+      let applData = root.firstElement(named: "ApplData")
+      lawID = applData?.firstElement(named: "LawId").map { LawText.text(of: $0) }
+      law =
+        applData?.firstElement(named: "LawFullText")?.firstElement(named: "Law")
+        ?? XMLElement(name: "Law", line: root.line)
+    } else {
+      law = root
+    }
+    let revision = RevisionFileName(path: file)
+    if lawID?.isEmpty ?? true { lawID = revision?.lawID }
+    if lawID?.isEmpty ?? true { lawID = derivedLawID(law) }
+
+    let body = law.firstElement(named: "LawBody")
+    let title = body?.firstElement(named: "LawTitle").map { LawText.text(of: $0) } ?? ""
+    let info = DocumentInfo(
+      kind: .law,
+      id: lawID ?? "",
+      version: revision?.revisionID ?? "",
+      title: title,
+      issuer: nil,
+      effective: revision?.effectiveDate,
+      language: "ja",
+      file: file,
+      line: root.line)
+
+    var builder = LawTreeBuilder()
+    var units: [Unit] = []
+    var supplements: [Unit] = []
+    for child in body?.elements ?? [] {
+      switch child.name {
+      case "MainProvision":
+        units.append(contentsOf: builder.mainProvision(child))
+      case "SupplProvision":
+        supplements.append(builder.supplement(child))
+      default:
+        break
+      }
+    }
+    return ClauseTree(info: info, units: units, supplements: supplements)
+  }
+
+  /// A LawId built from the `<Law>` attributes (`Era`, `Year`, `LawType`, `Num`), for laws whose
+  /// file name does not carry one: `322AC0000000049` for Showa 22 Act No. 49.
+  ///
+  /// Only acts, cabinet orders and imperial orders are derived; a ministerial ordinance's id names
+  /// the ministry, which the attributes do not give. A member's bill (議員立法, `AC1…`) cannot be
+  /// told from a cabinet bill by the attributes and is derived as `AC0…`.
+  /// - Returns: the id, or nil when it cannot be derived.
+  static func derivedLawID(_ law: XMLElement) -> String? {
+    let eraCodes = ["Meiji": "1", "Taisho": "2", "Showa": "3", "Heisei": "4", "Reiwa": "5"]
+    let typeCodes = ["Act": "AC", "CabinetOrder": "CO", "ImperialOrder": "IO"]
+    guard let era = law[attribute: "Era"].flatMap({ eraCodes[$0] }),
+      let year = law[attribute: "Year"].flatMap({ Int($0) }), (1...99).contains(year),
+      let type = law[attribute: "LawType"].flatMap({ typeCodes[$0] }),
+      let number = law[attribute: "Num"].flatMap({ Int($0) }), (0..<1_000_000_000).contains(number)
+    else { return nil }
+    return era + zeroPadded(year, width: 2) + type + zeroPadded(number, width: 10)
+  }
+
+  static func zeroPadded(_ value: Int, width: Int) -> String {
+    let digits = String(value)
+    return String(repeating: "0", count: max(0, width - digits.count)) + digits
+  }
+}
+
+/// The parts of an e-Gov revision file name, `<LawId>_<YYYYMMDD>_<AmendingLawId>.xml`.
+struct RevisionFileName: Hashable, Sendable {
+  var lawID: String
+  /// `YYYYMMDD_AmendingLawId`.
+  var revisionID: String
+  /// `YYYY-MM-DD`.
+  var effectiveDate: String
+
+  /// - Parameter path: a file path; only its last component is looked at.
+  /// - Returns: nil when the name does not follow the pattern.
+  init?(path: String) {
+    let name = path.split(separator: "/", omittingEmptySubsequences: false).last.map(String.init) ?? path
+    guard name.hasSuffix(".xml") else { return nil }
+    let stem = name.dropLast(4)
+    let fields = stem.split(separator: "_", omittingEmptySubsequences: false)
+    guard fields.count == 3 else { return nil }
+    let lawID = fields[0]
+    let date = fields[1]
+    let amending = fields[2]
+    func isIDCharacter(_ c: Character) -> Bool { c.isASCII && (c.isLetter || c.isNumber) }
+    guard !lawID.isEmpty, lawID.allSatisfy(isIDCharacter), lawID.first?.isNumber == true,
+      !amending.isEmpty, amending.allSatisfy(isIDCharacter),
+      date.count == 8, date.allSatisfy({ $0.isASCII && $0.isNumber })
+    else { return nil }
+    let month = Int(date.dropFirst(4).prefix(2)) ?? 0
+    let day = Int(date.suffix(2)) ?? 0
+    guard (1...12).contains(month), (1...31).contains(day) else { return nil }
+    self.lawID = String(lawID)
+    self.revisionID = "\(date)_\(amending)"
+    self.effectiveDate = "\(date.prefix(4))-\(date.dropFirst(4).prefix(2))-\(date.suffix(2))"
+  }
+}

@@ -1,0 +1,100 @@
+import ArgumentParser
+import Foundation
+import GuideKit
+
+struct Impact: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Check every cited law article and security control against newer revisions.",
+    discussion: """
+      Every <ref source provision pin> in PATH (default guidelines/) is resolved at its pinned
+      revision and at the latest revision in force on --as-of (default today), in the reference
+      registry (--references, repeatable; default references/): e-Gov law files as downloaded
+      (<LawId>_<YYYYMMDD>_<AmendingLawId>.xml), OSCAL catalogs and clause sets as
+      <source-id>/<revision>.xml. A finding is modified, renumbered (the cited text moved to
+      another article: latestProvision), deleted, withdrawn (OSCAL), unresolved (broken),
+      unverifiable (pin not in the registry) or upcoming (a scheduled revision changes it).
+      Exit status 1 when anything is stale or broken.
+
+      Examples:
+        guidekit impact --references references --references ../shared/data/egov/laws \\
+            --references ../shared/data/oscal/catalogs
+        guidekit impact --as-of 2026-06-01 --format sarif -o impact.sarif
+        guidekit impact --format html -o impact.html
+      """
+  )
+
+  @Argument(help: ArgumentHelp("Guideline files or folders (default: guidelines/).", valueName: "PATH"))
+  var paths: [String] = []
+
+  @Option(
+    name: .customLong("references"),
+    help: ArgumentHelp("A reference registry folder (repeatable; default: references/).", valueName: "DIR"))
+  var references: [String] = []
+
+  @Option(help: ArgumentHelp("Compare with the revisions in force on this day (default: today).", valueName: "YYYY-MM-DD"))
+  var asOf: String?
+
+  @Option(help: "Output format: text, json, markdown, sarif, github or html.")
+  var format: OutputFormat = .text
+
+  @Flag(help: "Also list current references (text format).")
+  var all = false
+
+  @OptionGroup var style: StyleOptions
+  @OptionGroup var output: OutputOptions
+
+  func validate() throws {
+    try OutputFormat.check(format, allowed: [.text, .json, .markdown, .sarif, .github, .html], command: "impact")
+    if let asOf, !PinDate.isRealDate(asOf) {
+      throw ValidationError("--as-of \(asOf): expected a real date YYYY-MM-DD")
+    }
+  }
+
+  func run() throws {
+    let folders = references.isEmpty ? ["references"] : references
+    let registry = ReferenceRegistry(folders: folders)
+    for folder in registry.missingFolders {
+      Console.error("\(folder): error: reference folder not found")
+      throw ExitCode(2)
+    }
+    let trees: [ClauseTree]
+    do {
+      trees = try GuidelineSet.load(paths: paths.isEmpty ? ["guidelines"] : paths)
+    } catch {
+      Console.error(error.description)
+      throw ExitCode(2)
+    }
+    let checker = ImpactChecker(
+      registry: registry, options: ImpactOptions(asOf: asOf ?? PinDate.today()), guidelines: trees)
+    let report = checker.check(trees)
+    let diagnostics = (all ? report.all : report.findings).map(\.diagnostic).sorted(by: Diagnostic.sortKey)
+    do {
+      switch format {
+      case .json:
+        try output.emit(JSONOutput.string(report.json))
+      case .sarif:
+        try output.emit(JSONOutput.string(SARIF.document(diagnostics: diagnostics, rules: ImpactRules.descriptors)))
+      case .github:
+        try output.emit(DiagnosticFormatter.github(diagnostics))
+      case .markdown, .html:
+        let name = format == .html ? "impact-html" : "impact-markdown"
+        let texts = ImpactRules.clauseTexts(trees, report: report)
+        try output.emit(
+          try style.stylesheets(defaultName: name).transform(
+            name, xml: report.xml(clauseTexts: texts), fileName: "impact.xml", parameters: try style.parameters()))
+      default:
+        try output.emit(DiagnosticFormatter.text(diagnostics, color: output.colorAllowed))
+      }
+    } catch let error as GuideKitError {
+      Console.error(error.description)
+      throw ExitCode(2)
+    }
+    var line =
+      "guidekit impact: \(report.references) references as of \(report.asOf): \(report.current) current, \(report.stale) stale, \(report.broken) broken, \(report.findings.count - report.stale - report.broken) other"
+    if !report.missingSources.isEmpty {
+      line += "; sources not in the registry: \(report.missingSources.joined(separator: ", "))"
+    }
+    output.summary(line)
+    if report.exitStatus != 0 { throw ExitCode(report.exitStatus) }
+  }
+}
