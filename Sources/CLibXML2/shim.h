@@ -86,4 +86,21 @@ static inline void gk_set_transform_error_target(xsltTransformContextPtr ctxt, g
 /// xmlFree is a macro-like global function pointer that Swift cannot call directly.
 static inline void gk_xml_free(void *p) { xmlFree(p); }
 
+#include <fcntl.h>
+#include <unistd.h>
+#include <sys/syscall.h>
+#include <errno.h>
+
+/// Atomically exchanges two paths (Linux renameat2 with RENAME_EXCHANGE). Returns 0 or -1
+/// with errno set (ENOSYS or EINVAL where the kernel or file system lacks it).
+static inline int gk_rename_exchange(const char *a, const char *b) {
+#if defined(__linux__) && defined(SYS_renameat2)
+  return (int)syscall(SYS_renameat2, AT_FDCWD, a, AT_FDCWD, b, 2 /* RENAME_EXCHANGE */);
+#else
+  (void)a; (void)b;
+  errno = ENOSYS;
+  return -1;
+#endif
+}
+
 #endif

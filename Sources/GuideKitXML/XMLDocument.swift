@@ -52,6 +52,13 @@ public final class XMLDocument {
     if isDirectory.boolValue {
       throw .unreadable(file: path, reason: "is a folder, not an XML file")
     }
+    // A FIFO or a device would block the read (a FIFO without a writer blocks at open).
+    let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+    if let type = (try? FileManager.default.attributesOfItem(atPath: resolved))?[.type]
+      as? FileAttributeType, type != .typeRegular
+    {
+      throw .unreadable(file: path, reason: "is not a regular file")
+    }
     let data: Data
     do {
       let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))

@@ -16,6 +16,6 @@ struct GuideKitCommand: ParsableCommand {
       --exit-code), 2 trouble (unreadable input, I/O failure), 64 bad usage.
       """,
     version: GuideKitInfo.version,
-    subcommands: [Validate.self, Diff.self, Impact.self]
+    subcommands: [Validate.self, Diff.self, Impact.self, Render.self, Notice.self, Publish.self]
   )
 }

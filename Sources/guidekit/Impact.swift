@@ -31,20 +31,33 @@ struct Impact: ParsableCommand {
     help: ArgumentHelp("A reference registry folder (repeatable; default: references/).", valueName: "DIR"))
   var references: [String] = []
 
-  @Option(help: ArgumentHelp("Compare with the revisions in force on this day (default: today).", valueName: "YYYY-MM-DD"))
+  @Option(
+    help: ArgumentHelp("Compare with the revisions in force on this day (default: today).", valueName: "YYYY-MM-DD"))
   var asOf: String?
 
-  @Option(help: "Output format: text, json, markdown, sarif, github or html.")
+  @Option(help: "Output format: text, json, markdown, sarif, github, html or xml (the report document).")
   var format: OutputFormat = .text
 
   @Flag(help: "Also list current references (text format).")
   var all = false
 
+  @Flag(
+    help:
+      "After review: rewrite the pin (and the provision of renumbered refs) of the modified and renumbered references to the latest revision, changing no other byte."
+  )
+  var accept = false
+
+  @Option(
+    name: .customLong("clause"),
+    help: ArgumentHelp("With --accept: only the references of this clause id (repeatable).", valueName: "ID"))
+  var clauses: [String] = []
+
   @OptionGroup var style: StyleOptions
   @OptionGroup var output: OutputOptions
 
   func validate() throws {
-    try OutputFormat.check(format, allowed: [.text, .json, .markdown, .sarif, .github, .html], command: "impact")
+    try OutputFormat.check(
+      format, allowed: [.text, .json, .markdown, .sarif, .github, .html, .xml], command: "impact")
     if let asOf, !PinDate.isRealDate(asOf) {
       throw ValidationError("--as-of \(asOf): expected a real date YYYY-MM-DD")
     }
@@ -67,6 +80,10 @@ struct Impact: ParsableCommand {
     let checker = ImpactChecker(
       registry: registry, options: ImpactOptions(asOf: asOf ?? PinDate.today()), guidelines: trees)
     let report = checker.check(trees)
+    if accept {
+      try acceptReviewed(report)
+      return
+    }
     let diagnostics = (all ? report.all : report.findings).map(\.diagnostic).sorted(by: Diagnostic.sortKey)
     do {
       switch format {
@@ -76,6 +93,8 @@ struct Impact: ParsableCommand {
         try output.emit(JSONOutput.string(SARIF.document(diagnostics: diagnostics, rules: ImpactRules.descriptors)))
       case .github:
         try output.emit(DiagnosticFormatter.github(diagnostics))
+      case .xml:
+        try output.emit(report.xml(clauseTexts: ImpactRules.clauseTexts(trees, report: report)))
       case .markdown, .html:
         let name = format == .html ? "impact-html" : "impact-markdown"
         let texts = ImpactRules.clauseTexts(trees, report: report)
@@ -96,5 +115,27 @@ struct Impact: ParsableCommand {
     }
     output.summary(line)
     if report.exitStatus != 0 { throw ExitCode(report.exitStatus) }
+  }
+
+  private func acceptReviewed(_ report: ImpactReport) throws {
+    do {
+      let outcomes = try ReferenceRepinner.accept(report, clauses: Set(clauses))
+      var lines: [String] = []
+      for outcome in outcomes {
+        for f in outcome.repinned {
+          let provision = f.latestProvision.map { ", provision \(f.provision) → \($0)" } ?? ""
+          lines.append("\(f.file):\(f.line): re-pinned \(f.source) \(f.provision) \(f.pin ?? "-") → \(f.latest ?? "-")\(provision) (clause \(f.clause))")
+        }
+        for f in outcome.skipped {
+          lines.append("\(f.file):\(f.line): not re-pinned: \(f.status.rawValue) \(f.source) \(f.provision) — edit the clause (clause \(f.clause))")
+        }
+      }
+      try output.emit(lines.map { $0 + "\n" }.joined())
+      let count = outcomes.reduce(0) { $0 + $1.repinned.count }
+      output.summary("guidekit impact --accept: \(count) reference\(count == 1 ? "" : "s") re-pinned")
+    } catch let error as GuideKitError {
+      Console.error(error.description)
+      throw ExitCode(2)
+    }
   }
 }

@@ -25,7 +25,7 @@ public enum SARIF {
     }
     var seen: [String: Int] = [:]
     let results: [[String: Any]] = diagnostics.map { d in
-      var base = "\(d.rule)\u{1F}\(d.file)\u{1F}\(d.clause ?? "")\u{1F}\(d.message)"
+      var base = "\(d.rule)\u{1F}\(d.file)\u{1F}\(d.clause ?? "")\u{1F}\(withoutLineNumbers(d.message))"
       let occurrence = seen[base, default: 0]
       seen[base] = occurrence + 1
       base += "\u{1F}\(occurrence)"
@@ -67,6 +67,23 @@ public enum SARIF {
         ]
       ],
     ]
+  }
+
+  /// The message with every `line N` made `line #`: messages that cite another line (“first
+  /// used on line 12”) must keep their fingerprint when the document moves.
+  static func withoutLineNumbers(_ message: String) -> String {
+    var out = ""
+    var rest = Substring(message)
+    while let range = rest.range(of: "line ") {
+      out += rest[..<range.upperBound]
+      rest = rest[range.upperBound...]
+      let digits = rest.prefix { $0.isASCII && $0.isNumber }
+      if !digits.isEmpty {
+        out += "#"
+        rest = rest.dropFirst(digits.count)
+      }
+    }
+    return out + rest
   }
 
   static func level(_ severity: Severity) -> String {

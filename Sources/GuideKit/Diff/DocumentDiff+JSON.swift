@@ -48,7 +48,8 @@ extension DocumentDiff {
     let newStatus = change.new?.status
     if newStatus == "withdrawn", oldStatus != "withdrawn" {
       o["withdrawn"] = true
-      o["successors"] = change.new?.links.filter { ["incorporated-into", "moved-to"].contains($0.rel) }
+      o["successors"] =
+        change.new?.links.filter { ["incorporated-into", "moved-to"].contains($0.rel) }
         .map { ["rel": $0.rel, "id": $0.target] } ?? []
     }
     return o

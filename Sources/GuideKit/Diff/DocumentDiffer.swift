@@ -86,8 +86,9 @@ public enum DocumentDiffer {
     for n in 0..<newUnits.count where aligner.newToOld[n] == nil {
       var change = UnitChange(
         kind: .added, old: nil, new: newUnits[n], segments: [], movedPlace: false, coarse: false)
-      change.splitFrom = bestContainer(
-        of: newUnits[n].text, among: modifiedPairs.map { oldUnits[$0.0] })?.id
+      change.splitFrom =
+        bestContainer(
+          of: newUnits[n].text, among: modifiedPairs.map { (oldUnits[$0.0], newUnits[$0.1]) })?.id
       changesByNew[n] = .change(change)
     }
     var removed: [(key: Double, entry: UnitChangeEntry)] = []
@@ -101,7 +102,7 @@ public enum DocumentDiffer {
         kind: .removed, old: oldUnits[o], new: nil, segments: [], movedPlace: false, coarse: false)
       change.mergedInto =
         declaredMerges[oldUnits[o].id]
-        ?? bestContainer(of: oldUnits[o].text, among: modifiedPairs.map { newUnits[$0.1] })?.id
+        ?? bestContainer(of: oldUnits[o].text, among: modifiedPairs.map { (newUnits[$0.1], oldUnits[$0.0]) })?.id
       removed.append((Double(lastMatchedNew) + 0.5, .change(change)))
     }
 
@@ -139,14 +140,19 @@ public enum DocumentDiffer {
     }
   }
 
-  /// The candidate that contains most of `text` (≥ 60 % of its bigrams), if any.
-  static func bestContainer(of text: String, among candidates: [UnitSnapshot]) -> UnitSnapshot? {
+  /// The candidate that took in most of `text`: a split-off unit's text stood in an OLD unit and
+  /// left it (it is in the candidate, much less in the candidate's counterpart); a merged unit's
+  /// text went into a NEW unit that did not have it before.
+  /// - Parameter among: (candidate, its counterpart on the other side).
+  static func bestContainer(of text: String, among candidates: [(UnitSnapshot, UnitSnapshot)]) -> UnitSnapshot? {
     let grams = Bigrams(text)
     guard grams.count >= 4 else { return nil }
     var best: (UnitSnapshot, Double)?
-    for candidate in candidates {
+    for (candidate, counterpart) in candidates {
       let containment = grams.containment(in: Bigrams(candidate.text))
-      if containment >= 0.6, containment > (best?.1 ?? 0) { best = (candidate, containment) }
+      guard containment >= 0.5, containment > (best?.1 ?? 0) else { continue }
+      let remaining = grams.containment(in: Bigrams(counterpart.text))
+      if containment - remaining >= 0.15 { best = (candidate, containment) }
     }
     return best?.0
   }

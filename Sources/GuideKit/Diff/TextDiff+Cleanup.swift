@@ -11,21 +11,22 @@ extension TextDiff {
       var runs = normalize(runs)
       runs = normalize(eliminateSmallEqualities(runs))
       runs = normalize(slideEdits(runs))
+      runs = normalize(extendReplacements(runs), factoring: false)
       return runs
     }
 
     // MARK: Normal form
 
     /// Drops empty runs, merges neighbouring equalities, gathers the edits between two
-    /// equalities into one deletion followed by one insertion, and moves a common prefix or
-    /// suffix of that deletion and insertion into the equalities around them.
-    func normalize(_ runs: [Run]) -> [Run] {
+    /// equalities into one deletion followed by one insertion, and (when `factoring`) moves a
+    /// common prefix or suffix of that deletion and insertion into the equalities around them.
+    func normalize(_ runs: [Run], factoring: Bool = true) -> [Run] {
       var out: [Run] = []
       out.reserveCapacity(runs.count)
       var block: (oldLo: Int, oldHi: Int, newLo: Int, newHi: Int)?
       for run in runs where !run.isEmpty {
         if run.op == .equal {
-          if let open = block { flush(open, into: &out) }
+          if let open = block { flush(open, factoring: factoring, into: &out) }
           block = nil
           Self.appendEqual(run, to: &out)
         } else if let open = block {
@@ -34,12 +35,18 @@ extension TextDiff {
           block = (run.oldLo, run.oldHi, run.newLo, run.newHi)
         }
       }
-      if let open = block { flush(open, into: &out) }
+      if let open = block { flush(open, factoring: factoring, into: &out) }
       return out
     }
 
-    private func flush(_ block: (oldLo: Int, oldHi: Int, newLo: Int, newHi: Int), into out: inout [Run]) {
+    private func flush(
+      _ block: (oldLo: Int, oldHi: Int, newLo: Int, newHi: Int), factoring: Bool, into out: inout [Run]
+    ) {
       var (oldLo, oldHi, newLo, newHi) = block
+      if !factoring {
+        out += Run.replacement(old: oldLo..<oldHi, new: newLo..<newHi)
+        return
+      }
       let oldStart = oldLo
       let newStart = newLo
       while oldLo < oldHi && newLo < newHi && a.keys[oldLo] == b.keys[newLo] {
@@ -68,9 +75,10 @@ extension TextDiff {
 
     // MARK: Semantic
 
-    /// Turns each equality no longer (in characters) than the larger edit on either side of it
-    /// into a deletion plus an insertion, then re-examines the equality before it, exactly as
-    /// diff-match-patch's `cleanupSemantic` does. Expects normalised runs.
+    /// Turns each equality no longer than the larger edit on either side of it into a deletion
+    /// plus an insertion, then re-examines the equality before it, as diff-match-patch's
+    /// `cleanupSemantic` does. Lengths are display columns, so that a kanji weighs as much as
+    /// two Latin letters. Expects normalised runs.
     func eliminateSmallEqualities(_ runs: [Run]) -> [Run] {
       var eliminated = [Bool](repeating: false, count: runs.count)
       // Surviving equalities, each with the lengths of the edits just before it.
@@ -80,7 +88,7 @@ extension TextDiff {
       func resolve() {
         while let top = stack.last {
           let run = runs[top.index]
-          let length = max(a.characterCount(run.oldLo..<run.oldHi), b.characterCount(run.newLo..<run.newHi))
+          let length = max(a.columns(run.oldLo..<run.oldHi), b.columns(run.newLo..<run.newHi))
           guard length <= max(top.inserted, top.deleted), length <= max(inserted, deleted) else { break }
           eliminated[top.index] = true
           stack.removeLast()
@@ -96,9 +104,9 @@ extension TextDiff {
           inserted = 0
           deleted = 0
         case .insert:
-          inserted += b.characterCount(run.newLo..<run.newHi)
+          inserted += b.columns(run.newLo..<run.newHi)
         case .delete:
-          deleted += a.characterCount(run.oldLo..<run.oldHi)
+          deleted += a.columns(run.oldLo..<run.oldHi)
         }
       }
       resolve()
@@ -159,6 +167,53 @@ extension TextDiff {
         runs[i].newHi += shift
         runs[i + 1].oldLo += shift
         runs[i + 1].newLo += shift
+      }
+      return runs
+    }
+
+    /// Moves one token from an equality into a neighbouring replacement (a deletion plus an
+    /// insertion) when the replacement's edge falls inside a run of one script in both texts
+    /// and one token further is a boundary: 「[-必要があ-]{+責務を有す+}る。」 becomes
+    /// 「[-必要がある-]{+責務を有する+}。」. Expects normalised runs; the result may hold empty
+    /// equalities.
+    func extendReplacements(_ runs: [Run]) -> [Run] {
+      var runs = runs
+      var i = 0
+      while i + 1 < runs.count {
+        defer { i += 1 }
+        guard runs[i].op == .delete, runs[i + 1].op == .insert else { continue }
+        // Right edge: the equality after the insertion.
+        if i + 2 < runs.count {
+          let next = runs[i + 2]
+          let count = next.oldHi - next.oldLo
+          if count >= 2 || (count == 1 && i + 3 == runs.count),
+            min(boundaryScore(a, at: next.oldLo), boundaryScore(b, at: next.newLo)) == 0,
+            min(boundaryScore(a, at: next.oldLo + 1), boundaryScore(b, at: next.newLo + 1)) > 0
+          {
+            runs[i].oldHi += 1
+            runs[i + 1].oldLo += 1
+            runs[i + 1].oldHi += 1
+            runs[i + 1].newHi += 1
+            runs[i + 2].oldLo += 1
+            runs[i + 2].newLo += 1
+          }
+        }
+        // Left edge: the equality before the deletion.
+        if i >= 1 {
+          let previous = runs[i - 1]
+          let count = previous.oldHi - previous.oldLo
+          if count >= 2 || (count == 1 && i == 1),
+            min(boundaryScore(a, at: previous.oldHi), boundaryScore(b, at: previous.newHi)) == 0,
+            min(boundaryScore(a, at: previous.oldHi - 1), boundaryScore(b, at: previous.newHi - 1)) > 0
+          {
+            runs[i - 1].oldHi -= 1
+            runs[i - 1].newHi -= 1
+            runs[i].oldLo -= 1
+            runs[i].newLo -= 1
+            runs[i].newHi -= 1
+            runs[i + 1].newLo -= 1
+          }
+        }
       }
       return runs
     }

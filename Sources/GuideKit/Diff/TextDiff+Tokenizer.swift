@@ -10,13 +10,8 @@ extension TextDiff {
     var isWhitespace: Bool { self == .space || self == .newline || self == .blankLine }
     var isWord: Bool { self == .latin || self == .digit }
 
-    /// The class of a character, from its first scalar; width variants are classed as their
-    /// folded forms.
-    init(_ character: Character) {
-      self.init(first: character.unicodeScalars.first ?? "\u{FFFD}")
-    }
-
-    /// The class of a character that starts with scalar `first`.
+    /// The class of a character that starts with scalar `first`; width variants are classed as
+    /// their folded forms, whitespace by its first scalar.
     init(first: Unicode.Scalar) {
       let s = TextNormalization.foldWidth(first)
       let v = s.value
@@ -55,16 +50,17 @@ extension TextDiff {
 
   /// A text cut into tokens, each a contiguous span of the text.
   ///
-  /// Token `i` spans UTF-8 offsets `starts[i]..<starts[i + 1]` and characters
-  /// `charOffsets[i]..<charOffsets[i + 1]`; tokens cover the whole text, except that a text of
+  /// Token `i` spans UTF-8 offsets `starts[i]..<starts[i + 1]` and display columns
+  /// `columnOffsets[i]..<columnOffsets[i + 1]`; tokens cover the whole text, except that a text of
   /// whitespace only has no tokens at all when whitespace is ignored (``isBlank``).
   struct TokenizedText {
     /// The text's UTF-8 bytes.
     var bytes: [UInt8]
     /// Start of each token in UTF-8 bytes, plus the end of the text.
     var starts: [Int] = []
-    /// Start of each token in characters, plus the character count of the text.
-    var charOffsets: [Int] = []
+    /// Start of each token in display columns (two for a wide character, one otherwise), plus
+    /// the width of the text: the weight of a span for clean-up.
+    var columnOffsets: [Int] = []
     /// The comparison key of each token: a Unicode scalar value, or an interned id ≥ 0x110000.
     var keys: [Int32] = []
     /// The class of each token's first and last character.
@@ -80,9 +76,9 @@ extension TextDiff {
       String(decoding: bytes[starts[range.lowerBound]..<starts[range.upperBound]], as: UTF8.self)
     }
 
-    /// The number of characters in tokens `range`.
-    func characterCount(_ range: Range<Int>) -> Int {
-      charOffsets[range.upperBound] - charOffsets[range.lowerBound]
+    /// The display columns of tokens `range`.
+    func columns(_ range: Range<Int>) -> Int {
+      columnOffsets[range.upperBound] - columnOffsets[range.lowerBound]
     }
 
     /// True when tokens `range` have the same bytes as tokens `otherRange` of `other`.
@@ -151,17 +147,28 @@ extension TextDiff {
   private struct Tokenizer {
     enum Span { case none, word, whitespace }
 
+    /// A character that is a token of its own.
+    struct Single {
+      var offset: Int
+      var columns: Int
+      var length: Int
+      var first: Unicode.Scalar
+      var isOneScalar: Bool
+      var cls: CharClass
+    }
+
     let text: String
+    let bytes: [UInt8]
     let options: TextDiffOptions
     var result: TokenizedText
 
-    // Byte and character position of the current character.
+    // Byte offset and column of the current character.
     var offset = 0
-    var chars = 0
+    var columns = 0
     // The open word or whitespace run.
     var span = Span.none
     var spanStart = 0
-    var spanChars = 0
+    var spanColumns = 0
     var spanFirst = CharClass.symbol
     var spanLast = CharClass.symbol
     var spanNewlines = 0
@@ -173,10 +180,11 @@ extension TextDiff {
     init(text: String, options: TextDiffOptions) {
       self.text = text
       self.options = options
-      result = TokenizedText(bytes: Array(text.utf8))
-      let estimate = result.bytes.count / 2 + 1
+      bytes = Array(text.utf8)
+      result = TokenizedText(bytes: bytes)
+      let estimate = bytes.count / 2 + 1
       result.starts.reserveCapacity(estimate)
-      result.charOffsets.reserveCapacity(estimate)
+      result.columnOffsets.reserveCapacity(estimate)
       result.keys.reserveCapacity(estimate)
       result.firstClass.reserveCapacity(estimate)
       result.lastClass.reserveCapacity(estimate)
@@ -187,61 +195,59 @@ extension TextDiff {
         let length = character.utf8.count
         let (first, firstLength) = scalar(at: offset)
         let cls = CharClass(first: first)
+        let width = Self.isWide(first) ? 2 : 1
         if let pending = separator {
           if cls == .digit, span == .word {
+            // The separator and this digit go on the number.
             separator = nil
-            spanChars += 2
             spanLast = .digit
             offset += length
-            chars += 1
+            columns += width
             continue
           }
-          closeSpan(&interner)
+          closeSpan(&interner, end: pending.offset)
           separator = nil
           emitSingle(pending, interner: &interner)
         }
         if cls.isWhitespace {
           if span != .whitespace {
-            closeSpan(&interner)
+            closeSpan(&interner, end: offset)
             openSpan(.whitespace, cls)
           }
-          spanChars += 1
           if cls == .newline { spanNewlines += 1 }
         } else if cls.isWord {
           if span != .word {
-            closeSpan(&interner)
+            closeSpan(&interner, end: offset)
             openSpan(.word, cls)
           }
-          spanChars += 1
           spanLast = cls
         } else {
           let single = Single(
-            offset: offset, chars: chars, length: length, first: first,
+            offset: offset, columns: columns, length: length, first: first,
             isOneScalar: length == firstLength, cls: cls)
-          if span == .word, spanLast == .digit, single.isOneScalar,
-            cls == .sentenceEnd || cls == .comma,
-            TextNormalization.foldWidth(first) == "." || TextNormalization.foldWidth(first) == ","
-          {
+          let folded = TextNormalization.foldWidth(first)
+          if span == .word, spanLast == .digit, single.isOneScalar, folded == "." || folded == "," {
             separator = single
           } else {
-            closeSpan(&interner)
+            closeSpan(&interner, end: offset)
             emitSingle(single, interner: &interner)
           }
         }
         offset += length
-        chars += 1
+        columns += width
       }
-      closeSpan(&interner)
       if let pending = separator {
+        closeSpan(&interner, end: pending.offset)
         emitSingle(pending, interner: &interner)
+      } else {
+        closeSpan(&interner, end: offset)
       }
       result.starts.append(offset)
-      result.charOffsets.append(chars)
+      result.columnOffsets.append(columns)
     }
 
     /// The scalar that starts at UTF-8 offset `i`, and its length in bytes.
     func scalar(at i: Int) -> (Unicode.Scalar, Int) {
-      let bytes = result.bytes
       let b0 = UInt32(bytes[i])
       let value: UInt32
       let length: Int
@@ -262,23 +268,37 @@ extension TextDiff {
       return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
     }
 
+    /// Whether a character starting with `s` takes two columns: the East Asian Wide and
+    /// Fullwidth blocks, approximately (only the weight of clean-up depends on it).
+    static func isWide(_ s: Unicode.Scalar) -> Bool {
+      switch s.value {
+      case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
+        0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
+        0xFFE0...0xFFE6, 0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x3FFFD:
+        return true
+      default:
+        return false
+      }
+    }
+
     mutating func openSpan(_ kind: Span, _ cls: CharClass) {
       span = kind
       spanStart = offset
-      spanChars = 0
+      spanColumns = columns
       spanFirst = cls
       spanLast = cls
       spanNewlines = 0
     }
 
-    mutating func closeSpan(_ interner: inout KeyInterner) {
+    /// Emits the open span, which ends at byte offset `end`.
+    mutating func closeSpan(_ interner: inout KeyInterner, end: Int) {
       switch span {
       case .none:
         return
       case .word:
-        var word = String(decoding: result.bytes[spanStart..<offsetAfterSpan], as: UTF8.self)
+        var word = String(decoding: bytes[spanStart..<end], as: UTF8.self)
         if options.ignoreWidth { word = TextNormalization.foldingWidth(word) }
-        emit(start: spanStart, chars: charsAtSpanStart, key: interner.id(for: word), first: spanFirst, last: spanLast)
+        emit(start: spanStart, columns: spanColumns, key: interner.id(for: word), first: spanFirst, last: spanLast)
       case .whitespace:
         let cls: CharClass = spanNewlines >= 2 ? .blankLine : spanNewlines == 1 ? .newline : .space
         if options.ignoreWhitespace {
@@ -289,26 +309,12 @@ extension TextDiff {
             result.lastClass[result.lastClass.count - 1] = cls
           }
         } else {
-          var run = String(decoding: result.bytes[spanStart..<offsetAfterSpan], as: UTF8.self)
+          var run = String(decoding: bytes[spanStart..<end], as: UTF8.self)
           if options.ignoreWidth { run = TextNormalization.foldingWidth(run) }
-          emit(start: spanStart, chars: charsAtSpanStart, key: interner.id(for: run), first: cls, last: cls)
+          emit(start: spanStart, columns: spanColumns, key: interner.id(for: run), first: cls, last: cls)
         }
       }
       span = .none
-    }
-
-    /// End of the open span: the current offset, or the held-back separator's offset.
-    var offsetAfterSpan: Int { separator?.offset ?? offset }
-    var charsAtSpanStart: Int { (separator?.chars ?? chars) - spanChars }
-
-    /// A character that is a token of its own.
-    struct Single {
-      var offset: Int
-      var chars: Int
-      var length: Int
-      var first: Unicode.Scalar
-      var isOneScalar: Bool
-      var cls: CharClass
     }
 
     mutating func emitSingle(_ single: Single, interner: inout KeyInterner) {
@@ -317,22 +323,22 @@ extension TextDiff {
         let scalar = options.ignoreWidth ? TextNormalization.foldWidth(single.first) : single.first
         key = Int32(bitPattern: scalar.value)
       } else {
-        var text = String(decoding: result.bytes[single.offset..<(single.offset + single.length)], as: UTF8.self)
+        var text = String(decoding: bytes[single.offset..<(single.offset + single.length)], as: UTF8.self)
         if options.ignoreWidth { text = TextNormalization.foldingWidth(text) }
         key = interner.key(for: text)
       }
-      emit(start: single.offset, chars: single.chars, key: key, first: single.cls, last: single.cls)
+      emit(start: single.offset, columns: single.columns, key: key, first: single.cls, last: single.cls)
     }
 
-    mutating func emit(start: Int, chars: Int, key: Int32, first: CharClass, last: CharClass) {
+    mutating func emit(start: Int, columns: Int, key: Int32, first: CharClass, last: CharClass) {
       if result.keys.isEmpty {
         // The first token starts the text (it takes any leading whitespace).
         result.starts.append(0)
-        result.charOffsets.append(0)
+        result.columnOffsets.append(0)
         result.firstClass.append(leadingWhitespace ?? first)
       } else {
         result.starts.append(start)
-        result.charOffsets.append(chars)
+        result.columnOffsets.append(columns)
         result.firstClass.append(first)
       }
       result.keys.append(key)

@@ -8,16 +8,20 @@
 /// 2. **Myers.** The common prefix and suffix are trimmed, then Eugene W. Myers' O(*ND*) algorithm
 ///    ("An O(ND) Difference Algorithm and Its Variations", 1986) in its linear-space form (the
 ///    middle snake found from both ends, then recursion on each side) aligns the middle.
-/// 3. **Budget.** When the exact diff would take more than `options.budget` work units, each
-///    middle-snake search stops after a capped number of edits and splits the problem at the
-///    point that got furthest (the heuristic GNU diff uses for large files): near-minimal, and
-///    linear in the text for a fixed cap. When even that runs out of its (linear) budget, each
-///    stretch still to do becomes one deletion plus one insertion. See ``TextDiffPrecision``.
-/// 4. **Clean-up.** As diff-match-patch's `cleanupSemantic`: small equalities between edits merge
+/// 3. **Budget.** When the exact diff would take more than `options.budget` work units, the
+///    texts are cut at anchors (runs of tokens found once in each text, in order, as patience
+///    and histogram diff do) and the stretches between them diffed exactly where affordable;
+///    a stretch without anchors is diffed by Myers with a cap on the edits per search (GNU diff's
+///    heuristic for large files). When even that runs out of its budget (linear in the text),
+///    each stretch still to do becomes one deletion plus one insertion. See ``TextDiffPrecision``.
+/// 4. **Clean-up.** As diff-match-patch's `cleanupSemantic`: an equality no wider (in display
+///    columns, so a kanji weighs two Latin letters) than the edits on both sides of it merges
 ///    into them, so a redline reads as whole spans; lone insertions and deletions slide to the
 ///    best-reading boundary: text edges and blank lines, line breaks, after 。, whitespace, after
 ///    、 or a closing bracket and before an opening one, then script changes (hiragana to kanji or
-///    katakana best, as at the start of a phrase; into hiragana least, as before okurigana).
+///    katakana best, as at the start of a phrase; into hiragana least, as before okurigana); a
+///    replacement whose edge falls inside a run of one script takes in one more token when that
+///    reaches a boundary (「[-があ-]{+を有す+}る。」 → 「[-がある-]{+を有する+}。」).
 public enum TextDiff {
   /// The segments that turn `old` into `new`.
   ///
@@ -37,9 +41,9 @@ public enum TextDiff {
   ///   - new: the text after the change.
   ///   - options: width and whitespace folding, and the work budget.
   /// - Returns: the segments, in text order; empty when both texts are empty.
-  /// - Complexity: O(*n* + *N*·*D*) time capped by the budget, O(*n*) memory, where *n* is the
-  ///   length of the texts in characters, *N* the tokens between the common prefix and suffix and
-  ///   *D* the tokens changed.
+  /// - Complexity: O(*n* + min(*N*·*D*, `options.budget`)) time and O(*n*) memory, where *n*
+  ///   is the length of the texts in characters, *N* the tokens between the common prefix and
+  ///   suffix, and *D* the tokens changed.
   public static func segments(
     old: String, new: String, options: TextDiffOptions = .init()
   ) -> [TextSegment] {
@@ -51,7 +55,7 @@ public enum TextDiff {
   public static func diff(
     old: String, new: String, options: TextDiffOptions = .init()
   ) -> TextDiffResult {
-    diff(old: old, new: new, options: options, allowancePerToken: 64)
+    diff(old: old, new: new, options: options, allowancePerToken: 32)
   }
 
   /// As ``diff(old:new:options:)``, with the approximate diff's work allowance per token.
@@ -163,13 +167,22 @@ extension TextDiff {
 // MARK: - Strategy
 
 extension TextDiff {
-  /// Chooses between the exact diff, the approximate one and whole replacements.
+  /// Chooses between the exact diff, the anchored and approximate ones, and whole replacements.
   struct Engine {
+    /// Tokens in a unique run that anchors the approximate diff.
+    static let anchorLength = 6
+    /// How often a stretch between anchors is split again at anchors unique within it.
+    static let anchorDepth = 4
+    /// Edits after which the approximate Myers search splits at its furthest point.
+    static let editLimit = 256
+
     let a: TokenizedText
     let b: TokenizedText
     let budget: Int
     let allowancePerToken: Int
     private(set) var precision = TextDiffPrecision.exact
+    /// Work left for everything after the exact attempt on the whole.
+    private var remaining = 0
 
     init(a: TokenizedText, b: TokenizedText, budget: Int, allowancePerToken: Int) {
       self.a = a
@@ -180,24 +193,62 @@ extension TextDiff {
 
     /// Runs covering both texts, not yet cleaned up.
     ///
-    /// First the exact diff with `budget` units. If that runs out, the approximate diff: each
-    /// middle-snake search stops after `limit` edits (`budget` / tokens, 32…4096) and splits at the
-    /// furthest-reaching point, with `budget` + `allowancePerToken` units per token; stretches
-    /// left when that runs out too become whole replacements.
+    /// First the exact diff of the whole, with `budget` units. If that runs out, the texts are
+    /// cut at anchors, runs of ``anchorLength`` tokens that occur once in each text, in order
+    /// (as in patience and histogram diff); each stretch between anchors is diffed exactly if
+    /// affordable, else cut again at anchors unique within it, and where no anchor is left,
+    /// diffed approximately (see ``Myers/approximateDiff(_:_:_:_:editLimit:budget:exhausted:)``).
+    /// All of that shares `budget` + `allowancePerToken` units per token; stretches left when
+    /// that runs out become whole replacements.
     mutating func run() -> [Run] {
       let n = a.count
       let m = b.count
       var work = budget
       if let runs = Myers.diff(a.keys, 0..<n, b.keys, 0..<m, budget: &work) { return runs }
-      let tokens = max(n + m, 1)
-      let limit = min(max(budget / tokens, 32), 4096)
-      let allowance = allowancePerToken.multipliedReportingOverflow(by: tokens)
+      precision = .approximate
+      let allowance = allowancePerToken.multipliedReportingOverflow(by: n + m)
       let total = max(budget, 0).addingReportingOverflow(allowance.overflow ? Int.max : allowance.partialValue)
-      work = total.overflow ? Int.max : total.partialValue
+      remaining = total.overflow ? Int.max : total.partialValue
+      return solve(0..<n, 0..<m, depth: 0)
+    }
+
+    private mutating func solve(_ old: Range<Int>, _ new: Range<Int>, depth: Int) -> [Run] {
+      if old.isEmpty || new.isEmpty { return Run.replacement(old: old, new: new) }
+      if depth > 0 {
+        // Exact, if affordable; one attempt may spend half of what is left at most.
+        let allowed = min(budget, remaining / 2)
+        if allowed > 0 {
+          var work = allowed
+          let runs = Myers.diff(a.keys, old, b.keys, new, budget: &work)
+          remaining -= allowed - work
+          if let runs { return runs }
+        }
+      }
+      if remaining <= 0 {
+        precision = .replacement
+        return Run.replacement(old: old, new: new)
+      }
+      if depth < Self.anchorDepth {
+        remaining -= old.count + new.count
+        let anchors = Anchors.find(a.keys, old, b.keys, new, length: Self.anchorLength)
+        if !anchors.isEmpty {
+          var runs: [Run] = []
+          var x = old.lowerBound
+          var y = new.lowerBound
+          for anchor in anchors {
+            runs += solve(x..<anchor.old.lowerBound, y..<anchor.new.lowerBound, depth: depth + 1)
+            runs.append(.equal(old: anchor.old, new: anchor.new))
+            x = anchor.old.upperBound
+            y = anchor.new.upperBound
+          }
+          runs += solve(x..<old.upperBound, y..<new.upperBound, depth: depth + 1)
+          return runs
+        }
+      }
       var exhausted = false
       let runs = Myers.approximateDiff(
-        a.keys, 0..<n, b.keys, 0..<m, editLimit: limit, budget: &work, exhausted: &exhausted)
-      precision = exhausted ? .replacement : .approximate
+        a.keys, old, b.keys, new, editLimit: Self.editLimit, budget: &remaining, exhausted: &exhausted)
+      if exhausted { precision = .replacement }
       return runs
     }
   }
@@ -225,7 +276,7 @@ extension TextDiff {
     }
 
     /// Runs that turn `a[aRange]` into `b[bRange]`, near-minimal: each middle-snake search
-    /// stops after `editLimit` edits and splits at the point that got furthest. Once `budget`
+    /// stops after `editLimit` (at least 2) edits and splits at the point that got furthest. Once `budget`
     /// is spent, each stretch still to do becomes one deletion plus one insertion and
     /// `exhausted` is set.
     /// - Complexity: O((*N* + *M*)·`editLimit`) time in the worst case, O(*N* + *M*) memory.
@@ -233,7 +284,8 @@ extension TextDiff {
       _ a: [Int32], _ aRange: Range<Int>, _ b: [Int32], _ bRange: Range<Int>, editLimit: Int,
       budget: inout Int, exhausted: inout Bool
     ) -> [Run] {
-      run(a, aRange, b, bRange, editLimit: max(editLimit, 1), budget: &budget, exhausted: &exhausted)
+      // Two edits at least, so that the furthest-reaching point always makes progress.
+      run(a, aRange, b, bRange, editLimit: max(editLimit, 2), budget: &budget, exhausted: &exhausted)
     }
 
     private static func run(

@@ -10,16 +10,17 @@ public struct TextDiffOptions: Sendable, Hashable {
   public var ignoreWhitespace: Bool
   /// The most work, in edit-graph units (diagonals visited plus token comparisons, roughly the
   /// *N*·*D* of Myers' algorithm), that the exact diff may take. When it would need more, the
-  /// diff degrades to an approximate one that splits long stretches after a capped number of
-  /// edits, with a budget of this figure plus 64 units per token; stretches left when that runs
-  /// out are replaced whole. So one call costs O(`budget` + *n*) time for *n* tokens.
+  /// diff degrades to an approximate one: the texts are cut at anchors (runs of tokens found
+  /// once in each text) and the stretches between them diffed exactly where affordable, with a
+  /// budget of this figure plus 32 units per token; stretches left when that runs out are
+  /// replaced whole. So one call costs O(`budget` + *n*) time for *n* tokens.
   public var budget: Int
 
   /// Creates options.
   /// - Parameters:
   ///   - ignoreWidth: compare full-width and half-width forms as equal.
   ///   - ignoreWhitespace: compare whitespace runs as insignificant.
-  ///   - budget: edit-graph work units before degrading (default 4,000,000, a few milliseconds).
+  ///   - budget: edit-graph work units before degrading (default 4,000,000: some milliseconds).
   public init(ignoreWidth: Bool = false, ignoreWhitespace: Bool = false, budget: Int = 4_000_000) {
     self.ignoreWidth = ignoreWidth
     self.ignoreWhitespace = ignoreWhitespace

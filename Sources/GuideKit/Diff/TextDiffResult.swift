@@ -2,9 +2,9 @@
 public enum TextDiffPrecision: String, Sendable, Codable {
   /// A minimal token-level diff (then cleaned up for reading).
   case exact
-  /// The budget ran out for the exact diff: long stretches were split after a capped number of
-  /// edits at the point that got furthest, then diffed exactly. Near-minimal where edits are
-  /// sparse.
+  /// The budget ran out for the exact diff: the texts were cut at anchors (runs of tokens found
+  /// once in each) and the stretches between them diffed exactly where affordable, otherwise
+  /// with a cap on the edits per search. Near-minimal where edits are sparse.
   case approximate
   /// The budget ran out even for the approximate diff: some differing stretches are one
   /// deletion plus one insertion each.

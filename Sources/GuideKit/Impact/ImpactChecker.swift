@@ -78,7 +78,8 @@ public final class ImpactChecker: Sendable {
         "source \"\(reference.source)\" is not in the reference registry (\(registry.folders.joined(separator: ", ")))")
     }
     guard let pin = reference.pin else {
-      return finding(.unverifiable, fallbackLabel, "no pin: say which revision the clause was checked against (pin=\"…\")")
+      return finding(
+        .unverifiable, fallbackLabel, "no pin: say which revision the clause was checked against (pin=\"…\")")
     }
     guard let pinned = registry.revision(source: reference.source, pin: pin) else {
       let known = revisions.map { r in r.date.map { "\(r.id) (\($0))" } ?? r.id }.joined(separator: ", ")
@@ -95,7 +96,8 @@ public final class ImpactChecker: Sendable {
     guard let cited = pinnedTree.unitsByID()[reference.provision] else {
       return finding(
         .unresolved, label,
-        "\(pinnedTree.info.title.isEmpty ? reference.source : pinnedTree.info.title) revision \(pinned.id) has no provision \"\(reference.provision)\"")
+        "\(pinnedTree.info.title.isEmpty ? reference.source : pinnedTree.info.title) revision \(pinned.id) has no provision \"\(reference.provision)\""
+      )
     }
     var result = finding(.current, label, "")
     result.pinnedRevision = pinned.id
@@ -152,7 +154,9 @@ public final class ImpactChecker: Sendable {
     }
     let oldText = DiffText.lines(of: cited.unit).joined(separator: "\n")
     let newText = DiffText.lines(of: counterpart.unit).joined(separator: "\n")
-    if Self.isDeletedText(newText, title: counterpart.unit.title) && !Self.isDeletedText(oldText, title: cited.unit.title) {
+    if Self.isDeletedText(newText, title: counterpart.unit.title)
+      && !Self.isDeletedText(oldText, title: cited.unit.title)
+    {
       result.status = .deleted
       result.message = "reduced to 削除 in \(new.info.version)"
       if newProvision != reference.provision { result.latestProvision = newProvision }
@@ -207,7 +211,8 @@ public final class ImpactChecker: Sendable {
     guard let pinned = editions.first(where: { $0.info.version == pin }) else {
       return finding(
         .unverifiable, fallbackLabel,
-        "edition \(pin) of \(reference.source) is not here; editions: \(editions.map(\.info.version).joined(separator: ", "))")
+        "edition \(pin) of \(reference.source) is not here; editions: \(editions.map(\.info.version).joined(separator: ", "))"
+      )
     }
     let label = "\(pinned.info.title) \(pinned.unitsByID()[reference.provision]?.unit.heading ?? reference.provision)"
     guard let cited = pinned.unitsByID()[reference.provision] else {

@@ -53,4 +53,3 @@ public struct ImpactReport: Sendable {
     return o
   }
 }
-

@@ -47,8 +47,7 @@ public enum EastAsianWidth {
 
   /// Display columns of a string: the sum of the columns of its characters.
   /// - Complexity: O(*n*) in the number of characters.
-  public static func columns(of s: some StringProtocol, ambiguous: AmbiguousWidth = .narrow) -> Int
-  {
+  public static func columns(of s: some StringProtocol, ambiguous: AmbiguousWidth = .narrow) -> Int {
     var total = 0
     for c in s {
       total += columns(of: c, ambiguous: ambiguous)

@@ -97,7 +97,9 @@ public final class Stylesheets: Sendable {
       } else if let defaultName {
         out[defaultName] = value
       } else {
-        throw .usage("--stylesheet \(value): say which stylesheet it replaces, as NAME=FILE (names: \(bundledNames.joined(separator: ", ")))")
+        throw .usage(
+          "--stylesheet \(value): say which stylesheet it replaces, as NAME=FILE (names: \(bundledNames.joined(separator: ", ")))"
+        )
       }
     }
     for (_, file) in out where !FileManager.default.isReadableFile(atPath: file) {

@@ -40,8 +40,7 @@ public struct TextBlock: Sendable, Equatable {
   /// How the lines stand in the line width.
   public var alignment: Alignment
 
-  public init(text: String, indent: Int = 0, hanging: String = "", alignment: Alignment = .leading)
-  {
+  public init(text: String, indent: Int = 0, hanging: String = "", alignment: Alignment = .leading) {
     self.text = text
     self.indent = indent
     self.hanging = hanging

@@ -8,13 +8,9 @@ final class ParamScope {
 
   /// - Parameters:
   ///   - parent: the enclosing scope.
-  ///   - element: the catalog, group or control whose `param` children it declares.
-  init(parent: ParamScope?, element: XMLElement) {
+  ///   - params: the params declared at this level, by id.
+  init(parent: ParamScope?, params: [String: XMLElement]) {
     self.parent = parent
-    var params: [String: XMLElement] = [:]
-    for param in element.elements(named: "param", namespace: CatalogReader.namespace) {
-      if let id = param[attribute: "id"], params[id] == nil { params[id] = param }
-    }
     self.params = params
   }
 
@@ -40,7 +36,7 @@ enum CatalogText {
   static func text(of element: XMLElement, scope: ParamScope) -> String {
     var raw = ""
     append(element, scope: scope, depth: 0, to: &raw)
-    return InlineText.normalize(raw)
+    return ReaderText.normalize(raw)
   }
 
   private static func append(_ element: XMLElement, scope: ParamScope, depth: Int, to out: inout String) {
@@ -68,7 +64,7 @@ enum CatalogText {
       let choices = select.elements(named: "choice", namespace: ns).map { choice in
         var raw = ""
         append(choice, scope: scope, depth: depth + 1, to: &raw)
-        return InlineText.normalize(raw)
+        return ReaderText.normalize(raw)
       }
       let head = select[attribute: "how-many"] == "one-or-more" ? "Selection (one or more)" : "Selection"
       return "[\(head): \(choices.joined(separator: "; "))]"
@@ -76,9 +72,9 @@ enum CatalogText {
     if let label = param.firstElement(named: "label", namespace: ns) {
       var raw = ""
       append(label, scope: scope, depth: depth + 1, to: &raw)
-      return "[Assignment: \(InlineText.normalize(raw))]"
+      return "[Assignment: \(ReaderText.normalize(raw))]"
     }
-    let values = param.elements(named: "value", namespace: ns).map(InlineText.flatten)
+    let values = param.elements(named: "value", namespace: ns).map(CatalogReader.flatten)
     if !values.isEmpty { return "[\(values.joined(separator: ", "))]" }
     return "[\(id)]"
   }

@@ -38,88 +38,92 @@ public enum CatalogReader {
       kind: .catalog,
       id: location?.sourceID ?? "",
       version: location?.revision
-        ?? metadata?.firstElement(named: "version", namespace: namespace).map(InlineText.flatten)
-        ?? "",
-      title: metadata?.firstElement(named: "title", namespace: namespace).map(InlineText.flatten)
-        ?? "",
+        ?? metadata?.firstElement(named: "version", namespace: namespace).map(flatten) ?? "",
+      title: metadata?.firstElement(named: "title", namespace: namespace).map(flatten) ?? "",
       file: file,
       line: root.line)
-    let scope = ParamScope(parent: nil, element: root)
+    var params: [String: XMLElement] = [:]
+    var members: [XMLElement] = []
+    for case .element(let child) in root.children where child.namespaceURI == namespace {
+      switch child.name {
+      case "param": addParam(child, to: &params)
+      case "group", "control": members.append(child)
+      default: break
+      }
+    }
+    let scope = ParamScope(parent: nil, params: params)
     var groupCounter = 0
-    let units = members(of: root, scope: scope, groupCounter: &groupCounter)
+    let units = members.map { member($0, scope: scope, groupCounter: &groupCounter) }
     return ClauseTree(info: info, units: units)
   }
 
-  /// The groups and controls directly inside `element`, in document order.
-  private static func members(
-    of element: XMLElement, scope: ParamScope, groupCounter: inout Int
-  ) -> [Unit] {
-    var out: [Unit] = []
-    for child in element.elements where child.namespaceURI == namespace {
-      switch child.name {
-      case "group":
-        groupCounter += 1
-        out.append(group(child, scope: scope, groupCounter: &groupCounter))
-      case "control":
-        out.append(control(child, scope: scope, groupCounter: &groupCounter))
-      default:
-        break
-      }
-    }
-    return out
-  }
-
-  private static func group(
+  /// A `<group>` or `<control>` with its nested groups and controls, read in one pass over its
+  /// children.
+  /// - Parameter groupCounter: groups met so far, to name a group that has no id (`group-2`).
+  private static func member(
     _ element: XMLElement, scope parentScope: ParamScope, groupCounter: inout Int
   ) -> Unit {
+    let isGroup = element.name == "group"
+    if isGroup { groupCounter += 1 }
     let ordinal = groupCounter
-    let scope = ParamScope(parent: parentScope, element: element)
-    var blocks: [Block] = []
-    var links: [UnitLink] = []
-    for part in element.elements(named: "part", namespace: namespace) {
-      appendTopPart(part, scope: scope, blocks: &blocks, links: &links)
-    }
-    let id = element[attribute: "id"].flatMap { $0.isEmpty ? nil : $0 } ?? "group-\(ordinal)"
-    return Unit(
-      kind: .group,
-      id: id,
-      num: label(of: element),
-      title: title(of: element),
-      blocks: blocks,
-      children: members(of: element, scope: scope, groupCounter: &groupCounter),
-      line: element.line,
-      links: links)
-  }
-
-  private static func control(
-    _ element: XMLElement, scope parentScope: ParamScope, groupCounter: inout Int
-  ) -> Unit {
-    let scope = ParamScope(parent: parentScope, element: element)
-    var blocks: [Block] = []
-    var links: [UnitLink] = []
+    var title: String?
+    var num: String?
+    var params: [String: XMLElement] = [:]
     var properties: [String: String] = [:]
-    for child in element.elements where child.namespaceURI == namespace {
+    var links: [UnitLink] = []
+    var parts: [XMLElement] = []
+    var members: [XMLElement] = []
+    for case .element(let child) in element.children where child.namespaceURI == namespace {
       switch child.name {
-      case "prop" where child[attribute: "name"] == "status" && child[attribute: "ns"] == nil:
-        if let value = child[attribute: "value"] { properties["status"] = value.lowercased() }
+      case "title" where title == nil:
+        title = flatten(child)
+      case "param":
+        addParam(child, to: &params)
+      case "prop" where child[attribute: "ns"] == nil:
+        switch child[attribute: "name"] {
+        case "label" where num == nil:
+          num = child[attribute: "value"]
+        case "status" where !isGroup:
+          if let value = child[attribute: "value"] { properties["status"] = value.lowercased() }
+        default:
+          break
+        }
       case "link":
         appendLink(child, to: &links)
       case "part":
-        appendTopPart(child, scope: scope, blocks: &blocks, links: &links)
+        parts.append(child)
+      case "group", "control":
+        members.append(child)
       default:
         break
       }
     }
+    let scope = params.isEmpty ? parentScope : ParamScope(parent: parentScope, params: params)
+    var blocks: [Block] = []
+    for part in parts {
+      appendTopPart(part, scope: scope, blocks: &blocks, links: &links)
+    }
+    let children = members.map { member($0, scope: scope, groupCounter: &groupCounter) }
+    let id: String
+    if isGroup {
+      id = element[attribute: "id"].flatMap { $0.isEmpty ? nil : $0 } ?? "group-\(ordinal)"
+    } else {
+      id = element[attribute: "id"] ?? ""
+    }
     return Unit(
-      kind: .control,
-      id: element[attribute: "id"] ?? "",
-      num: label(of: element),
-      title: title(of: element),
+      kind: isGroup ? .group : .control,
+      id: id,
+      num: num,
+      title: title,
       blocks: blocks,
-      children: members(of: element, scope: scope, groupCounter: &groupCounter),
+      children: children,
       line: element.line,
       properties: properties,
       links: links)
+  }
+
+  private static func addParam(_ param: XMLElement, to params: inout [String: XMLElement]) {
+    if let id = param[attribute: "id"], params[id] == nil { params[id] = param }
   }
 
   /// A part directly inside a control or group: statement, overview and guidance are read.
@@ -156,7 +160,7 @@ public enum CatalogReader {
         blocks.append(Block(kind: kind, text: text, line: line))
       }
     }
-    for child in part.elements where child.namespaceURI == namespace {
+    for case .element(let child) in part.children where child.namespaceURI == namespace {
       switch child.name {
       case "title":
         let text = CatalogText.text(of: child, scope: scope)
@@ -210,15 +214,18 @@ public enum CatalogReader {
 
   /// The value of the element's `label` prop (without a prop namespace), if any.
   static func label(of element: XMLElement) -> String? {
-    for prop in element.elements(named: "prop", namespace: namespace)
-    where prop[attribute: "name"] == "label" && prop[attribute: "ns"] == nil {
+    for case .element(let prop) in element.children
+    where prop.name == "prop" && prop.namespaceURI == namespace && prop[attribute: "name"] == "label"
+      && prop[attribute: "ns"] == nil
+    {
       return prop[attribute: "value"]
     }
     return nil
   }
 
-  private static func title(of element: XMLElement) -> String? {
-    element.firstElement(named: "title", namespace: namespace).map(InlineText.flatten)
+  /// The element's text, markup flattened, whitespace normalised.
+  static func flatten(_ element: XMLElement) -> String {
+    ReaderText.normalize(element.textContent)
   }
 }
 

@@ -29,7 +29,7 @@ struct LawTreeBuilder {
 
   /// A `<SupplProvision>` as a `.supplement` unit.
   mutating func supplement(_ element: XMLElement) -> Unit {
-    let amendLawNum = element[attribute: "AmendLawNum"].map { InlineText.normalize($0) }
+    let amendLawNum = element[attribute: "AmendLawNum"].map { ReaderText.normalize($0) }
       .flatMap { $0.isEmpty ? nil : $0 }
     let id = unique(amendLawNum.map { "Suppl/" + $0 } ?? "Suppl")
     var properties: [String: String] = [:]
@@ -57,7 +57,7 @@ struct LawTreeBuilder {
   ) -> [Unit] {
     var out: [Unit] = []
     var ordinals: [String: Int] = [:]
-    for child in element.elements {
+    for case .element(let child) in element.children {
       let ordinal = (ordinals[child.name] ?? 0) + 1
       ordinals[child.name] = ordinal
       let number = Self.number(child, ordinal: ordinal)
@@ -106,7 +106,7 @@ struct LawTreeBuilder {
     var blocks: [Block] = []
     var children: [Unit] = []
     var ordinals: [String: Int] = [:]
-    for child in element.elements {
+    for case .element(let child) in element.children {
       let name = child.name
       switch name {
       case "ArticleTitle", "ParagraphNum", "ItemTitle":

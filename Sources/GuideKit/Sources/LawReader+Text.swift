@@ -4,9 +4,9 @@ import GuideKitXML
 ///
 /// An element that holds text of its own (a `Sentence`, a title) is read as mixed content: its
 /// text and its inline elements' text, in order, with whitespace normalised by
-/// `InlineText.normalize`. An element that holds only elements (a `ParagraphSentence`, a
-/// `Column`, a `TableRow`) is read child by child, and the whitespace between its children —
-/// which pretty-printing adds — is dropped. Adjacent `Sentence`s join directly, as printed law
+/// `ReaderText.normalize` (as `InlineText.normalize` does). An element that holds only elements
+/// (a `ParagraphSentence`, a `Column`, a `TableRow`) is read child by child, and the whitespace
+/// between its children — which pretty-printing adds — is dropped. Adjacent `Sentence`s join directly, as printed law
 /// text does (本文 and ただし書); other siblings (`Column`s of an item, cells of a table row) are
 /// separated by a full-width space. Ruby readings (`Rt`) are left out: `<Ruby>哺<Rt>ほ</Rt></Ruby>`
 /// reads as 哺.
@@ -20,11 +20,11 @@ enum LawText {
     if isInline(element) || hasOwnText(element) {
       var raw = ""
       appendMixed(element, to: &raw)
-      return InlineText.normalize(raw)
+      return ReaderText.normalize(raw)
     }
     var out = ""
     var previousWasSentence = false
-    for child in element.elements where child.name != "Rt" {
+    for case .element(let child) in element.children where child.name != "Rt" {
       let part = text(of: child)
       if part.isEmpty { continue }
       let isSentence = child.name == "Sentence"
@@ -48,9 +48,11 @@ enum LawText {
     }
   }
 
-  /// True when a text child of `element` holds more than whitespace.
+  /// True when a text child of `element` holds more than ASCII whitespace (the whitespace
+  /// pretty-printing puts between elements).
   static func hasOwnText(_ element: XMLElement) -> Bool {
-    for case .text(let t) in element.children where !t.allSatisfy({ $0.isWhitespace && $0 != "\u{3000}" }) {
+    for case .text(let t) in element.children
+    where t.utf8.contains(where: { $0 != 0x20 && !(0x09...0x0D).contains($0) }) {
       return true
     }
     return false
@@ -76,14 +78,15 @@ enum LawText {
     let name = element.name
     switch name {
     case "TableStruct", "Table", "List", "StyleStruct", "FormatStruct", "NoteStruct", "FigStruct":
-      for child in element.elements {
+      for case .element(let child) in element.children {
         appendBlocks(of: child, kind: kind, to: &blocks)
       }
     case _ where name.hasSuffix("Title"):
       append(text(of: element), kind: .heading, line: element.line, to: &blocks)
-    case _ where (name.hasPrefix("Sublist") && !name.hasSuffix("Sentence"))
+    case _
+    where (name.hasPrefix("Sublist") && !name.hasSuffix("Sentence"))
       || name.hasPrefix("SupplProvisionAppdx"):
-      for child in element.elements {
+      for case .element(let child) in element.children {
         appendBlocks(of: child, kind: kind, to: &blocks)
       }
     default:

@@ -27,7 +27,11 @@ public enum InputFiles {
           continue
         }
         if name.hasSuffix(".xml") {
-          found.append(path.hasSuffix("/") ? path + relative : path + "/" + relative)
+          let file = path.hasSuffix("/") ? path + relative : path + "/" + relative
+          // A folder named like a file is searched (the enumerator descends into it), not read.
+          var isFolder: ObjCBool = false
+          if manager.fileExists(atPath: file, isDirectory: &isFolder), isFolder.boolValue { continue }
+          found.append(file)
         }
       }
       files.append(contentsOf: found.sorted())

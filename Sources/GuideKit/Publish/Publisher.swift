@@ -1,0 +1,513 @@
+import Crypto
+import Foundation
+import GuideKitXML
+import Synchronization
+
+/// Options of `guidekit publish`.
+public struct PublishOptions: Sendable {
+  public var guidelines: String
+  public var references: [String]
+  public var out: String
+  public var asOf: String
+  public var stylesheets: Stylesheets
+  public var parameters: [String: String]
+  public var layout: TextLayoutOptions
+  /// Absolute base URL of the site for the feed (empty: relative links).
+  public var baseURL: String
+  public var siteTitle: String
+
+  public init(
+    guidelines: String = "guidelines", references: [String] = [], out: String = "output",
+    asOf: String = PinDate.today(), stylesheets: Stylesheets = Stylesheets(),
+    parameters: [String: String] = [:], layout: TextLayoutOptions = .init(), baseURL: String = "",
+    siteTitle: String = "ガイドライン"
+  ) {
+    self.guidelines = guidelines
+    self.references = references
+    self.out = out
+    self.asOf = asOf
+    self.stylesheets = stylesheets
+    self.parameters = parameters
+    self.layout = layout
+    self.baseURL = baseURL
+    self.siteTitle = siteTitle
+  }
+}
+
+/// What a publish did.
+public struct PublishResult: Sendable {
+  /// Every file of the site (relative path → sha256), as in manifest.json.
+  public var files: [String: String]
+  /// Files produced anew in this run (their inputs changed).
+  public var rebuilt: Int
+  /// True when nothing changed and the output folder was left untouched.
+  public var unchanged: Bool
+  public var impact: ImpactReport?
+}
+
+/// Builds the public site from the guidelines (DESIGN.md "publish"): deterministic, incremental,
+/// atomic (built in a staging folder and swapped in), parallel across cores.
+public final class Publisher: Sendable {
+  public let options: PublishOptions
+  /// Called with (done, total, path) as files are produced.
+  let progress: (@Sendable (Int, Int, String) -> Void)?
+
+  public init(options: PublishOptions, progress: (@Sendable (Int, Int, String) -> Void)? = nil) {
+    self.options = options
+    self.progress = progress
+  }
+
+  static let stateFile = ".guidekit-state.json"
+  static let keptFiles = ["README.md", ".gitkeep"]
+
+  /// One file of the site: its path, the fingerprint of everything it is made from, and how.
+  struct Job: Sendable {
+    var path: String
+    var fingerprint: String
+    var make: @Sendable () throws(GuideKitError) -> Data
+  }
+
+  public func publish() throws(GuideKitError) -> PublishResult {
+    let fm = FileManager.default
+    let out = options.out
+    try cleanStaleStaging()
+
+    // 1. Inputs.
+    let trees = try GuidelineSet.load(paths: [options.guidelines])
+    for tree in trees where SafePath.join(tree.info.id, tree.info.version) == nil {
+      throw .io(
+        path: tree.info.file,
+        reason: "guideline id \"\(tree.info.id)\" or version \"\(tree.info.version)\" cannot name an output file")
+    }
+    let editions = Dictionary(grouping: trees, by: { $0.info.id }).mapValues {
+      $0.sorted { NaturalOrder.less($0.info.version, $1.info.version) }
+    }
+    let registryFolders = options.references
+    let registry = ReferenceRegistry(folders: registryFolders.filter { fm.fileExists(atPath: $0) })
+    let clauseSets = Self.clauseSetRevisions(registry)
+
+    // 2. Diffs between consecutive editions (parallel).
+    var pairs: [(ClauseTree, ClauseTree)] = []
+    for (_, list) in editions {
+      for (index, edition) in list.enumerated() {
+        if let previous = Self.previous(of: edition, in: list, index: index) { pairs.append((previous, edition)) }
+      }
+    }
+    let diffTable = Mutex<[String: DocumentDiff]>([:])
+    let diffErrors = Mutex<[GuideKitError]>([])
+    let pairList = pairs
+    DispatchQueue.concurrentPerform(iterations: pairList.count) { index in
+      let (a, b) = pairList[index]
+      do throws(GuideKitError) {
+        let diff = try DocumentDiffer.diff(old: a, new: b)
+        diffTable.withLock { $0[b.info.file] = diff }
+      } catch {
+        diffErrors.withLock { $0.append(error) }
+      }
+    }
+    if let error = diffErrors.withLock({ $0.first }) { throw error }
+    let diffs = diffTable.withLock { $0 }
+
+    // 3. Jobs.
+    let styleFingerprint = try stylesheetFingerprint()
+    let base =
+      "guidekit \(GuideKitInfo.version)\u{1F}\(styleFingerprint)\u{1F}\(options.parameters.sorted { $0.key < $1.key })\u{1F}\(options.layout.width)"
+    var inputHashes: [String: String] = [:]
+    for tree in trees { inputHashes[tree.info.file] = try Self.fileHash(tree.info.file) }
+    let renderer = Renderer(stylesheets: options.stylesheets, parameters: options.parameters, layout: options.layout)
+    let guidelineIDs = editions.keys.sorted().joined(separator: " ")
+    var jobs: [Job] = []
+    var site = SiteDocument(title: options.siteTitle)
+
+    for id in editions.keys.sorted() {
+      guard let list = editions[id] else { continue }
+      for (index, edition) in list.enumerated() {
+        let version = edition.info.version
+        let file = edition.info.file
+        let previous = Self.previous(of: edition, in: list, index: index)
+        let diff = diffs[file]
+        let own = inputHashes[file] ?? ""
+        let pairHash = previous.map { own + (inputHashes[$0.info.file] ?? "") } ?? own
+        let prefix = "\(id)/\(version)"
+        var links = SiteDocument.EditionLinks(page: "\(prefix).html", text: "\(prefix).txt")
+        links.notice = "\(prefix)-notice.html"
+        links.noticeText = "\(prefix)-notice.txt"
+        if diff != nil {
+          links.table = "\(prefix)-table.html"
+          links.redline = "\(prefix)-redline.html"
+        }
+        let pageParameters = [
+          "home-href": "../index.html", "guideline-ids": guidelineIDs,
+          "table-href": links.table.map { ($0 as NSString).lastPathComponent } ?? "",
+          "notice-href": "\(version)-notice.html",
+          "redline-href": links.redline.map { ($0 as NSString).lastPathComponent } ?? "",
+          "ref-base": "../references/", "guideline-base": "../", "text-href": "\(version).txt",
+        ]
+        jobs.append(
+          Job(path: links.page, fingerprint: "\(base)\u{1F}page\u{1F}\(own)\u{1F}\(guidelineIDs)") {
+            () throws(GuideKitError) in
+            Data(try renderer.html(file: file, extra: pageParameters).utf8)
+          })
+        jobs.append(
+          Job(path: links.text, fingerprint: "\(base)\u{1F}text\u{1F}\(own)") { () throws(GuideKitError) in
+            Data(try renderer.text(file: file).utf8)
+          })
+        if let diff, let table = links.table, let redline = links.redline {
+          let delta = DeltaDocument.xml(diff)
+          let sheets = options.stylesheets
+          let parameters = options.parameters
+          jobs.append(
+            Job(path: table, fingerprint: "\(base)\u{1F}table\u{1F}\(pairHash)") { () throws(GuideKitError) in
+              Data(try sheets.transform("delta-table", xml: delta, fileName: "delta.xml", parameters: parameters).utf8)
+            })
+          jobs.append(
+            Job(path: redline, fingerprint: "\(base)\u{1F}redline\u{1F}\(pairHash)") { () throws(GuideKitError) in
+              Data(try sheets.transform("delta-html", xml: delta, fileName: "delta.xml", parameters: parameters).utf8)
+            })
+        }
+        let noticeXML = NoticeBuilder.xml(
+          edition: edition, previous: previous.flatMap { p in diff.map { (p, $0) } },
+          links: NoticeBuilder.Links(
+            edition: "\(version).html", table: links.table.map { ($0 as NSString).lastPathComponent },
+            redline: links.redline.map { ($0 as NSString).lastPathComponent }, text: "\(version).txt"))
+        jobs.append(
+          Job(path: links.notice ?? "", fingerprint: "\(base)\u{1F}notice\u{1F}\(pairHash)") {
+            () throws(GuideKitError) in
+            Data(try renderer.notice(xml: noticeXML, text: false).utf8)
+          })
+        jobs.append(
+          Job(path: links.noticeText ?? "", fingerprint: "\(base)\u{1F}notice-text\u{1F}\(pairHash)") {
+            () throws(GuideKitError) in
+            Data(try renderer.notice(xml: noticeXML, text: true).utf8)
+          })
+        site.add(edition: edition, links: links)
+      }
+    }
+
+    // Clause sets in the registry (the guideline vocabulary) get pages of their own.
+    for revision in clauseSets {
+      guard let path = SafePath.join("references", revision.source, revision.id) else { continue }
+      let own = try Self.fileHash(revision.path)
+      let file = revision.path
+      jobs.append(
+        Job(path: path + ".html", fingerprint: "\(base)\u{1F}refpage\u{1F}\(own)") { () throws(GuideKitError) in
+          Data(
+            try renderer.html(
+              file: file,
+              extra: [
+                "home-href": "../../index.html", "guideline-ids": guidelineIDs, "ref-base": "../",
+                "guideline-base": "../../",
+              ]
+            ).utf8)
+        })
+      if let tree = try? registry.load(revision) {
+        site.addReference(id: revision.source, href: path + ".html", title: tree.info.title)
+      }
+    }
+
+    // Impact report.
+    var impact: ImpactReport?
+    if !registry.folders.isEmpty {
+      let checker = ImpactChecker(registry: registry, options: ImpactOptions(asOf: options.asOf), guidelines: trees)
+      let report = checker.check(trees)
+      impact = report
+      let registryHash = Self.registryFingerprint(registry)
+      let inputs = trees.map { inputHashes[$0.info.file] ?? "" }.joined()
+      let xml = report.xml(clauseTexts: ImpactRules.clauseTexts(trees, report: report))
+      let json = JSONOutput.string(report.json)
+      let sheets = options.stylesheets
+      let parameters = options.parameters
+      jobs.append(
+        Job(
+          path: "impact.html",
+          fingerprint: "\(base)\u{1F}impact\u{1F}\(inputs)\u{1F}\(registryHash)\u{1F}\(options.asOf)"
+        ) { () throws(GuideKitError) in
+          Data(try sheets.transform("impact-html", xml: xml, fileName: "impact.xml", parameters: parameters).utf8)
+        })
+      jobs.append(
+        Job(
+          path: "impact.json",
+          fingerprint: "\(base)\u{1F}impact-json\u{1F}\(inputs)\u{1F}\(registryHash)\u{1F}\(options.asOf)"
+        ) { () throws(GuideKitError) in
+          Data(json.utf8)
+        })
+      site.impact = report
+    }
+
+    // Index and feed.
+    let siteXML = site.xml()
+    let siteHash = Self.hash(Data(siteXML.utf8))
+    let sheets = options.stylesheets
+    let parameters = options.parameters
+    let feedParameters = parameters.merging(["base-url": options.baseURL, "self-href": "feed.xml"]) { user, _ in user }
+    jobs.append(
+      Job(path: "index.html", fingerprint: "\(base)\u{1F}index\u{1F}\(siteHash)") { () throws(GuideKitError) in
+        Data(try sheets.transform("site-index", xml: siteXML, fileName: "site.xml", parameters: parameters).utf8)
+      })
+    jobs.append(
+      Job(path: "feed.xml", fingerprint: "\(base)\u{1F}feed\u{1F}\(siteHash)\u{1F}\(options.baseURL)") {
+        () throws(GuideKitError) in
+        Data(try sheets.transform("feed", xml: siteXML, fileName: "site.xml", parameters: feedParameters).utf8)
+      })
+
+    return try build(jobs, impact: impact)
+  }
+
+  // MARK: - Building
+
+  private func build(_ jobs: [Job], impact: ImpactReport?) throws(GuideKitError) -> PublishResult {
+    let fm = FileManager.default
+    let out = options.out
+    let previousState = Self.readState(out)
+    // Reuse a file when its fingerprint is unchanged and the file on disk is what we wrote.
+    var reusable: [String: String] = [:]
+    for job in jobs {
+      let fingerprint = Self.hash(Data(job.fingerprint.utf8))
+      if let entry = previousState[job.path], entry.input == fingerprint,
+        let data = fm.contents(atPath: (out as NSString).appendingPathComponent(job.path)),
+        Self.hash(data) == entry.output
+      {
+        reusable[job.path] = entry.output
+      }
+    }
+    let manifestPreviousOK = fm.fileExists(atPath: (out as NSString).appendingPathComponent("manifest.json"))
+    if reusable.count == jobs.count && manifestPreviousOK
+      && Set(previousState.keys) == Set(jobs.map(\.path))
+    {
+      return PublishResult(files: reusable, rebuilt: 0, unchanged: true, impact: impact)
+    }
+
+    let reused = reusable
+    let staging = stagingPath()
+    do {
+      try fm.createDirectory(atPath: staging, withIntermediateDirectories: true)
+    } catch {
+      throw .io(path: staging, reason: "cannot create the staging folder: \(AtomicFile.reason(error))")
+    }
+    StagingCleanup.shared.register(staging)
+    defer { StagingCleanup.shared.unregister(staging) }
+
+    let outputs = Mutex<[String: String]>([:])
+    let failures = Mutex<[GuideKitError]>([])
+    let done = Atomic<Int>(0)
+    let total = jobs.count
+    let progress = progress
+    DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
+      let job = jobs[index]
+      let target = (staging as NSString).appendingPathComponent(job.path)
+      do throws(GuideKitError) {
+        try Self.makeFolder(for: target)
+        if reused[job.path] != nil {
+          let source = (out as NSString).appendingPathComponent(job.path)
+          if link(source, target) != 0 {
+            guard let data = FileManager.default.contents(atPath: source) else {
+              throw .io(path: source, reason: "cannot read the previous output")
+            }
+            try Self.write(data, to: target)
+          }
+          outputs.withLock { $0[job.path] = reused[job.path] }
+        } else {
+          let data = try job.make()
+          try Self.write(data, to: target)
+          outputs.withLock { $0[job.path] = Self.hash(data) }
+        }
+      } catch {
+        failures.withLock { $0.append(error) }
+      }
+      let count = done.add(1, ordering: .relaxed).newValue
+      progress?(count, total, job.path)
+    }
+    if let failure = failures.withLock({ $0.first }) {
+      try? fm.removeItem(atPath: staging)
+      throw failure
+    }
+    let files = outputs.withLock { $0 }
+
+    // manifest.json and the state file.
+    var state: [String: [String: String]] = [:]
+    for job in jobs {
+      state[job.path] = ["input": Self.hash(Data(job.fingerprint.utf8)), "output": files[job.path] ?? ""]
+    }
+    let manifest = JSONOutput.string([
+      "generator": "guidekit \(GuideKitInfo.version)",
+      "files": files.keys.sorted().map { ["path": $0, "sha256": files[$0] ?? ""] },
+    ])
+    do throws(GuideKitError) {
+      try Self.write(Data(manifest.utf8), to: (staging as NSString).appendingPathComponent("manifest.json"))
+      try Self.write(
+        Data(JSONOutput.string(state).utf8), to: (staging as NSString).appendingPathComponent(Self.stateFile))
+      for kept in Self.keptFiles {
+        let source = (out as NSString).appendingPathComponent(kept)
+        if let data = fm.contents(atPath: source) {
+          try Self.write(data, to: (staging as NSString).appendingPathComponent(kept))
+        }
+      }
+    } catch {
+      try? fm.removeItem(atPath: staging)
+      throw error
+    }
+    try swapIn(staging)
+    var all = files
+    all["manifest.json"] = Self.hash(Data(manifest.utf8))
+    return PublishResult(files: all, rebuilt: jobs.count - reusable.count, unchanged: false, impact: impact)
+  }
+
+  /// Replaces the output folder by the staging folder atomically (renameat2 exchange), or by two
+  /// renames where the file system cannot exchange.
+  private func swapIn(_ staging: String) throws(GuideKitError) {
+    let fm = FileManager.default
+    let out = options.out
+    if !fm.fileExists(atPath: out) {
+      if rename(staging, out) != 0 {
+        throw .io(path: out, reason: "cannot move the new site in place: \(String(cString: strerror(errno)))")
+      }
+      return
+    }
+    if FileSystem.exchange(staging, out) {
+      try? fm.removeItem(atPath: staging)
+      return
+    }
+    let old = out + ".guidekit-old-\(getpid())"
+    guard rename(out, old) == 0 else {
+      throw .io(path: out, reason: "cannot replace the output folder: \(String(cString: strerror(errno)))")
+    }
+    guard rename(staging, out) == 0 else {
+      _ = rename(old, out)
+      throw .io(path: out, reason: "cannot move the new site in place: \(String(cString: strerror(errno)))")
+    }
+    try? fm.removeItem(atPath: old)
+  }
+
+  private func stagingPath() -> String {
+    let parent = (options.out as NSString).deletingLastPathComponent
+    let name = ((options.out as NSString).lastPathComponent)
+    return ((parent.isEmpty ? "." : parent) as NSString).appendingPathComponent(
+      ".\(name).guidekit-staging-\(getpid())-\(UUID().uuidString.prefix(8))")
+  }
+
+  /// Removes staging folders left by a run that was killed (SIGKILL leaves no chance to clean up).
+  private func cleanStaleStaging() throws(GuideKitError) {
+    let fm = FileManager.default
+    let parent = (options.out as NSString).deletingLastPathComponent
+    let folder = parent.isEmpty ? "." : parent
+    let name = (options.out as NSString).lastPathComponent
+    guard let entries = try? fm.contentsOfDirectory(atPath: folder) else { return }
+    for entry in entries
+    where entry.hasPrefix(".\(name).guidekit-staging-") || entry.hasPrefix("\(name).guidekit-old-") {
+      let path = (folder as NSString).appendingPathComponent(entry)
+      // A folder still in use by a live run is kept: its pid is in the name.
+      let pidPart = entry.split(separator: "-").dropFirst(entry.hasPrefix(".") ? 2 : 2).first
+      if let pid = pidPart.flatMap({ Int32($0) }), pid != getpid(), kill(pid, 0) == 0 { continue }
+      if entry.hasPrefix("\(name).guidekit-old-"), !fm.fileExists(atPath: options.out) {
+        _ = rename(path, options.out)
+        continue
+      }
+      try? fm.removeItem(atPath: path)
+    }
+  }
+
+  // MARK: - Helpers
+
+  static func previous(of edition: ClauseTree, in list: [ClauseTree], index: Int) -> ClauseTree? {
+    if let supersedes = edition.info.supersedes {
+      return list.first { $0.info.version == supersedes }
+    }
+    return index > 0 ? list[index - 1] : nil
+  }
+
+  static func clauseSetRevisions(_ registry: ReferenceRegistry) -> [ReferenceRegistry.Revision] {
+    registry.sources.values.flatMap { $0 }.filter { revision in
+      guard !revision.isLaw, let tree = try? registry.load(revision) else { return false }
+      return tree.info.kind == .guideline
+    }.sorted { ($0.source, $0.id) < ($1.source, $1.id) }
+  }
+
+  static func registryFingerprint(_ registry: ReferenceRegistry) -> String {
+    let fm = FileManager.default
+    var parts: [String] = []
+    for (_, revisions) in registry.sources.sorted(by: { $0.key < $1.key }) {
+      for r in revisions {
+        let attributes = try? fm.attributesOfItem(atPath: r.path)
+        let size = (attributes?[.size] as? NSNumber)?.intValue ?? 0
+        let mtime = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+        parts.append("\(r.path)|\(size)|\(mtime)")
+      }
+    }
+    return hash(Data(parts.joined(separator: "\n").utf8))
+  }
+
+  private func stylesheetFingerprint() throws(GuideKitError) -> String {
+    var parts: [String] = []
+    for name in Stylesheets.bundledNames + options.stylesheets.overrides.keys.sorted() {
+      let path = try options.stylesheets.path(for: name)
+      parts.append(name + ":" + (try Self.fileHash(path)))
+    }
+    if let folder = BundledSchema.resourcePath("stylesheets"),
+      let names = try? FileManager.default.contentsOfDirectory(atPath: folder)
+    {
+      for name in names.sorted() where !name.hasSuffix(".xsl") {
+        parts.append(name + ":" + ((try? Self.fileHash((folder as NSString).appendingPathComponent(name))) ?? ""))
+      }
+    }
+    return Self.hash(Data(parts.joined(separator: "\n").utf8))
+  }
+
+  static func fileHash(_ path: String) throws(GuideKitError) -> String {
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw .io(path: path, reason: "cannot read")
+    }
+    return hash(data)
+  }
+
+  static func hash(_ data: Data) -> String {
+    SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+  }
+
+  static func makeFolder(for file: String) throws(GuideKitError) {
+    let folder = (file as NSString).deletingLastPathComponent
+    do {
+      try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    } catch {
+      throw .io(path: folder, reason: "cannot create folder: \(AtomicFile.reason(error))")
+    }
+  }
+
+  static func write(_ data: Data, to path: String) throws(GuideKitError) {
+    do {
+      try data.write(to: URL(fileURLWithPath: path))
+    } catch {
+      throw .io(path: path, reason: "cannot write: \(AtomicFile.reason(error))")
+    }
+  }
+
+  static func readState(_ out: String) -> [String: (input: String, output: String)] {
+    let path = (out as NSString).appendingPathComponent(stateFile)
+    guard let data = FileManager.default.contents(atPath: path),
+      let object = try? JSONSerialization.jsonObject(with: data) as? [String: [String: String]]
+    else { return [:] }
+    var out: [String: (input: String, output: String)] = [:]
+    for (key, value) in object {
+      if let input = value["input"], let output = value["output"] { out[key] = (input, output) }
+    }
+    return out
+  }
+}
+
+/// Staging folders of runs in progress, removed if the process is interrupted (SIGINT, SIGTERM).
+public final class StagingCleanup: Sendable {
+  public static let shared = StagingCleanup()
+  private let folders = Mutex<Set<String>>([])
+
+  func register(_ path: String) { folders.withLock { _ = $0.insert(path) } }
+  func unregister(_ path: String) { folders.withLock { _ = $0.remove(path) } }
+
+  /// Removes every registered staging folder (called from a signal handler's dispatch source).
+  public func removeAll() {
+    let paths = folders.withLock { current -> Set<String> in
+      let copy = current
+      current.removeAll()
+      return copy
+    }
+    for path in paths { try? FileManager.default.removeItem(atPath: path) }
+  }
+}

@@ -1,0 +1,120 @@
+import ArgumentParser
+import Foundation
+import GuideKit
+
+struct Render: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Render one guideline edition to HTML or plain text.",
+    discussion: """
+      HTML comes from the guideline-html stylesheet: a standalone, accessible page with a table of
+      contents, an anchor per clause id and references linked to their sources. Text comes from
+      the guideline-text stylesheet, laid out to --width display columns with Japanese line
+      breaking rules (kinsoku) and East Asian character widths.
+
+      Examples:
+        guidekit render guidelines/telework-security/5.0.xml -o 5.0.html
+        guidekit render guidelines/telework-labor/2021.xml --format text --width 80
+        guidekit render 5.0.xml --stylesheet my-office.xsl --param css-extra='body{font-size:18px}'
+      """
+  )
+
+  @Argument(help: "The guideline edition to render.") var file: String
+
+  @Option(help: "Output format: html or text.")
+  var format: OutputFormat = .html
+
+  @Option(help: "Text width in display columns (a full-width character takes two).")
+  var width = 70
+
+  @OptionGroup var style: StyleOptions
+  @OptionGroup var output: OutputOptions
+
+  func validate() throws {
+    try OutputFormat.check(format, allowed: [.html, .text], command: "render")
+    guard width >= 20 && width <= 400 else { throw ValidationError("--width must be between 20 and 400") }
+  }
+
+  func run() throws {
+    do {
+      let tree = try DocumentLoader.load(file: file)
+      guard tree.info.kind == .guideline else {
+        throw GuideKitError.unsupportedDocument(file: file, line: tree.info.line, root: tree.info.kind.rawValue)
+      }
+      let renderer = Renderer(
+        stylesheets: try style.stylesheets(defaultName: format == .html ? "guideline-html" : "guideline-text"),
+        parameters: try style.parameters(), layout: TextLayoutOptions(width: width))
+      try output.emit(format == .html ? try renderer.html(file: file) : try renderer.text(file: file))
+    } catch let error as GuideKitError {
+      Console.error(error.description)
+      throw ExitCode(2)
+    }
+  }
+}
+
+struct Notice: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Write the publication notice (公表のお知らせ) of an edition.",
+    discussion: """
+      The notice gives the date in 和暦 and 西暦, the issuer, the title, the edition's summary,
+      what changed against the previous edition (counts by kind and the main changed clauses,
+      computed from the diff), the effective date, links and the contact point. Its wording is
+      in the notice-html and notice-text stylesheets, so an office can change it.
+
+      Examples:
+        guidekit notice guidelines/telework-security/5.0.xml --against guidelines/telework-security/4.0.xml
+        guidekit notice guidelines/telework-labor/2021.xml --against guidelines/telework-labor/2018.xml --format text
+      """
+  )
+
+  @Argument(help: "The new edition.") var new: String
+
+  @Option(help: "The previous edition, to summarise the changes.")
+  var against: String?
+
+  @Option(help: "Output format: html or text.")
+  var format: OutputFormat = .html
+
+  @Option(help: "Text width in display columns.")
+  var width = 70
+
+  @Option(help: "How many changed clauses to name.")
+  var mainChanges = 10
+
+  @OptionGroup var style: StyleOptions
+  @OptionGroup var output: OutputOptions
+
+  func validate() throws {
+    try OutputFormat.check(format, allowed: [.html, .text], command: "notice")
+  }
+
+  func run() throws {
+    do {
+      let edition: ClauseTree
+      var previous: (tree: ClauseTree, diff: DocumentDiff)?
+      if let against {
+        let (old, newTree) = try loadPair(against, new)
+        edition = newTree
+        previous = (old, try DocumentDiffer.diff(old: old, new: newTree))
+      } else {
+        edition = try DocumentLoader.load(file: new)
+      }
+      guard edition.info.kind == .guideline else {
+        throw GuideKitError.unsupportedDocument(file: new, line: edition.info.line, root: edition.info.kind.rawValue)
+      }
+      let version = edition.info.version
+      let xml = NoticeBuilder.xml(
+        edition: edition, previous: previous,
+        links: NoticeBuilder.Links(
+          edition: "\(version).html", table: previous == nil ? nil : "\(version)-table.html",
+          redline: previous == nil ? nil : "\(version)-redline.html", text: "\(version).txt"),
+        mainChanges: mainChanges)
+      let renderer = Renderer(
+        stylesheets: try style.stylesheets(defaultName: format == .html ? "notice-html" : "notice-text"),
+        parameters: try style.parameters(), layout: TextLayoutOptions(width: width))
+      try output.emit(try renderer.notice(xml: xml, text: format == .text))
+    } catch let error as GuideKitError {
+      Console.error(error.description)
+      throw ExitCode(2)
+    }
+  }
+}

@@ -1,0 +1,31 @@
+import Foundation
+
+/// Paths of the repository's own files, for tests.
+enum RepoPaths {
+  static var root: URL { SharedData.packageRoot }
+  static func path(_ relative: String) -> String { root.appendingPathComponent(relative).path }
+
+  /// A fresh temporary folder, removed by the caller.
+  static func temporaryFolder(_ name: String = "guidekit-test") -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("\(name)-\(UUID().uuidString)")
+    try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+  }
+}
+
+/// Golden files under Tests/GuideKitTests/Golden: compared, or rewritten when
+/// GUIDEKIT_UPDATE_GOLDEN=1 (review the git diff before committing).
+enum Golden {
+  static func check(_ actual: String, _ relative: String) -> (matches: Bool, expected: String) {
+    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .appendingPathComponent("Golden").appendingPathComponent(relative)
+    if ProcessInfo.processInfo.environment["GUIDEKIT_UPDATE_GOLDEN"] == "1" {
+      try? FileManager.default.createDirectory(
+        at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+      try? actual.write(to: url, atomically: true, encoding: .utf8)
+      return (true, actual)
+    }
+    let expected = (try? String(contentsOf: url, encoding: .utf8)) ?? "<missing golden file \(relative)>"
+    return (expected == actual, expected)
+  }
+}
