@@ -16,15 +16,31 @@ struct Diff: ParsableCommand {
       new edition as a redline), table (the 新旧対照表, HTML), xml (the delta document that every
       other format is made from).
 
+      With --git BASE [PATH...], every *.xml file under PATH (default guidelines/) that changed
+      between the git revision BASE and the work tree is compared with its version at BASE, read
+      through git (no checkout), in one report: markdown for a pull-request comment, github (one
+      annotation per changed clause at its line), json (one diff per file) or text. Added files
+      count every clause as added; deleted files are reported. A shallow clone needs BASE fetched.
+
       Examples:
         guidekit diff guidelines/telework-security/4.0.xml guidelines/telework-security/5.0.xml
         guidekit diff old.xml new.xml --format table -o 新旧対照表.html
         guidekit diff law-20260101.xml law-20260401.xml --format json --exit-code
+        guidekit diff --git origin/main --format markdown -o review.md
       """
   )
 
-  @Argument(help: "The older document.") var old: String
-  @Argument(help: "The newer document.") var new: String
+  @Argument(help: "The older document.") var old: String?
+  @Argument(help: "The newer document.") var new: String?
+  /// With --git, every positional argument is a PATH; the first two are `old` and `new`.
+  @Argument(help: ArgumentHelp(visibility: .hidden)) var morePaths: [String] = []
+
+  @Option(
+    name: .customLong("git"),
+    help: ArgumentHelp(
+      "Compare every file changed since the git revision BASE with its version at BASE; the arguments are then PATHs (default: guidelines/).",
+      valueName: "BASE"))
+  var gitBase: String?
 
   @Option(help: "Output format: text, json, markdown, html, table or xml.")
   var format: OutputFormat = .text
@@ -42,10 +58,25 @@ struct Diff: ParsableCommand {
   @OptionGroup var output: OutputOptions
 
   func validate() throws {
+    if gitBase != nil {
+      try OutputFormat.check(format, allowed: [.text, .json, .markdown, .github], command: "diff --git")
+      return
+    }
     try OutputFormat.check(format, allowed: [.text, .json, .markdown, .html, .table, .xml], command: "diff")
+    guard old != nil, new != nil else {
+      throw ValidationError("diff needs OLD and NEW, or --git BASE [PATH...]")
+    }
+    guard morePaths.isEmpty else {
+      throw ValidationError("diff compares two documents (OLD NEW); to review many files use --git BASE [PATH...]")
+    }
   }
 
   func run() throws {
+    if let gitBase {
+      try runGit(base: gitBase)
+      return
+    }
+    guard let old, let new else { throw ValidationError("diff needs OLD and NEW") }
     let textOptions = TextDiffOptions(ignoreWidth: ignoreWidth, ignoreWhitespace: ignoreWhitespace)
     let diff: DocumentDiff
     do {
@@ -85,6 +116,52 @@ struct Diff: ParsableCommand {
       "guidekit diff: \(s["modified"] ?? 0) modified, \(s["added"] ?? 0) added, \(s["removed"] ?? 0) removed, \(s["moved"] ?? 0) moved, \(s["renumbered"] ?? 0) renumbered, \(s["unchanged"] ?? 0) unchanged"
     )
     if exitCode && !diff.isEmpty { throw ExitCode(1) }
+  }
+
+  /// `--git BASE [PATH...]`: one report over every changed file.
+  func runGit(base: String) throws {
+    let paths = [old, new].compactMap { $0 } + morePaths
+    let options = DiffOptions(text: TextDiffOptions(ignoreWidth: ignoreWidth, ignoreWhitespace: ignoreWhitespace))
+    let review: GitReview
+    do {
+      review = try GitReview.review(repository: try GitRepository(), base: base, paths: paths, options: options)
+    } catch {
+      Console.error("\(error)")
+      throw ExitCode(2)
+    }
+    let rendered: String
+    do {
+      switch format {
+      case .json:
+        rendered = JSONOutput.string(review.json)
+      case .github:
+        rendered = review.github()
+      case .markdown:
+        rendered = try review.markdown(
+          stylesheets: try style.stylesheets(defaultName: "delta-markdown"), parameters: try style.parameters())
+      default:
+        let sheets = try style.stylesheets(defaultName: "delta-text")
+        let parameters = try style.parameters()
+        var text = ""
+        for file in review.files {
+          text += "=== \(file.path) (\(file.status.rawValue) since \(base))\n"
+          text += try sheets.transform(
+            "delta-text", xml: DeltaDocument.xml(file.diff), fileName: "\(file.path).delta.xml",
+            parameters: parameters)
+          if !text.hasSuffix("\n") { text += "\n" }
+        }
+        rendered = text
+      }
+    } catch {
+      Console.error("\(error)")
+      throw ExitCode(2)
+    }
+    try output.emit(rendered)
+    let s = review.summary
+    output.summary(
+      "guidekit diff --git \(base): \(review.files.count) file\(review.files.count == 1 ? "" : "s"); \(s["modified"] ?? 0) modified, \(s["added"] ?? 0) added, \(s["removed"] ?? 0) removed, \(s["moved"] ?? 0) moved, \(s["renumbered"] ?? 0) renumbered"
+    )
+    if exitCode && !review.files.isEmpty { throw ExitCode(1) }
   }
 }
 

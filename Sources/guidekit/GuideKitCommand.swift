@@ -16,6 +16,9 @@ struct GuideKitCommand: ParsableCommand {
       --exit-code), 2 trouble (unreadable input, I/O failure), 64 bad usage.
       """,
     version: GuideKitInfo.version,
-    subcommands: [Validate.self, Diff.self, Impact.self, Render.self, Notice.self, Publish.self]
+    subcommands: [
+      Validate.self, Diff.self, Impact.self, Render.self, Notice.self, Publish.self, Fmt.self, NewEdition.self,
+      History.self, Show.self,
+    ]
   )
 }

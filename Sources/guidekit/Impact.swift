@@ -48,6 +48,12 @@ struct Impact: ParsableCommand {
   var accept = false
 
   @Option(
+    help: ArgumentHelp(
+      "Edition check: compare the pins of the edition in PATH with those of this previous edition; flag clauses whose cited provision changed while their text did not.",
+      valueName: "OLD"))
+  var against: String?
+
+  @Option(
     name: .customLong("clause"),
     help: ArgumentHelp("With --accept: only the references of this clause id (repeatable).", valueName: "ID"))
   var clauses: [String] = []
@@ -79,6 +85,10 @@ struct Impact: ParsableCommand {
     }
     let checker = ImpactChecker(
       registry: registry, options: ImpactOptions(asOf: asOf ?? PinDate.today()), guidelines: trees)
+    if let against {
+      try editionCheck(against: against, trees: trees, checker: checker)
+      return
+    }
     let report = checker.check(trees)
     if accept {
       try acceptReviewed(report)
@@ -124,15 +134,41 @@ struct Impact: ParsableCommand {
       for outcome in outcomes {
         for f in outcome.repinned {
           let provision = f.latestProvision.map { ", provision \(f.provision) → \($0)" } ?? ""
-          lines.append("\(f.file):\(f.line): re-pinned \(f.source) \(f.provision) \(f.pin ?? "-") → \(f.latest ?? "-")\(provision) (clause \(f.clause))")
+          lines.append(
+            "\(f.file):\(f.line): re-pinned \(f.source) \(f.provision) \(f.pin ?? "-") → \(f.latest ?? "-")\(provision) (clause \(f.clause))"
+          )
         }
         for f in outcome.skipped {
-          lines.append("\(f.file):\(f.line): not re-pinned: \(f.status.rawValue) \(f.source) \(f.provision) — edit the clause (clause \(f.clause))")
+          lines.append(
+            "\(f.file):\(f.line): not re-pinned: \(f.status.rawValue) \(f.source) \(f.provision) — edit the clause (clause \(f.clause))"
+          )
         }
       }
       try output.emit(lines.map { $0 + "\n" }.joined())
       let count = outcomes.reduce(0) { $0 + $1.repinned.count }
       output.summary("guidekit impact --accept: \(count) reference\(count == 1 ? "" : "s") re-pinned")
+    } catch let error as GuideKitError {
+      Console.error(error.description)
+      throw ExitCode(2)
+    }
+  }
+
+  private func editionCheck(against: String, trees: [ClauseTree], checker: ImpactChecker) throws {
+    guard trees.count == 1, let new = trees.first else {
+      throw ValidationError("--against compares one edition: give exactly one guideline file as PATH")
+    }
+    do {
+      let old = try DocumentLoader.load(file: against)
+      let result = try EditionCheck.run(old: old, new: new, checker: checker)
+      switch format {
+      case .json: try output.emit(JSONOutput.string(result.json))
+      case .github: try output.emit(DiagnosticFormatter.github(result.diagnostics))
+      default: try output.emit(DiagnosticFormatter.text(result.diagnostics, color: output.colorAllowed))
+      }
+      output.summary(
+        "guidekit impact --against: \(result.entries.count) citations re-pinned, \(result.entries.filter { $0.change.status != .current }.count) provisions changed, \(result.missedUpdates.count) likely missed updates"
+      )
+      if result.exitStatus != 0 { throw ExitCode(result.exitStatus) }
     } catch let error as GuideKitError {
       Console.error(error.description)
       throw ExitCode(2)

@@ -55,6 +55,20 @@ public final class ImpactChecker: Sendable {
   public func check(_ reference: Reference, in tree: ClauseTree, unit located: LocatedUnit)
     -> ImpactFinding
   {
+    evaluate(reference, in: tree, unit: located, target: nil)
+  }
+
+  /// Compares a citation's provision at its pin with another revision of its source (named by a
+  /// revision id or date, like a pin), instead of the latest in force; no upcoming check.
+  public func check(
+    _ reference: Reference, in tree: ClauseTree, unit located: LocatedUnit, against targetPin: String
+  ) -> ImpactFinding {
+    evaluate(reference, in: tree, unit: located, target: targetPin)
+  }
+
+  private func evaluate(
+    _ reference: Reference, in tree: ClauseTree, unit located: LocatedUnit, target: String?
+  ) -> ImpactFinding {
     let clause = located.unit
     func finding(_ status: ImpactStatus, _ label: String, _ message: String) -> ImpactFinding {
       ImpactFinding(
@@ -104,7 +118,16 @@ public final class ImpactChecker: Sendable {
     result.pinnedDate = pinned.date ?? pinnedTree.info.effective
 
     var latest = registry.latest(source: reference.source, asOf: options.asOf) ?? pinned
-    if ReferenceRegistry.older(latest, pinned) { latest = pinned }
+    if let target {
+      guard let chosen = registry.revision(source: reference.source, pin: target) else {
+        result.status = .unverifiable
+        result.message = "revision \"\(target)\" is not in the registry"
+        return result
+      }
+      latest = chosen
+    } else if ReferenceRegistry.older(latest, pinned) {
+      latest = pinned
+    }
     result.latest = latest.id
     if latest.path != pinned.path {
       do {
@@ -120,7 +143,7 @@ public final class ImpactChecker: Sendable {
     }
     if result.status == .current {
       result.message = "unchanged since \(pinned.id)"
-      checkUpcoming(cited, pinnedTree: pinnedTree, reference: reference, into: &result)
+      if target == nil { checkUpcoming(cited, pinnedTree: pinnedTree, reference: reference, into: &result) }
     }
     return result
   }

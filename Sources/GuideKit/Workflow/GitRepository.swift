@@ -1,0 +1,172 @@
+import Foundation
+
+/// Why a git operation failed.
+public enum GitError: Error, Sendable, CustomStringConvertible {
+  /// `git` could not be started.
+  case gitUnavailable(String)
+  /// The folder is not inside a git work tree.
+  case notARepository(String)
+  /// The revision is not known; `shallow` tells whether the clone is shallow.
+  case unknownRevision(String, shallow: Bool)
+  /// A git command failed.
+  case failed(command: String, message: String)
+
+  public var description: String {
+    switch self {
+    case .gitUnavailable(let reason):
+      "guidekit: cannot run git: \(reason)"
+    case .notARepository(let folder):
+      "guidekit: \(folder) is not inside a git work tree"
+    case .unknownRevision(let revision, shallow: true):
+      """
+      guidekit: \(revision) is not in this shallow clone; fetch it with: git fetch --deepen=100 \
+      or git fetch origin \(revision.hasPrefix("origin/") ? String(revision.dropFirst(7)) : revision) \
+      (actions/checkout: fetch-depth: 0)
+      """
+    case .unknownRevision(let revision, shallow: false):
+      "guidekit: unknown git revision '\(revision)' (not a commit in this repository)"
+    case .failed(let command, let message):
+      "guidekit: git \(command) failed: \(message)"
+    }
+  }
+}
+
+/// A git work tree, read through the `git` command (no checkout, nothing written).
+public struct GitRepository: Sendable {
+  /// The folder git runs in; pathspecs are relative to it.
+  public let directory: String
+  /// The top level of the work tree (absolute).
+  public let topLevel: String
+
+  /// - Throws: `GitError.notARepository` or `.gitUnavailable`.
+  public init(directory: String = FileManager.default.currentDirectoryPath) throws(GitError) {
+    self.directory = directory
+    let result = try Self.run(["rev-parse", "--show-toplevel"], in: directory)
+    guard result.status == 0 else { throw .notARepository(directory) }
+    topLevel = String(decoding: result.output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+  }
+
+  /// The output of one git command.
+  struct Output {
+    var status: Int32
+    var output: Data
+    var error: String
+  }
+
+  /// Runs `git arguments…`; the environment keeps git from prompting or paging.
+  static func run(_ arguments: [String], in directory: String) throws(GitError) -> Output {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["git"] + arguments
+    process.currentDirectoryURL = URL(fileURLWithPath: directory)
+    var environment = ProcessInfo.processInfo.environment
+    environment["GIT_TERMINAL_PROMPT"] = "0"
+    environment["GIT_PAGER"] = "cat"
+    environment["LC_ALL"] = "C"
+    process.environment = environment
+    let out = Pipe()
+    let err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    process.standardInput = FileHandle.nullDevice
+    do {
+      try process.run()
+    } catch {
+      throw .gitUnavailable(error.localizedDescription)
+    }
+    // Read both pipes while the process runs, so that a large blob cannot fill a pipe and stall it.
+    let errorData = LockedData()
+    let group = DispatchGroup()
+    group.enter()
+    DispatchQueue.global().async {
+      errorData.set(err.fileHandleForReading.readDataToEndOfFile())
+      group.leave()
+    }
+    let data = out.fileHandleForReading.readDataToEndOfFile()
+    group.wait()
+    process.waitUntilExit()
+    return Output(
+      status: process.terminationStatus, output: data,
+      error: String(decoding: errorData.get(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
+  }
+
+  func git(_ arguments: [String]) throws(GitError) -> Output {
+    try Self.run(arguments, in: directory)
+  }
+
+  /// True in a shallow clone.
+  public func isShallow() -> Bool {
+    guard let result = try? git(["rev-parse", "--is-shallow-repository"]) else { return false }
+    return String(decoding: result.output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+      == "true"
+  }
+
+  /// The full commit id of `revision`.
+  /// - Throws: `GitError.unknownRevision` (saying whether the clone is shallow).
+  public func resolveCommit(_ revision: String) throws(GitError) -> String {
+    guard !revision.hasPrefix("-") else { throw .unknownRevision(revision, shallow: false) }
+    let result = try git(["rev-parse", "--verify", "--quiet", "\(revision)^{commit}"])
+    guard result.status == 0 else { throw .unknownRevision(revision, shallow: isShallow()) }
+    return String(decoding: result.output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+  }
+
+  /// How a file changed between a commit and the work tree.
+  public enum ChangeStatus: String, Sendable {
+    case added, modified, deleted
+  }
+
+  /// A changed file, its path relative to the top level.
+  public struct ChangedFile: Sendable, Hashable {
+    public var path: String
+    public var status: ChangeStatus
+  }
+
+  /// The files changed between `commit` and the work tree under `paths` (untracked files count
+  /// as added), sorted by path. Renames are a deletion plus an addition.
+  public func changedFiles(since commit: String, paths: [String]) throws(GitError) -> [ChangedFile] {
+    let diff = try git(["diff", "--name-status", "-z", "--no-renames", commit, "--"] + paths)
+    guard diff.status == 0 else { throw .failed(command: "diff", message: diff.error) }
+    var files: [String: ChangeStatus] = [:]
+    let fields = diff.output.split(separator: 0, omittingEmptySubsequences: true).map {
+      String(decoding: $0, as: UTF8.self)
+    }
+    var index = 0
+    while index + 1 < fields.count {
+      let status = fields[index]
+      let path = fields[index + 1]
+      index += 2
+      switch status.first {
+      case "A": files[path] = .added
+      case "D": files[path] = .deleted
+      default: files[path] = .modified
+      }
+    }
+    let untracked = try git(["ls-files", "--others", "--exclude-standard", "--full-name", "-z", "--"] + paths)
+    if untracked.status == 0 {
+      for name in untracked.output.split(separator: 0, omittingEmptySubsequences: true) {
+        files[String(decoding: name, as: UTF8.self)] = .added
+      }
+    }
+    return files.map { ChangedFile(path: $0.key, status: $0.value) }.sorted { $0.path < $1.path }
+  }
+
+  /// The bytes of `path` (relative to the top level) at `commit`.
+  public func contents(of path: String, at commit: String) throws(GitError) -> Data {
+    let result = try git(["show", "\(commit):\(path)"])
+    guard result.status == 0 else { throw .failed(command: "show \(commit):\(path)", message: result.error) }
+    return result.output
+  }
+
+  /// The absolute path of a top-level-relative path in the work tree.
+  public func workTreePath(_ path: String) -> String {
+    (topLevel as NSString).appendingPathComponent(path)
+  }
+}
+
+/// Data handed from a reader thread.
+private final class LockedData: @unchecked Sendable {
+  private let lock = NSLock()
+  private var data = Data()
+  func set(_ value: Data) { lock.withLock { data = value } }
+  func get() -> Data { lock.withLock { data } }
+}

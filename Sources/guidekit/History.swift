@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+import GuideKit
+
+struct History: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Show one clause through every edition of a guideline.",
+    discussion: """
+      Follows the clause by id from edition to edition (in version order), also through renames:
+      consecutive editions are diffed and a clause whose id changed is followed to its new id.
+      For each edition it prints the version and issue date, the clause's number, title and text,
+      and the change since the edition before (first, added, unchanged, modified, moved,
+      renumbered, removed), a modification as an inline redline: [-deleted-]{+inserted+}.
+
+      Examples:
+        guidekit history telework-security m-auth-mfa
+        guidekit history telework-labor work-hours --format json
+      """
+  )
+
+  @Argument(help: "The guideline's id (its folder under --guidelines).")
+  var guidelineID: String
+
+  @Argument(help: "The clause's id (in any edition).")
+  var clauseID: String
+
+  @Option(help: "Output format: text or json.")
+  var format: OutputFormat = .text
+
+  @Option(help: ArgumentHelp("The guidelines folder.", valueName: "DIR"))
+  var guidelines = "guidelines"
+
+  @OptionGroup var output: OutputOptions
+
+  func validate() throws {
+    try OutputFormat.check(format, allowed: [.text, .json], command: "history")
+  }
+
+  func run() throws {
+    let history: ClauseHistory
+    do {
+      let editions = try EditionInForce.load(guideline: guidelineID, folder: guidelines)
+      guard let found = try ClauseHistory.build(editions: editions, clause: clauseID) else {
+        Console.error("guidekit: no edition of \(guidelineID) has a clause with id '\(clauseID)'")
+        throw ExitCode(2)
+      }
+      history = found
+    } catch let error as GuideKitError {
+      Console.error(error.description)
+      throw ExitCode(2)
+    }
+    try output.emit(format == .json ? JSONOutput.string(history.json) : history.text)
+    output.summary("guidekit history: \(clauseID) in \(history.entries.count) edition(s)")
+  }
+}

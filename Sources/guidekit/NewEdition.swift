@@ -1,0 +1,72 @@
+import ArgumentParser
+import Foundation
+import GuideKit
+
+struct NewEdition: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "new-edition",
+    abstract: "Start a new edition of a guideline from its latest one.",
+    discussion: """
+      Writes guidelines/<GUIDELINE-ID>/<VERSION>.xml: the latest edition's content with every id
+      kept, version set to VERSION, supersedes to the latest version, issued and effective to
+      --issued (default: today, Japan time), the summary replaced by the placeholder
+      「（改定の概要を記載する）」 and <removals> dropped. The file is written in the canonical
+      layout of `guidekit fmt`, so the first commit of the edition diffs cleanly against the
+      latest one. An existing file is never overwritten (exit 2); a VERSION that is not newer
+      than the latest edition is a usage error (exit 64).
+
+      Examples:
+        guidekit new-edition telework-security --version 6.0
+        guidekit new-edition telework-labor --version 2026 --issued 2026-04-01
+      """
+  )
+
+  @Argument(help: "The guideline's id (its folder under --guidelines).")
+  var guidelineID: String
+
+  @Option(help: ArgumentHelp("The new edition's version (digits and dots, e.g. 6.0).", valueName: "VERSION"))
+  var version: String
+
+  @Option(help: ArgumentHelp("Issue and effective date (default: today).", valueName: "YYYY-MM-DD"))
+  var issued: String?
+
+  @Option(help: ArgumentHelp("The guidelines folder.", valueName: "DIR"))
+  var guidelines = "guidelines"
+
+  @Flag(name: .shortAndLong, help: "Print nothing but errors.")
+  var quiet = false
+
+  func validate() throws {
+    if let issued, !PinDate.isRealDate(issued) {
+      throw ValidationError("--issued must be a real day in the form YYYY-MM-DD, not '\(issued)'")
+    }
+  }
+
+  func run() throws {
+    do {
+      let edition = try EditionMaker.plan(
+        guidelineID: guidelineID, version: version, issued: issued ?? PinDate.today(), folder: guidelines)
+      try EditionMaker.write(edition)
+      if !quiet {
+        print(edition.path)
+        Console.error(
+          "guidekit new-edition: wrote \(edition.path) (supersedes \(edition.previousVersion)); edit its summary, then run guidekit validate"
+        )
+      }
+    } catch {
+      throw Self.failure(error)
+    }
+  }
+
+  /// A usage error (exit 64) for a bad version or date, else the message and exit 2.
+  static func failure(_ error: any Error) -> any Error {
+    guard let error = error as? GuideKitError else { return error }
+    switch error {
+    case .usage(let message):
+      return ValidationError(message)
+    default:
+      Console.error(error.description)
+      return ExitCode(2)
+    }
+  }
+}

@@ -1,0 +1,68 @@
+import ArgumentParser
+import Foundation
+import GuideKit
+
+struct Show: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Show the edition of a guideline that was in force on a day.",
+    discussion: """
+      Picks the latest edition whose effective date (or, without one, its issue date) is on or
+      before --as-of, and renders it like `guidekit render`: HTML (default) or text laid out to
+      --width columns. It is an error (exit 2) when no edition was in force yet on that day.
+
+      Examples:
+        guidekit show telework-security --as-of 2019-01-01 --format text
+        guidekit show telework-labor --as-of 2021-06-01 -o labor.html
+      """
+  )
+
+  @Argument(help: "The guideline's id (its folder under --guidelines).")
+  var guidelineID: String
+
+  @Option(help: ArgumentHelp("The day (default: today, Japan time).", valueName: "YYYY-MM-DD"))
+  var asOf: String?
+
+  @Option(help: "Output format: html or text.")
+  var format: OutputFormat = .html
+
+  @Option(help: "Text width in display columns (a full-width character takes two).")
+  var width = 70
+
+  @Option(help: ArgumentHelp("The guidelines folder.", valueName: "DIR"))
+  var guidelines = "guidelines"
+
+  @OptionGroup var style: StyleOptions
+  @OptionGroup var output: OutputOptions
+
+  func validate() throws {
+    try OutputFormat.check(format, allowed: [.html, .text], command: "show")
+    if let asOf, !PinDate.isRealDate(asOf) {
+      throw ValidationError("--as-of must be a real day in the form YYYY-MM-DD, not '\(asOf)'")
+    }
+    guard width >= 20 && width <= 400 else { throw ValidationError("--width must be between 20 and 400") }
+  }
+
+  func run() throws {
+    let day = asOf ?? PinDate.today()
+    do {
+      let editions = try EditionInForce.load(guideline: guidelineID, folder: guidelines)
+      guard let edition = EditionInForce.select(editions, asOf: day) else {
+        let first = editions.compactMap(EditionInForce.date(of:)).min() ?? "?"
+        Console.error(
+          "guidekit: no edition of \(guidelineID) was in force on \(day) (the first took effect on \(first))")
+        throw ExitCode(2)
+      }
+      let file = edition.info.file
+      let renderer = Renderer(
+        stylesheets: try style.stylesheets(defaultName: format == .html ? "guideline-html" : "guideline-text"),
+        parameters: try style.parameters(), layout: TextLayoutOptions(width: width))
+      try output.emit(format == .html ? try renderer.html(file: file) : try renderer.text(file: file))
+      output.summary(
+        "guidekit show: \(guidelineID) \(edition.info.version) (in force from \(EditionInForce.date(of: edition) ?? "?")) as of \(day)"
+      )
+    } catch let error as GuideKitError {
+      Console.error(error.description)
+      throw ExitCode(2)
+    }
+  }
+}

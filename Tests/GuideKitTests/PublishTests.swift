@@ -1,0 +1,150 @@
+import Foundation
+import GuideKitXML
+import Testing
+
+@testable import GuideKit
+
+@Suite("publish")
+struct PublishTests {
+  /// A copy of the bundled guidelines in a temporary folder, and an output folder beside it.
+  static func workspace() throws -> (root: URL, guidelines: String, out: String) {
+    let root = RepoPaths.temporaryFolder("guidekit-publish")
+    let guidelines = root.appendingPathComponent("guidelines")
+    try FileManager.default.copyItem(at: RepoPaths.root.appendingPathComponent("guidelines"), to: guidelines)
+    return (root, guidelines.path, root.appendingPathComponent("site").path)
+  }
+
+  static func options(_ w: (root: URL, guidelines: String, out: String)) -> PublishOptions {
+    PublishOptions(
+      guidelines: w.guidelines, references: [RepoPaths.path("references")], out: w.out, asOf: "2026-11-25")
+  }
+
+  static func contents(_ folder: String) throws -> [String: Data] {
+    var out: [String: Data] = [:]
+    let enumerator = FileManager.default.enumerator(atPath: folder)
+    while let relative = enumerator?.nextObject() as? String {
+      var isDirectory: ObjCBool = false
+      let path = (folder as NSString).appendingPathComponent(relative)
+      if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue {
+        out[relative] = FileManager.default.contents(atPath: path)
+      }
+    }
+    return out
+  }
+
+  @Test("the whole site: pages, tables, notices, impact, feed and a manifest with every file's sha256")
+  func wholeSite() throws {
+    let w = try Self.workspace()
+    defer { try? FileManager.default.removeItem(at: w.root) }
+    let result = try Publisher(options: Self.options(w)).publish()
+    #expect(!result.unchanged)
+    let files = try Self.contents(w.out)
+    for expected in [
+      "index.html", "feed.xml", "manifest.json", "impact.html", "impact.json",
+      "telework-security/5.0.html", "telework-security/5.0.txt", "telework-security/5.0-table.html",
+      "telework-security/5.0-redline.html", "telework-security/5.0-notice.html", "telework-security/5.0-notice.txt",
+      "telework-security/4.0.html", "telework-labor/2021-table.html", "references/ict-measures/2021.html",
+    ] {
+      #expect(files[expected] != nil, "missing \(expected)")
+    }
+    #expect(files["telework-security/4.0-table.html"] == nil)  // a first edition has no table
+    // The manifest lists every other file with its sha256.
+    let manifest = try #require(
+      try JSONSerialization.jsonObject(with: files["manifest.json"] ?? Data()) as? [String: Any])
+    let listed = try #require(manifest["files"] as? [[String: String]])
+    let generated = Set(files.keys).subtracting(["manifest.json", Publisher.stateFile])
+    #expect(Set(listed.compactMap { $0["path"] }) == generated)
+    for entry in listed {
+      let path = try #require(entry["path"])
+      #expect(entry["sha256"] == Publisher.hash(files[path] ?? Data()), "\(path)")
+    }
+    // The 新旧対照表 reads as one: title, note, columns, 新設 and 削除.
+    let table = String(decoding: files["telework-security/5.0-table.html"] ?? Data(), as: UTF8.self)
+    for phrase in ["新旧対照表", "（傍線部分は改正部分）", "改正後", "改正前", "（新設）", "（削除）", "（略）"] {
+      #expect(table.contains(phrase), "table lacks \(phrase)")
+    }
+    // The notice gives the date in 和暦 and 西暦.
+    let notice = String(decoding: files["telework-security/5.0-notice.txt"] ?? Data(), as: UTF8.self)
+    #expect(notice.contains("令和3年5月31日"))
+    #expect(notice.contains("2021"))
+    // Text pages respect the width (70 columns).
+    let text = String(decoding: files["telework-labor/2021.txt"] ?? Data(), as: UTF8.self)
+    #expect(
+      text.split(separator: "\n").allSatisfy {
+        EastAsianWidth.columns(of: $0) <= 70 || !$0.contains(" ") && $0.contains("http")
+      })
+  }
+
+  @Test("deterministic, and incremental: a second run with nothing changed writes nothing")
+  func deterministicAndIncremental() throws {
+    let w = try Self.workspace()
+    defer { try? FileManager.default.removeItem(at: w.root) }
+    _ = try Publisher(options: Self.options(w)).publish()
+    let first = try Self.contents(w.out)
+    let inode = try FileManager.default.attributesOfItem(atPath: w.out + "/index.html")[.systemFileNumber] as? Int
+
+    let second = try Publisher(options: Self.options(w)).publish()
+    #expect(second.unchanged)
+    #expect(try Self.contents(w.out) == first)
+    let after = try FileManager.default.attributesOfItem(atPath: w.out + "/index.html")[.systemFileNumber] as? Int
+    #expect(inode == after)
+
+    // A fresh build into another folder gives byte-identical files.
+    let other = w.root.appendingPathComponent("site2").path
+    var options = Self.options(w)
+    options.out = other
+    _ = try Publisher(options: options).publish()
+    #expect(try Self.contents(other) == first)
+
+    // Changing one edition rebuilds that guideline's files, not the other guideline's.
+    let file = w.guidelines + "/telework-labor/2021.xml"
+    let edited = try String(contentsOfFile: file, encoding: .utf8).replacingOccurrences(
+      of: "テレワーク", with: "在宅勤務等", options: [], range: nil)
+    try edited.write(toFile: file, atomically: true, encoding: .utf8)
+    let third = try Publisher(options: Self.options(w)).publish()
+    #expect(!third.unchanged)
+    #expect(third.rebuilt < third.files.count / 2)
+    let now = try Self.contents(w.out)
+    #expect(now["telework-security/5.0-table.html"] == first["telework-security/5.0-table.html"])
+    #expect(now["telework-labor/2021.html"] != first["telework-labor/2021.html"])
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: w.root.path).allSatisfy { !$0.contains("staging") })
+  }
+
+  @Test("the feed is Atom with one entry per edition")
+  func feed() throws {
+    let w = try Self.workspace()
+    defer { try? FileManager.default.removeItem(at: w.root) }
+    var options = Self.options(w)
+    options.baseURL = "https://guidelines.example.jp/"
+    _ = try Publisher(options: options).publish()
+    let document = try XMLDocument.parse(file: w.out + "/feed.xml")
+    let ns = ["a": "http://www.w3.org/2005/Atom"]
+    #expect(try document.number("count(/a:feed/a:entry)", namespaces: ns) == 4)
+    for required in ["id", "title", "updated"] {
+      #expect(try document.number("count(/a:feed/a:\(required))", namespaces: ns) == 1)
+      #expect(try document.number("count(/a:feed/a:entry[not(a:\(required))])", namespaces: ns) == 0)
+    }
+    #expect(try document.number("count(/a:feed/a:entry[not(a:link[@rel='alternate'])])", namespaces: ns) == 0)
+    let link = try document.string("string(/a:feed/a:entry[1]/a:link[@rel='alternate']/@href)", namespaces: ns)
+    #expect(link.hasPrefix("https://guidelines.example.jp/"))
+  }
+
+  @Test("ids that could name a path outside the output folder never reach the file system")
+  func unsafeIDs() throws {
+    #expect(SafePath.join("telework-security", "5.0") == "telework-security/5.0")
+    for bad in ["..", "../etc", "a/b", "", ".hidden", "a..b", "名前", "a b", String(repeating: "a", count: 200)] {
+      #expect(SafePath.join(bad, "1.0") == nil, "\(bad)")
+    }
+    let w = try Self.workspace()
+    defer { try? FileManager.default.removeItem(at: w.root) }
+    let file = w.guidelines + "/telework-labor/2021.xml"
+    let hostile = try String(contentsOfFile: file, encoding: .utf8).replacingOccurrences(
+      of: "id=\"telework-labor\"", with: "id=\"../../escape\"")
+    try hostile.write(toFile: file, atomically: true, encoding: .utf8)
+    #expect(throws: GuideKitError.self) { try Publisher(options: Self.options(w)).publish() }
+    #expect(
+      !FileManager.default.fileExists(atPath: w.root.deletingLastPathComponent().appendingPathComponent("escape").path))
+    #expect(!FileManager.default.fileExists(atPath: w.out))
+  }
+}
