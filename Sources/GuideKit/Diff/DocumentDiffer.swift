@@ -83,12 +83,18 @@ public enum DocumentDiffer {
     let declaredMerges = Dictionary(
       new.info.removals.compactMap { r in r.into.map { (r.id, $0) } }, uniquingKeysWith: { a, _ in a })
     let modifiedPairs = pairs.filter { inline[$0.1]?.changed ?? false }
+    // Bigrams of the changed units, computed once for the split and merge searches.
+    let splitCandidates = modifiedPairs.map { (o, n) in
+      (oldUnits[o], Bigrams(oldUnits[o].text), Bigrams(newUnits[n].text))
+    }
+    let mergeCandidates = modifiedPairs.map { (o, n) in
+      (newUnits[n], Bigrams(newUnits[n].text), Bigrams(oldUnits[o].text))
+    }
     for n in 0..<newUnits.count where aligner.newToOld[n] == nil {
       var change = UnitChange(
         kind: .added, old: nil, new: newUnits[n], segments: [], movedPlace: false, coarse: false)
       change.splitFrom =
-        bestContainer(
-          of: newUnits[n].text, among: modifiedPairs.map { (oldUnits[$0.0], newUnits[$0.1]) })?.id
+        bestContainer(of: newUnits[n].text, among: splitCandidates)?.id
       changesByNew[n] = .change(change)
     }
     var removed: [(key: Double, entry: UnitChangeEntry)] = []
@@ -102,7 +108,7 @@ public enum DocumentDiffer {
         kind: .removed, old: oldUnits[o], new: nil, segments: [], movedPlace: false, coarse: false)
       change.mergedInto =
         declaredMerges[oldUnits[o].id]
-        ?? bestContainer(of: oldUnits[o].text, among: modifiedPairs.map { (newUnits[$0.1], oldUnits[$0.0]) })?.id
+        ?? bestContainer(of: oldUnits[o].text, among: mergeCandidates)?.id
       removed.append((Double(lastMatchedNew) + 0.5, .change(change)))
     }
 
@@ -143,15 +149,17 @@ public enum DocumentDiffer {
   /// The candidate that took in most of `text`: a split-off unit's text stood in an OLD unit and
   /// left it (it is in the candidate, much less in the candidate's counterpart); a merged unit's
   /// text went into a NEW unit that did not have it before.
-  /// - Parameter among: (candidate, its counterpart on the other side).
-  static func bestContainer(of text: String, among candidates: [(UnitSnapshot, UnitSnapshot)]) -> UnitSnapshot? {
+  /// - Parameter among: (candidate, its bigrams, its counterpart's bigrams on the other side).
+  static func bestContainer(of text: String, among candidates: [(UnitSnapshot, Bigrams, Bigrams)])
+    -> UnitSnapshot?
+  {
     let grams = Bigrams(text)
     guard grams.count >= 4 else { return nil }
     var best: (UnitSnapshot, Double)?
-    for (candidate, counterpart) in candidates {
-      let containment = grams.containment(in: Bigrams(candidate.text))
+    for (candidate, candidateGrams, counterpartGrams) in candidates {
+      let containment = grams.containment(in: candidateGrams)
       guard containment >= 0.5, containment > (best?.1 ?? 0) else { continue }
-      let remaining = grams.containment(in: Bigrams(counterpart.text))
+      let remaining = grams.containment(in: counterpartGrams)
       if containment - remaining >= 0.15 { best = (candidate, containment) }
     }
     return best?.0

@@ -24,6 +24,16 @@ public final class ImpactChecker: Sendable {
   /// Guideline editions that refs may cite (source = guideline id).
   let guidelines: [String: [ClauseTree]]
   private let alignments = Mutex<[String: [String: String]]>([:])
+  private let indexes = Mutex<[String: [String: LocatedUnit]]>([:])
+
+  /// The units of a tree by id, built once per tree (file) and shared by every reference to it.
+  func index(_ tree: ClauseTree) -> [String: LocatedUnit] {
+    let key = tree.info.file + "\u{1F}" + tree.info.version
+    if let cached = indexes.withLock({ $0[key] }) { return cached }
+    let built = tree.unitsByID()
+    indexes.withLock { $0[key] = built }
+    return built
+  }
 
   public init(registry: ReferenceRegistry, options: ImpactOptions, guidelines: [ClauseTree] = []) {
     self.registry = registry
@@ -107,7 +117,7 @@ public final class ImpactChecker: Sendable {
       return finding(.unresolved, fallbackLabel, "cannot read \(pinned.path): \(error.description)")
     }
     let label = provisionLabel(reference, tree: pinnedTree)
-    guard let cited = pinnedTree.unitsByID()[reference.provision] else {
+    guard let cited = index(pinnedTree)[reference.provision] else {
       return finding(
         .unresolved, label,
         "\(pinnedTree.info.title.isEmpty ? reference.source : pinnedTree.info.title) revision \(pinned.id) has no provision \"\(reference.provision)\""
@@ -155,7 +165,7 @@ public final class ImpactChecker: Sendable {
     into result: inout ImpactFinding
   ) {
     let (top, rest) = Self.split(reference.provision, kind: old.info.kind)
-    let newIndex = new.unitsByID()
+    let newIndex = index(new)
     let mapped = alignment(old: old, new: new)[top]
     guard let mappedTop = mapped, let newTop = newIndex[mappedTop] else {
       result.status = .deleted
@@ -237,8 +247,8 @@ public final class ImpactChecker: Sendable {
         "edition \(pin) of \(reference.source) is not here; editions: \(editions.map(\.info.version).joined(separator: ", "))"
       )
     }
-    let label = "\(pinned.info.title) \(pinned.unitsByID()[reference.provision]?.unit.heading ?? reference.provision)"
-    guard let cited = pinned.unitsByID()[reference.provision] else {
+    let label = "\(pinned.info.title) \(index(pinned)[reference.provision]?.unit.heading ?? reference.provision)"
+    guard let cited = index(pinned)[reference.provision] else {
       return finding(.unresolved, fallbackLabel, "\(reference.source) \(pin) has no clause \"\(reference.provision)\"")
     }
     var result = finding(.current, label, "unchanged since \(pin)")
@@ -284,11 +294,11 @@ public final class ImpactChecker: Sendable {
     case .law:
       return LawReader.humanLabel(lawTitle: tree.info.title, provision: reference.provision)
     case .catalog:
-      let num = tree.unitsByID()[reference.provision]?.unit.num ?? reference.provision.uppercased()
+      let num = index(tree)[reference.provision]?.unit.num ?? reference.provision.uppercased()
       let short = reference.source == "nist-sp800-53" ? "NIST SP 800-53" : tree.info.title
       return "\(short) \(num)"
     case .guideline:
-      let unit = tree.unitsByID()[reference.provision]?.unit
+      let unit = index(tree)[reference.provision]?.unit
       return "\(tree.info.title) \(unit?.heading ?? reference.provision)"
     }
   }
