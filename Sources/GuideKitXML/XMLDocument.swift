@@ -208,7 +208,7 @@ public final class XMLDocument {
       name: name,
       namespaceURI: ns?.pointee.href.map { String(cString: $0) },
       prefix: ns?.pointee.prefix.map { String(cString: $0) },
-      line: Int(xmlGetLineNo(node)))
+      line: lineNumber(node))
     var attribute = node.pointee.properties
     while let current = attribute {
       let attrNS = current.pointee.ns
@@ -241,6 +241,19 @@ public final class XMLDocument {
       child = current.pointee.next
     }
     return element
+  }
+
+  /// The element's line. libxml2 stores lines up to 65,534 in the node; beyond that
+  /// `xmlGetLineNo` walks back over every previous sibling, which is quadratic in a large
+  /// document. The text node before an element (its indentation) carries the real line
+  /// directly (XML_PARSE_BIG_LINES), so it is used when there is one.
+  static func lineNumber(_ node: xmlNodePtr) -> Int {
+    let stored = Int(node.pointee.line)
+    if stored < 65535 { return stored }
+    if let previous = node.pointee.prev, previous.pointee.type == XML_TEXT_NODE {
+      return Int(xmlGetLineNo(previous))
+    }
+    return Int(xmlGetLineNo(node))
   }
 
   private static func attributeValue(_ attribute: xmlAttrPtr) -> String {
