@@ -296,7 +296,7 @@ public final class Publisher: Sendable {
       let job = jobs[index]
       let target = (staging as NSString).appendingPathComponent(job.path)
       do throws(GuideKitError) {
-        try Self.makeFolder(for: target)
+        try Self.makeFolder(for: target, inside: staging)
         if reused[job.path] != nil {
           let source = (out as NSString).appendingPathComponent(job.path)
           if link(source, target) != 0 {
@@ -396,7 +396,10 @@ public final class Publisher: Sendable {
     where entry.hasPrefix(".\(name).guidekit-staging-") || entry.hasPrefix("\(name).guidekit-old-") {
       let path = (folder as NSString).appendingPathComponent(entry)
       // A folder still in use by a live run is kept: its pid is in the name.
-      let pidPart = entry.split(separator: "-").dropFirst(entry.hasPrefix(".") ? 2 : 2).first
+      // The pid follows the marker (the output folder's name may itself contain "-").
+      let staging = ".\(name).guidekit-staging-"
+      let marker = entry.hasPrefix(staging) ? staging : "\(name).guidekit-old-"
+      let pidPart = entry.dropFirst(marker.count).split(separator: "-").first
       if let pid = pidPart.flatMap({ Int32($0) }), pid != getpid(), kill(pid, 0) == 0 { continue }
       if entry.hasPrefix("\(name).guidekit-old-"), !fm.fileExists(atPath: options.out) {
         _ = rename(path, options.out)
@@ -463,12 +466,17 @@ public final class Publisher: Sendable {
     SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
   }
 
-  static func makeFolder(for file: String) throws(GuideKitError) {
+  /// Creates the folders between `root` and `file`, never `root` itself: once an interrupt has
+  /// removed the staging folder, a job still running fails instead of creating it again.
+  static func makeFolder(for file: String, inside root: String) throws(GuideKitError) {
     let folder = (file as NSString).deletingLastPathComponent
-    do {
-      try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-    } catch {
-      throw .io(path: folder, reason: "cannot create folder: \(AtomicFile.reason(error))")
+    guard folder.hasPrefix(root + "/") else { return }
+    var path = root
+    for component in folder.dropFirst(root.count + 1).split(separator: "/") {
+      path += "/" + component
+      if mkdir(path, 0o755) != 0, errno != EEXIST {
+        throw .io(path: path, reason: "cannot create folder: \(String(cString: strerror(errno)))")
+      }
     }
   }
 
@@ -508,6 +516,12 @@ public final class StagingCleanup: Sendable {
       current.removeAll()
       return copy
     }
-    for path in paths { try? FileManager.default.removeItem(atPath: path) }
+    for path in paths {
+      // Renamed first, atomically: jobs still running can no longer add files to it (they
+      // write below the staging path, which is gone), so the removal cannot race with them.
+      let removing = path + "-interrupted"
+      let target = rename(path, removing) == 0 ? removing : path
+      try? FileManager.default.removeItem(atPath: target)
+    }
   }
 }

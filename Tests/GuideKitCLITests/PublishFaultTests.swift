@@ -1,0 +1,319 @@
+import Foundation
+import Testing
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// A publish workspace: a working folder (so that the default `references/` of the package is
+/// not picked up), a guidelines folder and `site/` as the output folder.
+private final class PublishWorkspace {
+  let folder: TempFolder
+  var root: String { folder.path }
+  var guidelines: String { folder.path("guidelines") }
+  var site: String { folder.path("site") }
+  var manifest: String { folder.path("site/manifest.json") }
+
+  init() throws {
+    folder = try TempFolder()
+    try writeEditions(["1.0", "2.0"])
+  }
+
+  /// Small editions of one guideline, each superseding the one before.
+  func writeEditions(_ versions: [String], clauseText: String = "多要素認証を用いる。") throws {
+    try? FileManager.default.removeItem(atPath: guidelines)
+    var previous: String?
+    for version in versions {
+      let body = """
+              <clause id="c-1" num="(1)"><p>テレワークを導入する（第\(version)版）。</p></clause>
+              <clause id="c-2" num="(2)"><p>\(clauseText)</p></clause>
+        """
+      try folder.write(
+        "guidelines/sample/\(version).xml", guidelineText(version: version, supersedes: previous, body: body))
+      previous = version
+    }
+  }
+
+  /// Many large editions, so that a publish runs long enough to be interrupted.
+  func writeLargeEditions(editions: Int = 8, clauses: Int = 250) throws {
+    try? FileManager.default.removeItem(atPath: guidelines)
+    for edition in 1...editions {
+      var body = ""
+      for clause in 1...clauses {
+        // Every edition rewords a different subset of clauses.
+        let changed = (clause + edition) % 3 == 0 ? "（第\(edition)版で改正）" : ""
+        body += """
+                <clause id="c-\(clause)" num="(\(clause))"><p>第\(clause)項：テレワーク勤務者は、業務に用いる端末について、\
+          組織が定めるルールに従い、OS及びソフトウェアを最新の状態に保ち、多要素認証を用いて接続する\(changed)。\
+          VPN装置の脆弱性を悪用した攻撃に備え、https://example.go.jp/telework/\(clause) の手順を確認する。</p></clause>
+
+          """
+      }
+      try folder.write(
+        "guidelines/big/\(edition).0.xml",
+        guidelineText(
+          id: "big", version: "\(edition).0", supersedes: edition > 1 ? "\(edition - 1).0" : nil, body: body))
+    }
+  }
+
+  /// `guidekit publish` arguments with explicit paths and no reference folder.
+  func publishArguments(_ extra: [String] = []) -> [String] {
+    ["publish", "--guidelines", guidelines, "--out", site, "--as-of", "2025-04-01", "--quiet"] + extra
+  }
+
+  func publish(_ extra: [String] = []) throws -> CLIResult {
+    try CLI.run(publishArguments(extra), in: folder.url, timeout: .seconds(300))
+  }
+
+  /// Builds the previous site and returns its manifest.
+  func buildPreviousSite() throws -> Data {
+    let result = try publish()
+    try #require(result.status == 0, "the first publish builds the site: \(result)")
+    return try #require(FileManager.default.contents(atPath: manifest))
+  }
+
+  /// Staging and half-swapped folders beside the output folder.
+  func leftovers(in parent: String? = nil) -> [String] {
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: parent ?? root)) ?? []
+    return names.filter { $0.contains(".guidekit-staging-") || $0.contains(".guidekit-old-") }
+  }
+
+  /// The site's files with their contents, to show that the previous output is intact.
+  func siteSnapshot() -> [String: Data] {
+    var snapshot: [String: Data] = [:]
+    let enumerator = FileManager.default.enumerator(atPath: site)
+    while let relative = enumerator?.nextObject() as? String {
+      if let data = FileManager.default.contents(atPath: (site as NSString).appendingPathComponent(relative)) {
+        snapshot[relative] = data
+      }
+    }
+    return snapshot
+  }
+
+  /// Starts `guidekit publish` in the background; stdout and stderr go to files of the workspace.
+  func startPublish(_ extra: [String] = []) throws -> Process {
+    let binary = try #require(CLI.binary, CLI.binaryMessage)
+    let process = Process()
+    process.executableURL = binary
+    process.arguments = publishArguments(extra)
+    process.currentDirectoryURL = folder.url
+    process.standardInput = FileHandle.nullDevice
+    process.standardOutput = FileHandle.nullDevice
+    FileManager.default.createFile(atPath: folder.path("child.stderr"), contents: nil)
+    process.standardError = try FileHandle(forWritingTo: folder.url.appendingPathComponent("child.stderr"))
+    try process.run()
+    return process
+  }
+
+  var childStderr: String {
+    (try? String(contentsOfFile: folder.path("child.stderr"), encoding: .utf8)) ?? ""
+  }
+
+  /// Waits until the running publish has created its staging folder (it is then building files).
+  func waitForStaging(of process: Process, timeout: Duration = .seconds(120)) -> Bool {
+    let clock = ContinuousClock()
+    let start = clock.now
+    while clock.now - start < timeout, process.isRunning {
+      if !leftovers().isEmpty { return true }
+      usleep(2_000)
+    }
+    return false
+  }
+}
+
+/// Root may mount: a read-only bind mount and a tiny tmpfs stand in for a read-only folder and a
+/// full disk. Elsewhere those two tests are disabled (the "parent is a file" test still runs).
+private enum Mounts {
+  static let available: Bool = {
+    guard getuid() == 0, let folder = try? TempFolder() else { return false }
+    let target = folder.path("probe")
+    guard (try? FileManager.default.createDirectory(atPath: target, withIntermediateDirectories: true)) != nil,
+      run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", target])
+    else { return false }
+    return run(["umount", target])
+  }()
+
+  @discardableResult
+  static func run(_ arguments: [String]) -> Bool {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = arguments
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    guard (try? process.run()) != nil else { return false }
+    process.waitUntilExit()
+    return process.terminationStatus == 0
+  }
+}
+
+@Suite("guidekit publish under faults", .serialized)
+struct PublishFaultTests {
+  @Test(.enabled(if: Mounts.available, "needs root and mount"))
+  func readOnlyOutputFolderGivesExitTwoAndKeepsThePreviousSite() throws {
+    let workspace = try PublishWorkspace()
+    let manifest = try workspace.buildPreviousSite()
+    let before = workspace.siteSnapshot()
+    try workspace.writeEditions(["1.0", "2.0", "3.0"])
+
+    // The output folder and its parent (where the staging folder goes) become read-only.
+    try #require(Mounts.run(["mount", "--bind", workspace.root, workspace.root]))
+    defer {
+      Mounts.run(["umount", workspace.root])
+      withExtendedLifetime(workspace) {}
+    }
+    try #require(Mounts.run(["mount", "-o", "remount,bind,ro", workspace.root]))
+
+    let result = try workspace.publish()
+    #expect(result.status == 2, "\(result)")
+    #expect(result.stderr.contains("error"), "\(result)")
+    // Foundation's wording: "The volume is read only." (strerror: "Read-only file system").
+    #expect(result.stderr.lowercased().contains("read only") || result.stderr.contains("Read-only"), "\(result)")
+    #expect(FileManager.default.contents(atPath: workspace.manifest) == manifest)
+    #expect(workspace.siteSnapshot() == before, "the previous output is intact")
+    #expect(workspace.leftovers().isEmpty)
+  }
+
+  @Test func outputFolderUnderARegularFileGivesExitTwo() throws {
+    let workspace = try PublishWorkspace()
+    let file = try workspace.folder.write("not-a-folder", "keep me\n")
+    let result = try CLI.run(
+      ["publish", "--guidelines", workspace.guidelines, "--out", file + "/site", "--quiet"], in: workspace.folder.url)
+    #expect(result.status == 2, "\(result)")
+    #expect(result.stderr.contains(file), "names the path: \(result)")
+    #expect(try String(contentsOfFile: file, encoding: .utf8) == "keep me\n")
+    #expect(workspace.leftovers().isEmpty)
+  }
+
+  @Test(.enabled(if: Mounts.available, "needs root and mount"))
+  func fullDiskGivesExitTwoKeepsThePreviousSiteAndLeavesNoStaging() throws {
+    let workspace = try PublishWorkspace()
+    let disk = workspace.folder.path("disk")
+    try FileManager.default.createDirectory(atPath: disk, withIntermediateDirectories: true)
+    try #require(Mounts.run(["mount", "-t", "tmpfs", "-o", "size=512k", "tmpfs", disk]))
+    defer {
+      Mounts.run(["umount", disk])
+      withExtendedLifetime(workspace) {}
+    }
+    let site = disk + "/site"
+    let arguments = ["publish", "--guidelines", workspace.guidelines, "--out", site, "--quiet"]
+
+    let first = try CLI.run(arguments, in: workspace.folder.url)
+    try #require(first.status == 0, "the small site fits: \(first)")
+    let manifest = try #require(FileManager.default.contents(atPath: site + "/manifest.json"))
+
+    // The next edition is some 1.5 MB of text: its pages cannot fit in 512 KB.
+    try workspace.writeEditions(["1.0", "2.0"], clauseText: String(repeating: "ディスクが一杯になる。", count: 50_000))
+    let result = try CLI.run(arguments, in: workspace.folder.url)
+    #expect(result.status == 2, "\(result)")
+    // Foundation's wording: "There isn’t enough space." (strerror: "No space left on device").
+    #expect(result.stderr.contains("enough space") || result.stderr.contains("No space left"), "\(result)")
+    #expect(FileManager.default.contents(atPath: site + "/manifest.json") == manifest)
+    #expect(workspace.leftovers(in: disk).isEmpty, "no staging folder is left on the full disk")
+  }
+
+  @Test func missingStylesheetGivesExitTwoAndKeepsThePreviousSite() throws {
+    let workspace = try PublishWorkspace()
+    let manifest = try workspace.buildPreviousSite()
+    try workspace.writeEditions(["1.0", "2.0", "3.0"])
+    let result = try workspace.publish(["--stylesheet", "delta-table=/nonexistent/office-table.xsl"])
+    #expect(result.status == 2, "\(result)")
+    #expect(result.stderr.contains("/nonexistent/office-table.xsl"), "names the stylesheet: \(result)")
+    #expect(FileManager.default.contents(atPath: workspace.manifest) == manifest)
+    #expect(workspace.leftovers().isEmpty)
+  }
+
+  @Test func sigintDuringPublishKeepsThePreviousSiteAndRemovesStaging() throws {
+    let workspace = try PublishWorkspace()
+    let manifest = try workspace.buildPreviousSite()
+    let before = workspace.siteSnapshot()
+    try workspace.writeLargeEditions()
+
+    let process = try workspace.startPublish()
+    let staged = workspace.waitForStaging(of: process)
+    // Building the files takes a while after the staging folder appears.
+    usleep(100_000)
+    kill(process.processIdentifier, SIGINT)
+    process.waitUntilExit()
+    try #require(staged, "the publish ran long enough to be interrupted: \(workspace.childStderr)")
+
+    #expect(process.terminationReason == .exit)
+    #expect(process.terminationStatus == 2, "\(workspace.childStderr)")
+    #expect(workspace.childStderr.contains("interrupted"), "\(workspace.childStderr)")
+    #expect(FileManager.default.contents(atPath: workspace.manifest) == manifest)
+    #expect(workspace.siteSnapshot() == before, "the previous site is byte-identical")
+    usleep(200_000)
+    #expect(workspace.leftovers().isEmpty, "no staging folder is left: \(workspace.leftovers())")
+  }
+
+  @Test func sigkillDuringPublishKeepsThePreviousSiteAndTheNextRunCleansUp() throws {
+    let workspace = try PublishWorkspace()
+    let manifest = try workspace.buildPreviousSite()
+    let before = workspace.siteSnapshot()
+    try workspace.writeLargeEditions()
+
+    let process = try workspace.startPublish()
+    let staged = workspace.waitForStaging(of: process)
+    usleep(100_000)
+    kill(process.processIdentifier, SIGKILL)
+    process.waitUntilExit()
+    try #require(staged, "the publish ran long enough to be killed: \(workspace.childStderr)")
+
+    #expect(process.terminationReason == .uncaughtSignal)
+    #expect(FileManager.default.contents(atPath: workspace.manifest) == manifest)
+    #expect(workspace.siteSnapshot() == before, "the previous site is byte-identical")
+    #expect(!workspace.leftovers().isEmpty, "SIGKILL leaves the staging folder behind")
+
+    // The next run removes the leftover and succeeds.
+    try workspace.writeEditions(["1.0", "2.0", "3.0"])
+    let next = try workspace.publish()
+    #expect(next.status == 0, "\(next)")
+    #expect(workspace.leftovers().isEmpty, "the next run removed \(workspace.leftovers())")
+    #expect(FileManager.default.contents(atPath: workspace.manifest) != manifest)
+    #expect(FileManager.default.fileExists(atPath: workspace.site + "/sample/3.0.html"))
+  }
+
+  @Test func stagingOfALiveRunIsKeptAndOfADeadRunRemovedAlsoWhenTheNameHasHyphens() throws {
+    let workspace = try PublishWorkspace()
+    // A process that has exited: its pid names a dead run.
+    let finished = Process()
+    finished.executableURL = URL(fileURLWithPath: "/bin/true")
+    try finished.run()
+    finished.waitUntilExit()
+    let live = workspace.folder.path(".my-site.guidekit-staging-\(getpid())-0badc0de")
+    let dead = workspace.folder.path(".my-site.guidekit-staging-\(finished.processIdentifier)-deadbeef")
+    for folder in [live, dead] {
+      try FileManager.default.createDirectory(atPath: folder + "/sample", withIntermediateDirectories: true)
+    }
+
+    let result = try CLI.run(
+      ["publish", "--guidelines", workspace.guidelines, "--out", workspace.folder.path("my-site"), "--quiet"],
+      in: workspace.folder.url)
+    #expect(result.status == 0, "\(result)")
+    #expect(FileManager.default.fileExists(atPath: live), "the staging folder of a live run is kept")
+    #expect(!FileManager.default.fileExists(atPath: dead), "the staging folder of a dead run is removed")
+  }
+
+  @Test func inputDeletedMidRunGivesExitTwoOrACompleteSite() throws {
+    let workspace = try PublishWorkspace()
+    let manifest = try workspace.buildPreviousSite()
+    try workspace.writeLargeEditions()
+
+    let process = try workspace.startPublish()
+    let staged = workspace.waitForStaging(of: process)
+    // The newest edition's pages are among the last jobs: delete it while the site is built.
+    try? FileManager.default.removeItem(atPath: workspace.guidelines + "/big/8.0.xml")
+    process.waitUntilExit()
+    try #require(staged, "the publish ran long enough: \(workspace.childStderr)")
+
+    #expect(process.terminationReason == .exit)
+    if process.terminationStatus == 0 {
+      // Every file was read before the deletion: the new site is whole.
+      #expect(FileManager.default.fileExists(atPath: workspace.site + "/big/8.0.html"))
+    } else {
+      #expect(process.terminationStatus == 2, "\(workspace.childStderr)")
+      #expect(workspace.childStderr.contains("8.0.xml"), "names the file: \(workspace.childStderr)")
+      #expect(FileManager.default.contents(atPath: workspace.manifest) == manifest)
+    }
+    #expect(workspace.leftovers().isEmpty, "\(workspace.leftovers())")
+  }
+}

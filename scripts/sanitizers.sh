@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Runs the test suite under AddressSanitizer, then the parallel tests under ThreadSanitizer.
+#
+#   scripts/sanitizers.sh [address|thread|all]     (default: all)
+#
+# Each sanitizer builds into its own scratch folder (.build-asan, .build-tsan): on two cores a
+# first run takes a long while (swift-crypto's C code is rebuilt instrumented).
+# ThreadSanitizer runs the tests that exercise guidekit from many threads: XSLT and schema
+# validation from many threads, parallel validation of the corpus, and the publish fault tests
+# (`guidekit publish` builds its files with concurrentPerform; the binary is instrumented too,
+# and a race it reports makes it exit 66, which fails those tests).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="/opt/swift/usr/bin:$PATH"
+which=${1:-all}
+status=0
+
+if [[ $which == address || $which == all ]]; then
+  echo "== swift test --sanitize=address" >&2
+  # detect_leaks: LeakSanitizer runs at exit of the test process (and of every guidekit child).
+  ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 \
+    swift test --scratch-path .build-asan --sanitize=address || status=1
+fi
+
+if [[ $which == thread || $which == all ]]; then
+  echo "== swift test --sanitize=thread (parallel validate, XSLT, publish)" >&2
+  TSAN_OPTIONS=halt_on_error=0 \
+    swift test --scratch-path .build-tsan --sanitize=thread \
+      --filter 'ManyThreadsAtOnce|parallelValidation|PublishFaultTests' || status=1
+fi
+
+exit "$status"
