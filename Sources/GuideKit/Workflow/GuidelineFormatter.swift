@@ -189,38 +189,11 @@ public enum GuidelineFormatter {
 
   // MARK: - Escaping
 
-  /// `&`, `<`, `>`; a carriage return as `&#13;` (a literal one would read back as a newline).
-  static func escapeText(_ s: String) -> String {
-    var out = ""
-    out.reserveCapacity(s.utf8.count)
-    for scalar in s.unicodeScalars {
-      switch scalar {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\r": out += "&#13;"
-      default: out.unicodeScalars.append(scalar)
-      }
-    }
-    return out
-  }
+  /// Text as XML character data: `&`, `<`, `>` and CR escaped (parsed input holds only XML
+  /// characters, so `XMLWriter`'s escaping keeps every character).
+  static func escapeText(_ s: String) -> String { XMLWriter.escapeText(s) }
 
   /// As `escapeText`, plus `"`, and tab and newline as character references (attribute value
   /// normalisation would turn them into spaces).
-  static func escapeAttribute(_ s: String) -> String {
-    var out = ""
-    for scalar in s.unicodeScalars {
-      switch scalar {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      case "\n": out += "&#10;"
-      case "\t": out += "&#9;"
-      case "\r": out += "&#13;"
-      default: out.unicodeScalars.append(scalar)
-      }
-    }
-    return out
-  }
+  static func escapeAttribute(_ s: String) -> String { XMLWriter.escapeAttribute(s) }
 }
