@@ -3,6 +3,8 @@ struct Aligner {
   let old: [UnitSnapshot]
   let new: [UnitSnapshot]
   let options: DiffOptions
+  /// OLD ids that NEW declares removed (`<removals>`): never paired by similarity.
+  var deliberatelyRemoved: Set<String> = []
   private(set) var oldToNew: [Int?]
   private(set) var newToOld: [Int?]
 
@@ -76,7 +78,7 @@ struct Aligner {
   /// Pairs the remaining units by similarity, best pairs first, using an n-gram index so that
   /// only candidates sharing rare bigrams are compared.
   mutating func pairBySimilarity() {
-    let olds = old.indices.filter { oldToNew[$0] == nil }
+    let olds = old.indices.filter { oldToNew[$0] == nil && !deliberatelyRemoved.contains(old[$0].id) }
     let news = new.indices.filter { newToOld[$0] == nil }
     guard !olds.isEmpty, !news.isEmpty else { return }
     var postings: [Int: [Int]] = [:]
@@ -91,7 +93,8 @@ struct Aligner {
         guard let list = postings[gram], list.count <= commonLimit else { continue }
         for o in list { shared[o, default: 0] += 1 }
       }
-      let top = shared.sorted { $0.value > $1.value }.prefix(8)
+      // Ties broken by position, so that the pairing never depends on hash order.
+      let top = shared.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(8)
       for (o, _) in top {
         let score = TextDiff.similarity(old[o].text, new[n].text)
         if score >= options.similarityThreshold { candidates.append((o, n, score)) }

@@ -34,6 +34,7 @@ public enum DocumentDiffer {
     let oldUnits = units(of: old).map(DiffText.snapshot)
     let newUnits = units(of: new).map(DiffText.snapshot)
     var aligner = Aligner(old: oldUnits, new: newUnits, options: options)
+    aligner.deliberatelyRemoved = Set(new.info.removals.map(\.id))
     aligner.align(textFirst: kind == .law)
 
     // Inline diffs of matched pairs, in parallel.
@@ -131,6 +132,7 @@ public enum DocumentDiffer {
     let oldUnits = units(of: old).map(DiffText.snapshot)
     let newUnits = units(of: new).map(DiffText.snapshot)
     var aligner = Aligner(old: oldUnits, new: newUnits, options: options)
+    aligner.deliberatelyRemoved = Set(new.info.removals.map(\.id))
     aligner.align(textFirst: old.info.kind == .law)
     var out: [String: String] = [:]
     for (o, n) in aligner.oldToNew.enumerated() {
