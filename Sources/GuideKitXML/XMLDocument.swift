@@ -153,6 +153,15 @@ public final class XMLDocument {
     URL(fileURLWithPath: path).standardizedFileURL.path
   }
 
+  /// The root element's local name and namespace URI, without converting the tree.
+  public var rootName: (name: String, namespaceURI: String?) {
+    guard let root = xmlDocGetRootElement(pointer) else { return ("", nil) }
+    return (
+      root.pointee.name.map { String(cString: $0) } ?? "",
+      root.pointee.ns?.pointee.href.map { String(cString: $0) }
+    )
+  }
+
   // MARK: - Conversion
 
   /// The root element and its subtree as immutable Swift values.

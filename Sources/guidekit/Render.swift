@@ -36,10 +36,7 @@ struct Render: ParsableCommand {
 
   func run() throws {
     do {
-      let tree = try DocumentLoader.load(file: file)
-      guard tree.info.kind == .guideline else {
-        throw GuideKitError.unsupportedDocument(file: file, line: tree.info.line, root: tree.info.kind.rawValue)
-      }
+      // The renderer parses the file once and refuses anything but a guideline.
       let renderer = Renderer(
         stylesheets: try style.stylesheets(defaultName: format == .html ? "guideline-html" : "guideline-text"),
         parameters: try style.parameters(), layout: TextLayoutOptions(width: width))

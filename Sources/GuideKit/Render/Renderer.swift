@@ -1,4 +1,5 @@
 import Foundation
+import GuideKitXML
 
 /// Renders one guideline edition to HTML or plain text through the stylesheets.
 public struct Renderer: Sendable {
@@ -18,14 +19,33 @@ public struct Renderer: Sendable {
   /// The edition's HTML page (`guideline-html`).
   public func html(file: String, extra: [String: String] = [:]) throws(GuideKitError) -> String {
     try stylesheets.transform(
-      "guideline-html", file: file, parameters: extra.merging(parameters) { _, user in user })
+      "guideline-html", document: try guideline(file), parameters: extra.merging(parameters) { _, user in user })
   }
 
   /// The edition as plain text (`guideline-text`, then laid out to `layout.width` columns).
   public func text(file: String, extra: [String: String] = [:]) throws(GuideKitError) -> String {
     let structure = try stylesheets.transform(
-      "guideline-text", file: file, parameters: extra.merging(parameters) { _, user in user })
+      "guideline-text", document: try guideline(file), parameters: extra.merging(parameters) { _, user in user })
     return try TextLayoutDocument.render(xml: structure, fileName: file, options: layout)
+  }
+
+  /// Parses `file` once and refuses anything but a guideline edition.
+  func guideline(_ file: String) throws(GuideKitError) -> XMLDocument {
+    let document: XMLDocument
+    do {
+      document = try XMLDocument.parse(file: file)
+    } catch {
+      throw .xml(error)
+    }
+    let root = document.rootName
+    guard root.name == "guideline", root.namespaceURI == GuidelineReader.namespace else {
+      throw .io(
+        path: file,
+        reason:
+          "root element <\(root.name)> is not a guideline edition (urn:guidekit:guideline:1); only guidelines are rendered"
+      )
+    }
+    return document
   }
 
   /// A notice document to HTML (`notice-html`) or text (`notice-text`).

@@ -65,6 +65,20 @@ public final class Stylesheets: Sendable {
     }
   }
 
+  /// Applies the named stylesheet to a parsed document.
+  public func transform(
+    _ name: String, document: XMLDocument, parameters: [String: String] = [:], readable: [String] = []
+  ) throws(GuideKitError) -> String {
+    let sheet = try stylesheet(name)
+    do {
+      return try sheet.transform(
+        document, parameters: parameters, policy: XSLTAccessPolicy(files: readable)
+      ).string
+    } catch {
+      throw .xml(error)
+    }
+  }
+
   /// Applies the named stylesheet to a file.
   public func transform(
     _ name: String, file: String, parameters: [String: String] = [:], readable: [String] = []
