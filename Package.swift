@@ -18,6 +18,12 @@ let package = Package(
       pkgConfig: "libexslt",
       providers: [.apt(["libxml2-dev", "libxslt1-dev"])]
     ),
+    // The executable's allocator: libxml2 allocates and frees every node of every document, and
+    // glibc's malloc fragments under that pattern when results outlive documents (Benchmarks/).
+    .systemLibrary(
+      name: "CMimalloc",
+      providers: [.apt(["libmimalloc-dev"]), .brew(["mimalloc"])]
+    ),
     .target(name: "GuideKitXML", dependencies: ["CLibXML2"]),
     .target(
       name: "GuideKit",
@@ -30,7 +36,7 @@ let package = Package(
     .executableTarget(
       name: "guidekit",
       dependencies: [
-        "GuideKit",
+        "GuideKit", "CMimalloc",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

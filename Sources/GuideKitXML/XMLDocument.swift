@@ -265,7 +265,7 @@ public final class XMLDocument {
     return Int(xmlGetLineNo(node))
   }
 
-  private static func attributeValue(_ attribute: xmlAttrPtr) -> String {
+  static func attributeValue(_ attribute: xmlAttrPtr) -> String {
     guard let children = attribute.pointee.children else { return "" }
     if children.pointee.next == nil, children.pointee.type == XML_TEXT_NODE,
       let content = children.pointee.content

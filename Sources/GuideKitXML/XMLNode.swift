@@ -64,28 +64,6 @@ public struct XMLElement: Sendable, Hashable {
     self.line = line
   }
 
-  /// The value of the attribute `name` without namespace, or in `namespaceURI`.
-  public subscript(attribute name: String, namespace namespaceURI: String? = nil) -> String? {
-    attributes.first { $0.name == name && $0.namespaceURI == namespaceURI }?.value
-  }
-
-  /// Child elements, in document order.
-  public var elements: [XMLElement] { children.compactMap(\.element) }
-
-  /// Child elements with the given local name (any namespace when `namespaceURI` is nil).
-  public func elements(named name: String, namespace namespaceURI: String? = nil) -> [XMLElement] {
-    elements.filter { $0.name == name && (namespaceURI == nil || $0.namespaceURI == namespaceURI) }
-  }
-
-  /// The first child element with the given local name.
-  public func firstElement(named name: String, namespace namespaceURI: String? = nil) -> XMLElement? {
-    for case .element(let e) in children
-    where e.name == name && (namespaceURI == nil || e.namespaceURI == namespaceURI) {
-      return e
-    }
-    return nil
-  }
-
   /// The concatenated text of all descendant text nodes, in document order.
   public var textContent: String {
     var out = ""

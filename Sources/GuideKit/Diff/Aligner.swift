@@ -35,11 +35,11 @@ struct Aligner {
     }
   }
 
-  private func key(_ unit: UnitSnapshot) -> String {
+  private func key(_ unit: UnitSnapshot) -> ByteKey {
     var text = unit.lines.joined(separator: "\n")
     if options.text.ignoreWidth { text = TextNormalization.foldingWidth(text) }
     if options.text.ignoreWhitespace { text = String(text.filter { !$0.isWhitespace }) }
-    return text
+    return ByteKey(text)
   }
 
   /// Pairs unpaired units with the same id, when their texts are at least this similar.
@@ -61,16 +61,16 @@ struct Aligner {
 
   /// Pairs unpaired units whose text occurs exactly once among the unpaired of each side.
   mutating func pairUniqueTexts() {
-    var oldByText: [String: [Int]] = [:]
+    var oldByText: [ByteKey: [Int]] = [:]
     for o in old.indices where oldToNew[o] == nil {
       oldByText[key(old[o]), default: []].append(o)
     }
-    var newByText: [String: [Int]] = [:]
+    var newByText: [ByteKey: [Int]] = [:]
     for n in new.indices where newToOld[n] == nil {
       newByText[key(new[n]), default: []].append(n)
     }
     for (text, olds) in oldByText where olds.count == 1 {
-      guard let news = newByText[text], news.count == 1, !text.isEmpty else { continue }
+      guard let news = newByText[text], news.count == 1, !text.bytes.isEmpty else { continue }
       pair(olds[0], news[0])
     }
   }
@@ -81,15 +81,15 @@ struct Aligner {
     let olds = old.indices.filter { oldToNew[$0] == nil && !deliberatelyRemoved.contains(old[$0].id) }
     let news = new.indices.filter { newToOld[$0] == nil }
     guard !olds.isEmpty, !news.isEmpty else { return }
-    var postings: [Int: [Int]] = [:]
+    var postings: [UInt64: [Int]] = [:]
     for o in olds {
-      for gram in Bigrams(old[o].text).counts.keys { postings[gram, default: []].append(o) }
+      for gram in Bigrams(old[o].text).keys { postings[gram, default: []].append(o) }
     }
     let commonLimit = max(8, olds.count / 10)
     var candidates: [(o: Int, n: Int, score: Double)] = []
     for n in news {
       var shared: [Int: Int] = [:]
-      for gram in Bigrams(new[n].text).counts.keys {
+      for gram in Bigrams(new[n].text).keys {
         guard let list = postings[gram], list.count <= commonLimit else { continue }
         for o in list { shared[o, default: 0] += 1 }
       }
@@ -105,5 +105,18 @@ struct Aligner {
     where oldToNew[candidate.o] == nil && newToOld[candidate.n] == nil {
       pair(candidate.o, candidate.n)
     }
+  }
+}
+
+/// A text compared and hashed by its UTF-8 bytes. `String` equality and hashing apply Unicode
+/// canonical equivalence, which costs a normalisation pass over every Japanese text. A text in
+/// another normalisation form is a different key here; the later steps pair it by id or similarity.
+struct ByteKey: Hashable {
+  let bytes: [UInt8]
+
+  init(_ text: String) { bytes = Array(text.utf8) }
+
+  func hash(into hasher: inout Hasher) {
+    bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
   }
 }

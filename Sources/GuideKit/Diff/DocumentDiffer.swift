@@ -85,17 +85,17 @@ public enum DocumentDiffer {
       new.info.removals.compactMap { r in r.into.map { (r.id, $0) } }, uniquingKeysWith: { a, _ in a })
     let modifiedPairs = pairs.filter { inline[$0.1]?.changed ?? false }
     // Bigrams of the changed units, computed once for the split and merge searches.
-    let splitCandidates = modifiedPairs.map { (o, n) in
-      (oldUnits[o], Bigrams(oldUnits[o].text), Bigrams(newUnits[n].text))
-    }
-    let mergeCandidates = modifiedPairs.map { (o, n) in
-      (newUnits[n], Bigrams(newUnits[n].text), Bigrams(oldUnits[o].text))
-    }
+    let oldGrams = modifiedPairs.map { Bigrams(oldUnits[$0.0].text) }
+    let newGrams = modifiedPairs.map { Bigrams(newUnits[$0.1].text) }
+    let splitCandidates = ContainerIndex(
+      modifiedPairs.indices.map { (oldUnits[modifiedPairs[$0].0], oldGrams[$0], newGrams[$0]) })
+    let mergeCandidates = ContainerIndex(
+      modifiedPairs.indices.map { (newUnits[modifiedPairs[$0].1], newGrams[$0], oldGrams[$0]) })
     for n in 0..<newUnits.count where aligner.newToOld[n] == nil {
       var change = UnitChange(
         kind: .added, old: nil, new: newUnits[n], segments: [], movedPlace: false, coarse: false)
       change.splitFrom =
-        bestContainer(of: newUnits[n].text, among: splitCandidates)?.id
+        splitCandidates.bestContainer(of: newUnits[n].text)?.id
       changesByNew[n] = .change(change)
     }
     var removed: [(key: Double, entry: UnitChangeEntry)] = []
@@ -109,7 +109,7 @@ public enum DocumentDiffer {
         kind: .removed, old: oldUnits[o], new: nil, segments: [], movedPlace: false, coarse: false)
       change.mergedInto =
         declaredMerges[oldUnits[o].id]
-        ?? bestContainer(of: oldUnits[o].text, among: mergeCandidates)?.id
+        ?? mergeCandidates.bestContainer(of: oldUnits[o].text)?.id
       removed.append((Double(lastMatchedNew) + 0.5, .change(change)))
     }
 
@@ -146,52 +146,5 @@ public enum DocumentDiffer {
     tree.diffUnits().filter { located in
       !(located.unit.kind == .article && located.unit.id.hasPrefix("Suppl"))
     }
-  }
-
-  /// The candidate that took in most of `text`: a split-off unit's text stood in an OLD unit and
-  /// left it (it is in the candidate, much less in the candidate's counterpart); a merged unit's
-  /// text went into a NEW unit that did not have it before.
-  /// - Parameter among: (candidate, its bigrams, its counterpart's bigrams on the other side).
-  static func bestContainer(of text: String, among candidates: [(UnitSnapshot, Bigrams, Bigrams)])
-    -> UnitSnapshot?
-  {
-    let grams = Bigrams(text)
-    guard grams.count >= 4 else { return nil }
-    var best: (UnitSnapshot, Double)?
-    for (candidate, candidateGrams, counterpartGrams) in candidates {
-      let containment = grams.containment(in: candidateGrams)
-      guard containment >= 0.5, containment > (best?.1 ?? 0) else { continue }
-      let remaining = grams.containment(in: counterpartGrams)
-      if containment - remaining >= 0.15 { best = (candidate, containment) }
-    }
-    return best?.0
-  }
-}
-
-/// A multiset of character bigrams (whitespace skipped), hashed.
-struct Bigrams {
-  var counts: [Int: Int] = [:]
-  var count = 0
-
-  init(_ text: String) {
-    var previous: Character?
-    for c in text where !c.isWhitespace {
-      if let p = previous {
-        var hasher = Hasher()
-        hasher.combine(p)
-        hasher.combine(c)
-        counts[hasher.finalize(), default: 0] += 1
-        count += 1
-      }
-      previous = c
-    }
-  }
-
-  /// Share of this multiset found in `other`.
-  func containment(in other: Bigrams) -> Double {
-    guard count > 0 else { return 0 }
-    var shared = 0
-    for (gram, n) in counts { shared += min(n, other.counts[gram] ?? 0) }
-    return Double(shared) / Double(count)
   }
 }

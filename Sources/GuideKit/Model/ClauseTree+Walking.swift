@@ -34,6 +34,50 @@ extension ClauseTree {
     return out
   }
 
+  /// Calls `body` with every unit, depth first in document order (supplements last). Unlike
+  /// `allUnits()` it builds no paths: the walk for checks that need the units only.
+  public func forEachUnit(_ body: (Unit) -> Void) {
+    func walk(_ units: [Unit]) {
+      for unit in units {
+        body(unit)
+        walk(unit.children)
+      }
+    }
+    walk(units)
+    walk(supplements)
+  }
+
+  /// Calls `body` with every citation and the unit that makes it, in document order.
+  public func forEachReference(_ body: (Reference, Unit) -> Void) {
+    forEachUnit { unit in
+      for reference in unit.references { body(reference, unit) }
+    }
+  }
+
+  /// The ids of every unit.
+  public func unitIDs() -> Set<String> {
+    var ids = Set<String>()
+    forEachUnit { ids.insert($0.id) }
+    return ids
+  }
+
+  /// The tree without its blocks of text: units, numbers, titles, references and the edition's
+  /// metadata. What `validate` keeps of each edition for the checks across editions.
+  public func outline() -> ClauseTree {
+    func strip(_ units: [Unit]) -> [Unit] {
+      units.map { unit in
+        var stripped = unit
+        stripped.blocks = []
+        stripped.children = strip(unit.children)
+        return stripped
+      }
+    }
+    var tree = self
+    tree.units = strip(units)
+    tree.supplements = strip(supplements)
+    return tree
+  }
+
   /// The units a diff aligns (clauses, articles, controls), in document order.
   public func diffUnits() -> [LocatedUnit] {
     allUnits().filter { $0.unit.kind.isDiffUnit }

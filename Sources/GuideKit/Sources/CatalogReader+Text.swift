@@ -2,20 +2,20 @@ import GuideKitXML
 
 /// The params visible at one level of a catalog (catalog, group, control), chained to the
 /// enclosing level's.
-final class ParamScope {
+final class ParamScope<Element: XMLElementReading> {
   private let parent: ParamScope?
-  private let params: [String: XMLElement]
+  private let params: [String: Element]
 
   /// - Parameters:
   ///   - parent: the enclosing scope.
   ///   - params: the params declared at this level, by id.
-  init(parent: ParamScope?, params: [String: XMLElement]) {
+  init(parent: ParamScope?, params: [String: Element]) {
     self.parent = parent
     self.params = params
   }
 
   /// The param with `id`, from this level outwards.
-  func param(_ id: String) -> XMLElement? {
+  func param(_ id: String) -> Element? {
     var scope: ParamScope? = self
     while let current = scope {
       if let param = current.params[id] { return param }
@@ -33,14 +33,16 @@ enum CatalogText {
   /// The text of `element`, inline markup flattened, `insert type="param"` rendered (see
   /// `CatalogReader`), whitespace normalised.
   /// - Complexity: O(n) in the size of the subtree, plus the params it inserts.
-  static func text(of element: XMLElement, scope: ParamScope) -> String {
+  static func text<Element: XMLElementReading>(of element: Element, scope: ParamScope<Element>) -> String {
     var raw = ""
     append(element, scope: scope, depth: 0, to: &raw)
     return ReaderText.normalize(raw)
   }
 
-  private static func append(_ element: XMLElement, scope: ParamScope, depth: Int, to out: inout String) {
-    for child in element.children {
+  private static func append<Element: XMLElementReading>(
+    _ element: Element, scope: ParamScope<Element>, depth: Int, to out: inout String
+  ) {
+    element.forEachChild { child in
       switch child {
       case .text(let text):
         out += text
@@ -50,14 +52,12 @@ enum CatalogText {
         }
       case .element(let e):
         append(e, scope: scope, depth: depth, to: &out)
-      default:
-        break
       }
     }
   }
 
   /// `[Assignment: label]`, `[Selection (one or more): a; b]`, or `[id]`.
-  static func renderParam(_ id: String, scope: ParamScope, depth: Int) -> String {
+  static func renderParam<Element: XMLElementReading>(_ id: String, scope: ParamScope<Element>, depth: Int) -> String {
     guard depth < maxParamDepth, let param = scope.param(id) else { return "[\(id)]" }
     let ns = CatalogReader.namespace
     if let select = param.firstElement(named: "select", namespace: ns) {

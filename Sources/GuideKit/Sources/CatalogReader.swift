@@ -31,7 +31,7 @@ public enum CatalogReader {
   ///   - root: the `<catalog>` element.
   ///   - file: the file name, from which the source id and revision are taken (see above).
   /// - Complexity: O(n) in the size of the document.
-  public static func read(_ root: XMLElement, file: String) -> ClauseTree {
+  public static func read<Element: XMLElementReading>(_ root: Element, file: String) -> ClauseTree {
     let metadata = root.firstElement(named: "metadata", namespace: namespace)
     let location = RegistryLocation(path: file)
     let info = DocumentInfo(
@@ -42,16 +42,16 @@ public enum CatalogReader {
       title: metadata?.firstElement(named: "title", namespace: namespace).map(flatten) ?? "",
       file: file,
       line: root.line)
-    var params: [String: XMLElement] = [:]
-    var members: [XMLElement] = []
-    for case .element(let child) in root.children where child.namespaceURI == namespace {
+    var params: [String: Element] = [:]
+    var members: [Element] = []
+    for child in root.elements where child.isInNamespace(namespace) {
       switch child.name {
       case "param": addParam(child, to: &params)
       case "group", "control": members.append(child)
       default: break
       }
     }
-    let scope = ParamScope(parent: nil, params: params)
+    let scope = ParamScope<Element>(parent: nil, params: params)
     var groupCounter = 0
     let units = members.map { member($0, scope: scope, groupCounter: &groupCounter) }
     return ClauseTree(info: info, units: units)
@@ -60,20 +60,20 @@ public enum CatalogReader {
   /// A `<group>` or `<control>` with its nested groups and controls, read in one pass over its
   /// children.
   /// - Parameter groupCounter: groups met so far, to name a group that has no id (`group-2`).
-  private static func member(
-    _ element: XMLElement, scope parentScope: ParamScope, groupCounter: inout Int
+  private static func member<Element: XMLElementReading>(
+    _ element: Element, scope parentScope: ParamScope<Element>, groupCounter: inout Int
   ) -> Unit {
     let isGroup = element.name == "group"
     if isGroup { groupCounter += 1 }
     let ordinal = groupCounter
     var title: String?
     var num: String?
-    var params: [String: XMLElement] = [:]
+    var params: [String: Element] = [:]
     var properties: [String: String] = [:]
     var links: [UnitLink] = []
-    var parts: [XMLElement] = []
-    var members: [XMLElement] = []
-    for case .element(let child) in element.children where child.namespaceURI == namespace {
+    var parts: [Element] = []
+    var members: [Element] = []
+    for child in element.elements where child.isInNamespace(namespace) {
       switch child.name {
       case "title" where title == nil:
         title = flatten(child)
@@ -122,13 +122,13 @@ public enum CatalogReader {
       links: links)
   }
 
-  private static func addParam(_ param: XMLElement, to params: inout [String: XMLElement]) {
+  private static func addParam<Element: XMLElementReading>(_ param: Element, to params: inout [String: Element]) {
     if let id = param[attribute: "id"], params[id] == nil { params[id] = param }
   }
 
   /// A part directly inside a control or group: statement, overview and guidance are read.
-  private static func appendTopPart(
-    _ part: XMLElement, scope: ParamScope, blocks: inout [Block], links: inout [UnitLink]
+  private static func appendTopPart<Element: XMLElementReading>(
+    _ part: Element, scope: ParamScope<Element>, blocks: inout [Block], links: inout [UnitLink]
   ) {
     switch part[attribute: "name"] {
     case "statement":
@@ -144,8 +144,8 @@ public enum CatalogReader {
 
   /// The prose of a part and of its sub-parts, depth first. The part's label (its `label` prop)
   /// goes on its first block, which is then of `labelledKind`.
-  private static func appendProse(
-    of part: XMLElement, kind: Block.Kind, labelledKind: Block.Kind, scope: ParamScope,
+  private static func appendProse<Element: XMLElementReading>(
+    of part: Element, kind: Block.Kind, labelledKind: Block.Kind, scope: ParamScope<Element>,
     blocks: inout [Block], links: inout [UnitLink]
   ) {
     var pendingLabel = label(of: part)
@@ -160,7 +160,7 @@ public enum CatalogReader {
         blocks.append(Block(kind: kind, text: text, line: line))
       }
     }
-    for case .element(let child) in part.children where child.namespaceURI == namespace {
+    for child in part.elements where child.isInNamespace(namespace) {
       switch child.name {
       case "title":
         let text = CatalogText.text(of: child, scope: scope)
@@ -197,14 +197,14 @@ public enum CatalogReader {
   }
 
   /// The `li` of a list; nested lists are part of their item's text.
-  private static func listItems(_ list: XMLElement) -> [XMLElement] {
+  private static func listItems<Element: XMLElementReading>(_ list: Element) -> [Element] {
     list.elements.filter { $0.name == "li" }
   }
 
   /// The link kinds that name another control.
   static let controlLinkRelations: Set<String> = ["incorporated-into", "moved-to", "related", "required"]
 
-  private static func appendLink(_ link: XMLElement, to links: inout [UnitLink]) {
+  private static func appendLink<Element: XMLElementReading>(_ link: Element, to links: inout [UnitLink]) {
     guard let rel = link[attribute: "rel"], controlLinkRelations.contains(rel),
       let href = link[attribute: "href"], href.hasPrefix("#"), href.count > 1
     else { return }
@@ -213,9 +213,9 @@ public enum CatalogReader {
   }
 
   /// The value of the element's `label` prop (without a prop namespace), if any.
-  static func label(of element: XMLElement) -> String? {
-    for case .element(let prop) in element.children
-    where prop.name == "prop" && prop.namespaceURI == namespace && prop[attribute: "name"] == "label"
+  static func label<Element: XMLElementReading>(of element: Element) -> String? {
+    for prop in element.elements
+    where prop.hasName("prop", namespace: namespace) && prop[attribute: "name"] == "label"
       && prop[attribute: "ns"] == nil
     {
       return prop[attribute: "value"]
@@ -224,8 +224,8 @@ public enum CatalogReader {
   }
 
   /// The element's text, markup flattened, whitespace normalised.
-  static func flatten(_ element: XMLElement) -> String {
-    ReaderText.normalize(element.textContent)
+  static func flatten<Element: XMLElementReading>(_ element: Element) -> String {
+    element.withTextContentBytes(ReaderText.normalize(utf8:))
   }
 }
 

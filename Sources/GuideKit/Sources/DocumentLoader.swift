@@ -6,7 +6,7 @@ public enum DocumentLoader {
   public static let oscalNamespace = "http://csrc.nist.gov/ns/oscal/1.0"
 
   /// The kind of document `root` starts, or nil when guidekit does not read it.
-  public static func kind(of root: XMLElement) -> DocumentKind? {
+  public static func kind<Element: XMLElementReading>(of root: Element) -> DocumentKind? {
     switch (root.name, root.namespaceURI) {
     case ("guideline", GuidelineReader.namespace): .guideline
     case ("Law", nil), ("DataRoot", nil): .law
@@ -32,11 +32,20 @@ public enum DocumentLoader {
 
   /// Reads a parsed document; the caller may free it afterwards.
   public static func read(_ document: XMLDocument) throws(GuideKitError) -> ClauseTree {
-    try read(document.rootElement(), file: document.fileName)
+    // The readers work on the parsed tree in place, without a Swift copy of it.
+    let tree = try document.withRootElement { root throws(GuideKitError) in
+      try read(root, file: document.fileName)
+    }
+    guard let tree else {
+      throw .unsupportedDocument(file: document.fileName, line: 0, root: "")
+    }
+    return tree
   }
 
   /// Reads a document already converted to Swift values.
-  public static func read(_ root: XMLElement, file: String) throws(GuideKitError) -> ClauseTree {
+  public static func read<Element: XMLElementReading>(_ root: Element, file: String) throws(GuideKitError)
+    -> ClauseTree
+  {
     switch kind(of: root) {
     case .guideline: GuidelineReader.read(root, file: file)
     case .law: LawReader.read(root, file: file)

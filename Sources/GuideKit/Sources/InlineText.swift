@@ -7,10 +7,10 @@ enum InlineText {
   /// wide (CJK) characters and becomes one space otherwise; other whitespace runs become one space;
   /// leading and trailing whitespace is removed.
   /// - Complexity: O(n) in characters.
-  static func flatten(_ element: XMLElement) -> String {
+  static func flatten<Element: XMLElementReading>(_ element: Element) -> String {
     // The byte-level twin of `normalize` (same result, tested to agree); `normalize` stays the
     // readable reference.
-    ReaderText.normalize(element.textContent)
+    element.withTextContentBytes(ReaderText.normalize(utf8:))
   }
 
   static func normalize(_ raw: String) -> String {

@@ -14,14 +14,13 @@ enum ReaderText {
   /// space) is text, not whitespace.
   /// - Complexity: O(n) in UTF-8 bytes, one allocation.
   static func normalize(_ raw: String) -> String {
-    if !mayContainWhitespace(raw) { return raw }
     var contiguous = raw
-    return contiguous.withUTF8 { normalize(utf8: $0) }
+    return contiguous.withUTF8 { utf8 in mayContainWhitespace(utf8) ? normalize(utf8: utf8) : raw }
   }
 
   /// `normalize` on valid UTF-8 bytes, writing the result straight into a new string (it is
   /// never longer than the input: a whitespace run becomes at most one space).
-  private static func normalize(utf8 input: UnsafeBufferPointer<UInt8>) -> String {
+  static func normalize(utf8 input: UnsafeBufferPointer<UInt8>) -> String {
     guard !input.isEmpty else { return "" }
     return String(unsafeUninitializedCapacity: input.count) { out in
       var written = 0
@@ -87,9 +86,16 @@ enum ReaderText {
   /// False when no byte of `text` can start a whitespace scalar (other than U+3000): ASCII
   /// whitespace, or the lead bytes of U+0085/U+00A0 (C2), U+1680 (E1), U+2000–U+205F (E2).
   static func mayContainWhitespace(_ text: String) -> Bool {
-    text.utf8.contains { byte in
-      byte == 0x20 || (0x09...0x0D).contains(byte) || byte == 0xC2 || byte == 0xE1 || byte == 0xE2
+    var text = text
+    return text.withUTF8(mayContainWhitespace)
+  }
+
+  static func mayContainWhitespace(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+    for byte in utf8
+    where byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) || byte == 0xC2 || byte == 0xE1 || byte == 0xE2 {
+      return true
     }
+    return false
   }
 
   /// Unicode `White_Space`, except U+3000.

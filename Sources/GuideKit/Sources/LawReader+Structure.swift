@@ -22,13 +22,13 @@ struct LawTreeBuilder {
   ]
 
   /// The units of a `<MainProvision>`.
-  mutating func mainProvision(_ element: XMLElement) -> [Unit] {
+  mutating func mainProvision<Element: XMLElementReading>(_ element: Element) -> [Unit] {
     var ignored: [Block] = []
     return units(in: element, parentID: "", provisionPrefix: "", blocks: &ignored)
   }
 
   /// A `<SupplProvision>` as a `.supplement` unit.
-  mutating func supplement(_ element: XMLElement) -> Unit {
+  mutating func supplement<Element: XMLElementReading>(_ element: Element) -> Unit {
     let amendLawNum = element[attribute: "AmendLawNum"].map { ReaderText.normalize($0) }
       .flatMap { $0.isEmpty ? nil : $0 }
     let id = unique(amendLawNum.map { "Suppl/" + $0 } ?? "Suppl")
@@ -52,12 +52,12 @@ struct LawTreeBuilder {
   /// - Parameters:
   ///   - parentID: the id structure units extend (`""` at the top of the main provision).
   ///   - provisionPrefix: the prefix of article and paragraph ids (`""`, or a supplement's id).
-  private mutating func units(
-    in element: XMLElement, parentID: String, provisionPrefix: String, blocks: inout [Block]
+  private mutating func units<Element: XMLElementReading>(
+    in element: Element, parentID: String, provisionPrefix: String, blocks: inout [Block]
   ) -> [Unit] {
     var out: [Unit] = []
     var ordinals: [String: Int] = [:]
-    for case .element(let child) in element.children {
+    for child in element.elements {
       let ordinal = (ordinals[child.name] ?? 0) + 1
       ordinals[child.name] = ordinal
       let number = Self.number(child, ordinal: ordinal)
@@ -85,8 +85,8 @@ struct LawTreeBuilder {
 
   /// A structure unit (編・章・節・款・目): num = the title's number part (`第一章`), title = the
   /// rest (`総則`); a title without a full-width space is all num.
-  private mutating func container(
-    _ element: XMLElement, kind: UnitKind, id: String, provisionPrefix: String
+  private mutating func container<Element: XMLElementReading>(
+    _ element: Element, kind: UnitKind, id: String, provisionPrefix: String
   ) -> Unit {
     let heading = element.firstElement(named: element.name + "Title").map { LawText.text(of: $0) }
     let (num, title) = Self.splitHeading(heading)
@@ -100,13 +100,15 @@ struct LawTreeBuilder {
   }
 
   /// An article, paragraph, item or subitem with its parts.
-  private mutating func provision(_ element: XMLElement, kind: UnitKind, id: String) -> Unit {
+  private mutating func provision<Element: XMLElementReading>(
+    _ element: Element, kind: UnitKind, id: String
+  ) -> Unit {
     var num: String?
     var title: String?
     var blocks: [Block] = []
     var children: [Unit] = []
     var ordinals: [String: Int] = [:]
-    for case .element(let child) in element.children {
+    for child in element.elements {
       let name = child.name
       switch name {
       case "ArticleTitle", "ParagraphNum", "ItemTitle":
@@ -155,7 +157,7 @@ struct LawTreeBuilder {
   /// A sentence group (`ParagraphSentence`, `ItemSentence`, `Subitem1Sentence` …) as one block:
   /// sentences joined directly, columns separated by a full-width space. An empty group (e-Gov
   /// writes `<Sentence/>` for some paragraphs) gives no block.
-  private func appendSentence(_ element: XMLElement, to blocks: inout [Block]) {
+  private func appendSentence<Element: XMLElementReading>(_ element: Element, to blocks: inout [Block]) {
     let text = LawText.text(of: element)
     guard !text.isEmpty else { return }
     blocks.append(Block(kind: .paragraph, text: text, line: element.line))
@@ -174,7 +176,7 @@ struct LawTreeBuilder {
   }
 
   /// The `Num` attribute, or the ordinal when it is missing or empty.
-  private static func number(_ element: XMLElement, ordinal: Int) -> String {
+  private static func number<Element: XMLElementReading>(_ element: Element, ordinal: Int) -> String {
     if let num = element[attribute: "Num"]?.filter({ !$0.isWhitespace }), !num.isEmpty {
       return num
     }

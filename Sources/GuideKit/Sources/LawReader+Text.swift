@@ -16,7 +16,7 @@ enum LawText {
 
   /// The text of `element`, normalised.
   /// - Complexity: O(n) in the size of the subtree.
-  static func text(of element: XMLElement) -> String {
+  static func text<Element: XMLElementReading>(of element: Element) -> String {
     if isInline(element) || hasOwnText(element) {
       var raw = ""
       appendMixed(element, to: &raw)
@@ -24,7 +24,7 @@ enum LawText {
     }
     var out = ""
     var previousWasSentence = false
-    for case .element(let child) in element.children where child.name != "Rt" {
+    for child in element.elements where child.name != "Rt" {
       let part = text(of: child)
       if part.isEmpty { continue }
       let isSentence = child.name == "Sentence"
@@ -37,7 +37,7 @@ enum LawText {
 
   /// True for elements read as running text whatever they contain: sentences, titles, captions,
   /// labels, numbers and inline markup.
-  static func isInline(_ element: XMLElement) -> Bool {
+  static func isInline<Element: XMLElementReading>(_ element: Element) -> Bool {
     switch element.name {
     case "Sentence", "Ruby", "Sup", "Sub", "Line", "ArithFormulaNum":
       return true
@@ -50,17 +50,18 @@ enum LawText {
 
   /// True when a text child of `element` holds more than ASCII whitespace (the whitespace
   /// pretty-printing puts between elements).
-  static func hasOwnText(_ element: XMLElement) -> Bool {
-    for case .text(let t) in element.children
-    where t.utf8.contains(where: { $0 != 0x20 && !(0x09...0x0D).contains($0) }) {
-      return true
+  static func hasOwnText<Element: XMLElementReading>(_ element: Element) -> Bool {
+    var found = false
+    element.forEachChild { child in
+      guard !found, case .text(let t) = child else { return }
+      found = t.utf8.contains(where: { $0 != 0x20 && !(0x09...0x0D).contains($0) })
     }
-    return false
+    return found
   }
 
   /// Appends the raw text of `element`'s subtree, ruby readings left out.
-  private static func appendMixed(_ element: XMLElement, to out: inout String) {
-    for child in element.children {
+  private static func appendMixed<Element: XMLElementReading>(_ element: Element, to out: inout String) {
+    element.forEachChild { child in
       switch child {
       case .text(let t): out += t
       case .element(let e) where e.name != "Rt": appendMixed(e, to: &out)
@@ -74,11 +75,13 @@ enum LawText {
   /// - Parameters:
   ///   - element: a `TableStruct`, `List`, `Remarks`, `FigStruct`, `SupplNote` …
   ///   - kind: the kind of the blocks made from running text.
-  static func appendBlocks(of element: XMLElement, kind: Block.Kind, to blocks: inout [Block]) {
+  static func appendBlocks<Element: XMLElementReading>(
+    of element: Element, kind: Block.Kind, to blocks: inout [Block]
+  ) {
     let name = element.name
     switch name {
     case "TableStruct", "Table", "List", "StyleStruct", "FormatStruct", "NoteStruct", "FigStruct":
-      for case .element(let child) in element.children {
+      for child in element.elements {
         appendBlocks(of: child, kind: kind, to: &blocks)
       }
     case _ where name.hasSuffix("Title"):
@@ -86,7 +89,7 @@ enum LawText {
     case _
     where (name.hasPrefix("Sublist") && !name.hasSuffix("Sentence"))
       || name.hasPrefix("SupplProvisionAppdx"):
-      for case .element(let child) in element.children {
+      for child in element.elements {
         appendBlocks(of: child, kind: kind, to: &blocks)
       }
     default:

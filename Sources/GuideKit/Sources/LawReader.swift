@@ -18,23 +18,21 @@ public enum LawReader {
   ///   - file: the file name; e-Gov names files `<LawId>_<YYYYMMDD>_<AmendingLawId>.xml`, and the
   ///     law id, revision id and in-force date are taken from that name when it follows it.
   /// - Complexity: O(n) in the size of the document.
-  public static func read(_ root: XMLElement, file: String) -> ClauseTree {
-    let law: XMLElement
+  public static func read<Element: XMLElementReading>(_ root: Element, file: String) -> ClauseTree {
+    let law: Element?
     var lawID: String?
     if root.name == "DataRoot" {
       let applData = root.firstElement(named: "ApplData")
       lawID = applData?.firstElement(named: "LawId").map { LawText.text(of: $0) }
-      law =
-        applData?.firstElement(named: "LawFullText")?.firstElement(named: "Law")
-        ?? XMLElement(name: "Law", line: root.line)
+      law = applData?.firstElement(named: "LawFullText")?.firstElement(named: "Law")
     } else {
       law = root
     }
     let revision = RevisionFileName(path: file)
     if lawID?.isEmpty ?? true { lawID = revision?.lawID }
-    if lawID?.isEmpty ?? true { lawID = derivedLawID(law) }
+    if lawID?.isEmpty ?? true { lawID = law.flatMap(derivedLawID) }
 
-    let body = law.firstElement(named: "LawBody")
+    let body = law?.firstElement(named: "LawBody")
     let title = body?.firstElement(named: "LawTitle").map { LawText.text(of: $0) } ?? ""
     let info = DocumentInfo(
       kind: .law,
@@ -70,7 +68,7 @@ public enum LawReader {
   /// the ministry, which the attributes do not give. A member's bill (議員立法, `AC1…`) cannot be
   /// told from a cabinet bill by the attributes and is derived as `AC0…`.
   /// - Returns: the id, or nil when it cannot be derived.
-  static func derivedLawID(_ law: XMLElement) -> String? {
+  static func derivedLawID<Element: XMLElementReading>(_ law: Element) -> String? {
     let eraCodes = ["Meiji": "1", "Taisho": "2", "Showa": "3", "Heisei": "4", "Reiwa": "5"]
     let typeCodes = ["Act": "AC", "CabinetOrder": "CO", "ImperialOrder": "IO"]
     guard let era = law[attribute: "Era"].flatMap({ eraCodes[$0] }),

@@ -1,7 +1,20 @@
+import Synchronization
+
 /// A semantic rule over one guideline edition. One rule per file, its messages beside it.
+///
+/// `validate` runs a rule while the document is read, with a context holding only the registry,
+/// and frees the document's text right after; a rule that looks at the other editions
+/// (`context.guidelines`) sets `needsCorpus`, and then runs once every file is read, on the
+/// document's outline: its units, titles and references, without their blocks of text.
 public protocol DocumentRule: Sendable {
   static var descriptor: RuleDescriptor { get }
+  /// True when the rule consults `context.guidelines` (default false).
+  var needsCorpus: Bool { get }
   func check(_ document: ClauseTree, context: ValidationContext) -> [Diagnostic]
+}
+
+extension DocumentRule {
+  public var needsCorpus: Bool { false }
 }
 
 /// A semantic rule over every edition validated together (all editions of a guideline).
@@ -17,10 +30,26 @@ public struct ValidationContext: Sendable {
   /// Every guideline edition being validated, by guideline id (for refs to other guidelines).
   public var guidelines: [String: [ClauseTree]]
 
+  /// Unit ids by tree, shared by every document checked in one run.
+  private let idCache = UnitIDCache()
+
   public init(registry: ReferenceRegistry? = nil, guidelines: [String: [ClauseTree]] = [:]) {
     self.registry = registry
     self.guidelines = guidelines
   }
+
+  /// The unit ids of `tree` (a validated edition or a registry revision), computed once per run.
+  func unitIDs(of tree: ClauseTree) -> Set<String> {
+    let key = tree.info.file + "\u{1F}" + tree.info.version
+    if let cached = idCache.table.withLock({ $0[key] }) { return cached }
+    let built = tree.unitIDs()
+    idCache.table.withLock { $0[key] = built }
+    return built
+  }
+}
+
+private final class UnitIDCache: Sendable {
+  let table = Mutex<[String: Set<String>]>([:])
 }
 
 extension DocumentRule {

@@ -84,26 +84,31 @@ public enum Validator {
       return ValidationReport(files: files.count, diagnostics: diagnostics, trouble: true)
     }
 
+    // Each file is parsed, checked against the schema, read and checked by the rules that need
+    // only the file itself; of its tree only the outline is kept, so that memory stays small and
+    // the text is freed in parallel.
+    let localContext = ValidationContext(registry: options.registry)
     let results = Mutex<[Int: FileResult]>([:])
     DispatchQueue.concurrentPerform(iterations: files.count) { index in
-      let result = check(file: files[index], schema: schema, options: options)
+      let result = check(file: files[index], schema: schema, options: options, context: localContext)
       results.withLock { $0[index] = result }
     }
     let ordered = results.withLock { table in (0..<files.count).compactMap { table[$0] } }
-    var trees: [ClauseTree] = []
+    var outlines: [ClauseTree] = []
     for result in ordered {
       diagnostics += result.diagnostics
       trouble = trouble || result.trouble
-      if let tree = result.tree { trees.append(tree) }
+      if let outline = result.outline { outlines.append(outline) }
     }
 
     if options.schemaPath == nil {
-      let trees = trees
+      let trees = outlines
       let guidelines = Dictionary(grouping: trees, by: { $0.info.id })
       let context = ValidationContext(registry: options.registry, guidelines: guidelines)
+      let corpusRules = ValidationRules.document.filter(\.needsCorpus)
       let perDocument = Mutex<[Int: [Diagnostic]]>([:])
       DispatchQueue.concurrentPerform(iterations: trees.count) { index in
-        let found = ValidationRules.document.flatMap { $0.check(trees[index], context: context) }
+        let found = corpusRules.flatMap { $0.check(trees[index], context: context) }
         perDocument.withLock { $0[index] = found }
       }
       diagnostics += perDocument.withLock { table in (0..<trees.count).flatMap { table[$0] ?? [] } }
@@ -122,11 +127,14 @@ public enum Validator {
 
   struct FileResult: Sendable {
     var diagnostics: [Diagnostic] = []
-    var tree: ClauseTree?
+    /// The edition's outline (`ClauseTree.outline()`), for the checks across editions.
+    var outline: ClauseTree?
     var trouble = false
   }
 
-  static func check(file: String, schema: XMLSchema, options: ValidationOptions) -> FileResult {
+  static func check(
+    file: String, schema: XMLSchema, options: ValidationOptions, context: ValidationContext
+  ) -> FileResult {
     var result = FileResult()
     let document: XMLDocument
     do {
@@ -146,12 +154,13 @@ public enum Validator {
     result.diagnostics += document.warnings.map {
       Diagnostic($0, rule: ValidationRules.xmlWarning.id, file: file)
     }
-    let root = document.rootElement()
-    let isGuideline = DocumentLoader.kind(of: root) == .guideline
+    let root = document.rootName
+    let isGuideline = root.name == "guideline" && root.namespaceURI == GuidelineReader.namespace
     if options.schemaPath == nil && !isGuideline {
+      let line = document.withRootElement { $0.line } ?? 0
       result.diagnostics.append(
         Diagnostic(
-          file: file, line: root.line, severity: .error, rule: ValidationRules.unsupported.id,
+          file: file, line: line, severity: .error, rule: ValidationRules.unsupported.id,
           message:
             "root element <\(root.name)>\(root.namespaceURI.map { " in \($0)" } ?? "") is not a guideline (urn:guidekit:guideline:1); use --schema to validate other XML"
         ))
@@ -162,8 +171,11 @@ public enum Validator {
       if d.severity == .note { d.severity = .error }
       return d
     }
-    if options.schemaPath == nil {
-      result.tree = GuidelineReader.read(root, file: file)
+    if options.schemaPath == nil, let tree = document.withRootElement({ GuidelineReader.read($0, file: file) }) {
+      for rule in ValidationRules.document where !rule.needsCorpus {
+        result.diagnostics += rule.check(tree, context: context)
+      }
+      result.outline = tree.outline()
     }
     return result
   }

@@ -6,8 +6,7 @@ public struct DuplicateIDRule: DocumentRule {
   public func check(_ document: ClauseTree, context: ValidationContext) -> [Diagnostic] {
     var first: [String: Int] = [:]
     var out: [Diagnostic] = []
-    for located in document.allUnits() {
-      let unit = located.unit
+    document.forEachUnit { unit in
       if let line = first[unit.id] {
         out.append(
           diagnostic(

@@ -4,11 +4,12 @@ public struct EmptyClauseRule: DocumentRule {
     id: "empty-clause", severity: .error, summary: "A clause has no text.")
 
   public func check(_ document: ClauseTree, context: ValidationContext) -> [Diagnostic] {
-    document.allUnits().compactMap { located in
-      let unit = located.unit
+    var out: [Diagnostic] = []
+    document.forEachUnit { unit in
       guard unit.kind == .clause, unit.blocks.allSatisfy({ $0.text.allSatisfy(\.isWhitespace) })
-      else { return nil }
-      return diagnostic(document, line: unit.line, "clause \"\(unit.id)\" has no text", clause: unit.id)
+      else { return }
+      out.append(diagnostic(document, line: unit.line, "clause \"\(unit.id)\" has no text", clause: unit.id))
     }
+    return out
   }
 }

@@ -8,22 +8,24 @@ public struct LawIDRule: DocumentRule {
   )
 
   public func check(_ document: ClauseTree, context: ValidationContext) -> [Diagnostic] {
-    document.allReferences().compactMap { reference, located in
-      guard LawID.looksLikeLawID(reference.source) else { return nil }
+    var out: [Diagnostic] = []
+    document.forEachReference { reference, unit in
+      guard LawID.looksLikeLawID(reference.source) else { return }
       if !LawID.isValid(reference.source) {
-        return diagnostic(
-          document, line: reference.line,
-          "\"\(reference.source)\" is not a valid e-Gov LawId (e.g. 322AC0000000049)",
-          clause: located.unit.id)
+        out.append(
+          diagnostic(
+            document, line: reference.line,
+            "\"\(reference.source)\" is not a valid e-Gov LawId (e.g. 322AC0000000049)",
+            clause: unit.id))
+      } else if !ProvisionPath.isValidLawProvision(reference.provision) {
+        out.append(
+          diagnostic(
+            document, line: reference.line,
+            "provision \"\(reference.provision)\" is not an e-Gov provision path (e.g. Art38_2/Para1/Item2)",
+            clause: unit.id))
       }
-      if !ProvisionPath.isValidLawProvision(reference.provision) {
-        return diagnostic(
-          document, line: reference.line,
-          "provision \"\(reference.provision)\" is not an e-Gov provision path (e.g. Art38_2/Para1/Item2)",
-          clause: located.unit.id)
-      }
-      return nil
     }
+    return out
   }
 }
 

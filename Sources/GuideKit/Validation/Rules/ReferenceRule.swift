@@ -16,58 +16,56 @@ public struct ReferenceRule: DocumentRule {
     summary: "A reference's pin looks like a date but is not a real one.")
   public static let extraDescriptors = [provision, pin, malformedPin]
 
+  /// Refs to other guidelines are checked against the editions validated with this one.
+  public var needsCorpus: Bool { true }
+
   public func check(_ document: ClauseTree, context: ValidationContext) -> [Diagnostic] {
     var out: [Diagnostic] = []
-    for (reference, located) in document.allReferences() {
-      let clause = located.unit.id
-      let where_ = "\(reference.source) \(reference.provision)"
-      if let pin = reference.pin, PinDate.isDate(pin), !PinDate.isRealDate(pin) {
-        out.append(
-          make(Self.malformedPin, document, reference, "pin \"\(pin)\" of \(where_) is not a real date", clause))
-        continue
-      }
-      if let editions = context.guidelines[reference.source] {
-        let edition =
-          reference.pin.flatMap { pin in editions.first { $0.info.version == pin } }
-          ?? editions.max { NaturalOrder.less($0.info.version, $1.info.version) }
-        if let edition, edition.unitsByID()[reference.provision] == nil {
-          out.append(
-            make(
-              Self.provision, document, reference,
-              "\(reference.source) \(edition.info.version) has no clause \"\(reference.provision)\"", clause))
-        }
-        continue
-      }
-      guard let registry = context.registry else { continue }
-      guard let revisions = registry.sources[reference.source] else {
-        out.append(
-          make(
-            Self.descriptor, document, reference,
-            "source \"\(reference.source)\" is not in the reference registry (\(registry.folders.joined(separator: ", ")))",
-            clause))
-        continue
-      }
-      var revision = revisions.last
-      if let pin = reference.pin {
-        guard let pinned = registry.revision(source: reference.source, pin: pin) else {
-          let known = revisions.map(\.id).joined(separator: ", ")
-          out.append(
-            make(
-              Self.pin, document, reference, "pin \"\(pin)\" of \(where_) is not in the registry (revisions: \(known))",
-              clause))
-          continue
-        }
-        revision = pinned
-      }
-      guard let revision, let tree = try? registry.load(revision) else { continue }
-      if tree.unitsByID()[reference.provision] == nil {
-        out.append(
-          make(
-            Self.provision, document, reference,
-            "\(reference.source) revision \(revision.id) has no provision \"\(reference.provision)\"", clause))
-      }
+    document.forEachReference { reference, unit in
+      if let found = check(reference, clause: unit.id, in: document, context: context) { out.append(found) }
     }
     return out
+  }
+
+  private func check(
+    _ reference: Reference, clause: String, in document: ClauseTree, context: ValidationContext
+  ) -> Diagnostic? {
+    let where_ = "\(reference.source) \(reference.provision)"
+    if let pin = reference.pin, PinDate.isDate(pin), !PinDate.isRealDate(pin) {
+      return make(Self.malformedPin, document, reference, "pin \"\(pin)\" of \(where_) is not a real date", clause)
+    }
+    if let editions = context.guidelines[reference.source] {
+      let edition =
+        reference.pin.flatMap { pin in editions.first { $0.info.version == pin } }
+        ?? editions.max { NaturalOrder.less($0.info.version, $1.info.version) }
+      guard let edition, !context.unitIDs(of: edition).contains(reference.provision) else { return nil }
+      return make(
+        Self.provision, document, reference,
+        "\(reference.source) \(edition.info.version) has no clause \"\(reference.provision)\"", clause)
+    }
+    guard let registry = context.registry else { return nil }
+    guard let revisions = registry.sources[reference.source] else {
+      return make(
+        Self.descriptor, document, reference,
+        "source \"\(reference.source)\" is not in the reference registry (\(registry.folders.joined(separator: ", ")))",
+        clause)
+    }
+    var revision = revisions.last
+    if let pin = reference.pin {
+      guard let pinned = registry.revision(source: reference.source, pin: pin) else {
+        let known = revisions.map(\.id).joined(separator: ", ")
+        return make(
+          Self.pin, document, reference, "pin \"\(pin)\" of \(where_) is not in the registry (revisions: \(known))",
+          clause)
+      }
+      revision = pinned
+    }
+    guard let revision, let tree = try? registry.load(revision),
+      !context.unitIDs(of: tree).contains(reference.provision)
+    else { return nil }
+    return make(
+      Self.provision, document, reference,
+      "\(reference.source) revision \(revision.id) has no provision \"\(reference.provision)\"", clause)
   }
 
   private func make(

@@ -15,7 +15,8 @@ public struct RemovedClauseRule: CorpusRule {
       for edition in editions {
         guard let previousVersion = edition.info.supersedes, let previous = byVersion[previousVersion]
         else { continue }
-        let current = Set(edition.diffUnits().map(\.unit.id))
+        var current = Set<String>()
+        edition.forEachUnit { if $0.kind.isDiffUnit { current.insert($0.id) } }
         let declared = Dictionary(
           edition.info.removals.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let removed = previous.diffUnits().filter {
