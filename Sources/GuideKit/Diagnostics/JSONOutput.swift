@@ -8,8 +8,8 @@ public enum JSONOutput {
   public static func string(_ object: Any) -> String {
     var writer = Writer()
     if writer.write(object, indent: 0) {
-      writer.out.append("\n")
-      return writer.out
+      writer.out.append(0x0A)
+      return String(decoding: writer.out, as: UTF8.self)
     }
     guard
       let data = try? JSONSerialization.data(
@@ -26,7 +26,9 @@ public enum JSONOutput {
   }
 
   private struct Writer {
-    var out = ""
+    var out: [UInt8] = []
+
+    mutating func emit(_ text: String) { out.append(contentsOf: text.utf8) }
     /// Key orders already worked out, by the keys in code-point order: the objects of one
     /// document mostly share a few key sets.
     private var orders: [[String]: [String]] = [:]
@@ -55,7 +57,7 @@ public enum JSONOutput {
         return true
       }
       if type == ObjectIdentifier(Int.self), let int = value as? Int {
-        out += String(int)
+        emit(String(int))
         return true
       }
       if type == ObjectIdentifier([String: Any].self), let object = value as? [String: Any] {
@@ -74,23 +76,23 @@ public enum JSONOutput {
       case let string as String:
         writeString(string)
       case let bool as Bool:
-        out += bool ? "true" : "false"
+        emit(bool ? "true" : "false")
       case let int as Int:
-        out += String(int)
+        emit(String(int))
       case let integer as any BinaryInteger:
-        out += String(describing: integer)
+        emit(String(describing: integer))
       case let double as Double:
         guard double.isFinite else { return false }
         if double == 0, double.sign == .minus {
-          out += "-0"
+          emit("-0")
         } else if double == double.rounded(), abs(double) < 9_007_199_254_740_992 {
           // Integral values below 2^53 are written as integers.
-          out += String(Int(double))
+          emit(String(Int(double)))
         } else {
-          out += String(describing: double)
+          emit(String(describing: double))
         }
       case is NSNull:
-        out += "null"
+        emit("null")
       case let object as [String: Any]:
         return writeObject(object, indent: indent)
       case let array as [Any]:
@@ -103,69 +105,72 @@ public enum JSONOutput {
 
     private mutating func writeObject(_ object: [String: Any], indent: Int) -> Bool {
       guard !object.isEmpty else {
-        out += "{\n\n" + spaces(indent) + "}"
+        emit("{\n\n")
+        spaces(indent)
+        emit("}")
         return true
       }
-      out += "{\n"
+      emit("{\n")
       for (index, key) in sortedKeys(object.keys).enumerated() {
-        if index > 0 { out += ",\n" }
-        out += spaces(indent + 2)
+        if index > 0 { emit(",\n") }
+        spaces(indent + 2)
         writeString(key)
-        out += " : "
+        emit(" : ")
         guard let member = object[key], write(member, indent: indent + 2) else { return false }
       }
-      out += "\n" + spaces(indent) + "}"
+      emit("\n")
+      spaces(indent)
+      emit("}")
       return true
     }
 
     private mutating func writeArray<Element>(_ array: [Element], indent: Int) -> Bool {
       guard !array.isEmpty else {
-        out += "[\n\n" + spaces(indent) + "]"
+        emit("[\n\n")
+        spaces(indent)
+        emit("]")
         return true
       }
-      out += "[\n"
+      emit("[\n")
       for (index, element) in array.enumerated() {
-        if index > 0 { out += ",\n" }
-        out += spaces(indent + 2)
+        if index > 0 { emit(",\n") }
+        spaces(indent + 2)
         guard write(element, indent: indent + 2) else { return false }
       }
-      out += "\n" + spaces(indent) + "]"
+      emit("\n")
+      spaces(indent)
+      emit("]")
       return true
     }
 
-    private func spaces(_ count: Int) -> String { String(repeating: " ", count: count) }
+    private mutating func spaces(_ count: Int) { out.append(contentsOf: repeatElement(0x20, count: count)) }
 
     private mutating func writeString(_ string: String) {
-      out += "\""
-      if !string.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
-        out += string
-        out += "\""
-        return
-      }
-      var start = string.startIndex
-      for index in string.unicodeScalars.indices {
-        let scalar = string.unicodeScalars[index]
-        let escape: String?
-        switch scalar {
-        case "\"": escape = "\\\""
-        case "\\": escape = "\\\\"
-        case "\n": escape = "\\n"
-        case "\r": escape = "\\r"
-        case "\t": escape = "\\t"
-        case "\u{8}": escape = "\\b"
-        case "\u{C}": escape = "\\f"
-        case "\u{0}"..."\u{1F}":
-          let hex = String(scalar.value, radix: 16)
-          escape = "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-        default: escape = nil
+      out.append(0x22)
+      var text = string
+      text.withUTF8 { bytes in
+        var start = 0
+        for index in bytes.indices {
+          let byte = bytes[index]
+          guard byte < 0x20 || byte == 0x22 || byte == 0x5C else { continue }
+          out.append(contentsOf: bytes[start..<index])
+          switch byte {
+          case 0x22: emit("\\\"")
+          case 0x5C: emit("\\\\")
+          case 0x0A: emit("\\n")
+          case 0x0D: emit("\\r")
+          case 0x09: emit("\\t")
+          case 0x08: emit("\\b")
+          case 0x0C: emit("\\f")
+          default:
+            let hex = String(byte, radix: 16)
+            emit("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
+          }
+          start = index + 1
         }
-        guard let escape else { continue }
-        out.unicodeScalars.append(contentsOf: string.unicodeScalars[start..<index])
-        out += escape
-        start = string.unicodeScalars.index(after: index)
+        out.append(contentsOf: bytes[start...])
       }
-      out.unicodeScalars.append(contentsOf: string.unicodeScalars[start...])
-      out += "\""
+      out.append(0x22)
     }
   }
 }

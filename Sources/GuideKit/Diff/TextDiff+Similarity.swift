@@ -57,7 +57,7 @@ extension TextDiff {
   private static func foldedScalars(_ text: String) -> [UInt32] {
     var out: [UInt32] = []
     out.reserveCapacity(text.utf8.count)
-    for scalar in text.unicodeScalars where !scalar.properties.isWhitespace {
+    for scalar in text.unicodeScalars where !(ReaderText.isWhitespace(scalar.value) || scalar.value == 0x3000) {
       out.append(TextNormalization.foldWidth(scalar).value)
     }
     return out

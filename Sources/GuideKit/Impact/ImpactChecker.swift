@@ -25,6 +25,7 @@ public final class ImpactChecker: Sendable {
   let guidelines: [String: [ClauseTree]]
   private let alignments = Mutex<[String: [String: String]]>([:])
   private let indexes = Mutex<[String: [String: LocatedUnit]]>([:])
+  private let comparisons = Mutex<[String: Comparison]>([:])
 
   /// The units of a tree by id, built once per tree (file) and shared by every reference to it.
   func index(_ tree: ClauseTree) -> [String: LocatedUnit] {
@@ -158,32 +159,63 @@ public final class ImpactChecker: Sendable {
     return result
   }
 
+  /// What comparing a cited provision with its counterpart in another revision found; nil fields
+  /// leave the finding as it was.
+  private struct Comparison: Sendable {
+    var status: ImpactStatus?
+    var message: String?
+    var latestProvision: String?
+    var successors: [UnitLink]?
+    var segments: [TextSegment]?
+  }
+
   /// Compares the cited unit of `old` with its counterpart in `new`, setting status, message,
-  /// latestProvision and segments.
+  /// latestProvision and segments. Computed once per provision and pair of revisions: a
+  /// provision cited by many clauses is diffed once.
   private func compare(
     _ cited: LocatedUnit, in old: ClauseTree, with new: ClauseTree, reference: Reference,
     into result: inout ImpactFinding
   ) {
-    let (top, rest) = Self.split(reference.provision, kind: old.info.kind)
+    let key = old.info.file + "\u{1F}" + new.info.file + "\u{1F}" + reference.provision
+    let comparison: Comparison
+    if let cached = comparisons.withLock({ $0[key] }) {
+      comparison = cached
+    } else {
+      comparison = compare(cited, in: old, with: new, provision: reference.provision)
+      comparisons.withLock { $0[key] = comparison }
+    }
+    if let status = comparison.status { result.status = status }
+    if let message = comparison.message { result.message = message }
+    if let latestProvision = comparison.latestProvision { result.latestProvision = latestProvision }
+    if let successors = comparison.successors { result.successors = successors }
+    if let segments = comparison.segments { result.segments = segments }
+  }
+
+  private func compare(
+    _ cited: LocatedUnit, in old: ClauseTree, with new: ClauseTree, provision: String
+  ) -> Comparison {
+    var result = Comparison()
+    let (top, rest) = Self.split(provision, kind: old.info.kind)
     let newIndex = index(new)
     let mapped = alignment(old: old, new: new)[top]
     guard let mappedTop = mapped, let newTop = newIndex[mappedTop] else {
       result.status = .deleted
       result.message = "\(top) is no longer in \(new.info.version)"
-      return
+      return result
     }
     let newProvision = mappedTop + rest
     guard let counterpart = newIndex[newProvision] else {
       result.status = .deleted
-      result.message = "\(reference.provision) is no longer in \(new.info.version)"
-      return
+      result.message = "\(provision) is no longer in \(new.info.version)"
+      return result
     }
     if newTop.unit.properties["status"] == "withdrawn", cited.unit.properties["status"] != "withdrawn" {
       result.status = .withdrawn
-      result.successors = newTop.unit.links.filter { ["incorporated-into", "moved-to"].contains($0.rel) }
-      let names = result.successors.map { "\($0.rel) \($0.target)" }.joined(separator: ", ")
+      let successors = newTop.unit.links.filter { ["incorporated-into", "moved-to"].contains($0.rel) }
+      result.successors = successors
+      let names = successors.map { "\($0.rel) \($0.target)" }.joined(separator: ", ")
       result.message = "withdrawn in \(new.info.version)" + (names.isEmpty ? "" : " (\(names))")
-      return
+      return result
     }
     let oldText = DiffText.lines(of: cited.unit).joined(separator: "\n")
     let newText = DiffText.lines(of: counterpart.unit).joined(separator: "\n")
@@ -192,21 +224,22 @@ public final class ImpactChecker: Sendable {
     {
       result.status = .deleted
       result.message = "reduced to 削除 in \(new.info.version)"
-      if newProvision != reference.provision { result.latestProvision = newProvision }
-      return
+      if newProvision != provision { result.latestProvision = newProvision }
+      return result
     }
     let same = TextDiff.isEquivalent(oldText, newText, options: options.text)
-    if newProvision != reference.provision { result.latestProvision = newProvision }
+    if newProvision != provision { result.latestProvision = newProvision }
     if !same {
       result.status = .modified
       result.segments = TextDiff.segments(old: oldText, new: newText, options: options.text)
       result.message =
         "text changed in \(new.info.version)"
-        + (newProvision != reference.provision ? "; it now stands as \(newProvision)" : "")
-    } else if newProvision != reference.provision {
+        + (newProvision != provision ? "; it now stands as \(newProvision)" : "")
+    } else if newProvision != provision {
       result.status = .renumbered
       result.message = "the cited text now stands as \(newProvision) in \(new.info.version)"
     }
+    return result
   }
 
   /// Reports a scheduled revision that changes a provision still current.

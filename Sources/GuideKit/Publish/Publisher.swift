@@ -58,6 +58,9 @@ public final class Publisher: Sendable {
   }
 
   static let stateFile = ".guidekit-state.json"
+  /// Size, time and inode of each file as written: machine-local, so kept apart from the state
+  /// file, which is as deterministic as the site.
+  static let statCacheFile = ".guidekit-stat-cache.json"
   static let keptFiles = ["README.md", ".gitkeep"]
 
   /// One file of the site: its path, the fingerprint of everything it is made from, and how.
@@ -86,27 +89,17 @@ public final class Publisher: Sendable {
     let registry = ReferenceRegistry(folders: registryFolders.filter { fm.fileExists(atPath: $0) })
     let clauseSets = Self.clauseSetRevisions(registry)
 
-    // 2. Diffs between consecutive editions (parallel).
-    var pairs: [(ClauseTree, ClauseTree)] = []
+    // 2. Diffs between consecutive editions: computed on first use, by the jobs that need
+    // them, so that a run with nothing to rebuild computes none.
+    var diffs: [String: Once<DocumentDiff>] = [:]
     for (_, list) in editions {
       for (index, edition) in list.enumerated() {
-        if let previous = Self.previous(of: edition, in: list, index: index) { pairs.append((previous, edition)) }
+        guard let previous = Self.previous(of: edition, in: list, index: index) else { continue }
+        diffs[edition.info.file] = Once { () throws(GuideKitError) in
+          try DocumentDiffer.diff(old: previous, new: edition)
+        }
       }
     }
-    let diffTable = Mutex<[String: DocumentDiff]>([:])
-    let diffErrors = Mutex<[GuideKitError]>([])
-    let pairList = pairs
-    DispatchQueue.concurrentPerform(iterations: pairList.count) { index in
-      let (a, b) = pairList[index]
-      do throws(GuideKitError) {
-        let diff = try DocumentDiffer.diff(old: a, new: b)
-        diffTable.withLock { $0[b.info.file] = diff }
-      } catch {
-        diffErrors.withLock { $0.append(error) }
-      }
-    }
-    if let error = diffErrors.withLock({ $0.first }) { throw error }
-    let diffs = diffTable.withLock { $0 }
 
     // 3. Jobs.
     let styleFingerprint = try stylesheetFingerprint()
@@ -153,32 +146,39 @@ public final class Publisher: Sendable {
             Data(try renderer.text(file: file).utf8)
           })
         if let diff, let table = links.table, let redline = links.redline {
-          let delta = DeltaDocument.xml(diff)
+          let delta = Once { () throws(GuideKitError) in DeltaDocument.xml(try diff.get()) }
           let sheets = options.stylesheets
           let parameters = options.parameters
           jobs.append(
             Job(path: table, fingerprint: "\(base)\u{1F}table\u{1F}\(pairHash)") { () throws(GuideKitError) in
-              Data(try sheets.transform("delta-table", xml: delta, fileName: "delta.xml", parameters: parameters).utf8)
+              Data(
+                try sheets.transform("delta-table", xml: delta.get(), fileName: "delta.xml", parameters: parameters)
+                  .utf8)
             })
           jobs.append(
             Job(path: redline, fingerprint: "\(base)\u{1F}redline\u{1F}\(pairHash)") { () throws(GuideKitError) in
-              Data(try sheets.transform("delta-html", xml: delta, fileName: "delta.xml", parameters: parameters).utf8)
+              Data(
+                try sheets.transform("delta-html", xml: delta.get(), fileName: "delta.xml", parameters: parameters)
+                  .utf8)
             })
         }
-        let noticeXML = NoticeBuilder.xml(
-          edition: edition, previous: previous.flatMap { p in diff.map { (p, $0) } },
-          links: NoticeBuilder.Links(
-            edition: "\(version).html", table: links.table.map { ($0 as NSString).lastPathComponent },
-            redline: links.redline.map { ($0 as NSString).lastPathComponent }, text: "\(version).txt"))
+        let noticeLinks = NoticeBuilder.Links(
+          edition: "\(version).html", table: links.table.map { ($0 as NSString).lastPathComponent },
+          redline: links.redline.map { ($0 as NSString).lastPathComponent }, text: "\(version).txt")
+        let noticeXML = Once { () throws(GuideKitError) in
+          var comparison: (ClauseTree, DocumentDiff)?
+          if let previous, let diff { comparison = (previous, try diff.get()) }
+          return NoticeBuilder.xml(edition: edition, previous: comparison, links: noticeLinks)
+        }
         jobs.append(
           Job(path: links.notice ?? "", fingerprint: "\(base)\u{1F}notice\u{1F}\(pairHash)") {
             () throws(GuideKitError) in
-            Data(try renderer.notice(xml: noticeXML, text: false).utf8)
+            Data(try renderer.notice(xml: noticeXML.get(), text: false).utf8)
           })
         jobs.append(
           Job(path: links.noticeText ?? "", fingerprint: "\(base)\u{1F}notice-text\u{1F}\(pairHash)") {
             () throws(GuideKitError) in
-            Data(try renderer.notice(xml: noticeXML, text: true).utf8)
+            Data(try renderer.notice(xml: noticeXML.get(), text: true).utf8)
           })
         site.add(edition: edition, links: links)
       }
@@ -213,8 +213,6 @@ public final class Publisher: Sendable {
       impact = report
       let registryHash = Self.registryFingerprint(registry)
       let inputs = trees.map { inputHashes[$0.info.file] ?? "" }.joined()
-      let xml = report.xml(clauseTexts: ImpactRules.clauseTexts(trees, report: report))
-      let json = JSONOutput.string(report.json)
       let sheets = options.stylesheets
       let parameters = options.parameters
       jobs.append(
@@ -222,14 +220,16 @@ public final class Publisher: Sendable {
           path: "impact.html",
           fingerprint: "\(base)\u{1F}impact\u{1F}\(inputs)\u{1F}\(registryHash)\u{1F}\(options.asOf)"
         ) { () throws(GuideKitError) in
-          Data(try sheets.transform("impact-html", xml: xml, fileName: "impact.xml", parameters: parameters).utf8)
+          let xml = report.xml(clauseTexts: ImpactRules.clauseTexts(trees, report: report))
+          return Data(
+            try sheets.transform("impact-html", xml: xml, fileName: "impact.xml", parameters: parameters).utf8)
         })
       jobs.append(
         Job(
           path: "impact.json",
           fingerprint: "\(base)\u{1F}impact-json\u{1F}\(inputs)\u{1F}\(registryHash)\u{1F}\(options.asOf)"
         ) { () throws(GuideKitError) in
-          Data(json.utf8)
+          Data(JSONOutput.string(report.json).utf8)
         })
       site.impact = report
     }
@@ -259,14 +259,17 @@ public final class Publisher: Sendable {
     let fm = FileManager.default
     let out = options.out
     let previousState = Self.readState(out)
-    // Reuse a file when its fingerprint is unchanged and the file on disk is what we wrote.
+    // Reuse a file when its fingerprint is unchanged and the file on disk is what we wrote: the
+    // same size, modification time and inode as recorded (as git's index does), else the same
+    // sha256.
     var reusable: [String: String] = [:]
     for job in jobs {
       let fingerprint = Self.hash(Data(job.fingerprint.utf8))
-      if let entry = previousState[job.path], entry.input == fingerprint,
-        let data = fm.contents(atPath: (out as NSString).appendingPathComponent(job.path)),
-        Self.hash(data) == entry.output
-      {
+      guard let entry = previousState[job.path], entry.input == fingerprint else { continue }
+      let path = (out as NSString).appendingPathComponent(job.path)
+      if let recorded = entry.stat, recorded == Self.statSignature(path) {
+        reusable[job.path] = entry.output
+      } else if let data = fm.contents(atPath: path), Self.hash(data) == entry.output {
         reusable[job.path] = entry.output
       }
     }
@@ -325,8 +328,11 @@ public final class Publisher: Sendable {
 
     // manifest.json and the state file.
     var state: [String: [String: String]] = [:]
+    var statCache: [String: String] = [:]
     for job in jobs {
       state[job.path] = ["input": Self.hash(Data(job.fingerprint.utf8)), "output": files[job.path] ?? ""]
+      // Renaming the staging folder into place keeps sizes, times and inodes.
+      statCache[job.path] = Self.statSignature((staging as NSString).appendingPathComponent(job.path))
     }
     let manifest = JSONOutput.string([
       "generator": "guidekit \(GuideKitInfo.version)",
@@ -336,6 +342,9 @@ public final class Publisher: Sendable {
       try Self.write(Data(manifest.utf8), to: (staging as NSString).appendingPathComponent("manifest.json"))
       try Self.write(
         Data(JSONOutput.string(state).utf8), to: (staging as NSString).appendingPathComponent(Self.stateFile))
+      try Self.write(
+        Data(JSONOutput.string(statCache).utf8),
+        to: (staging as NSString).appendingPathComponent(Self.statCacheFile))
       for kept in Self.keptFiles {
         let source = (out as NSString).appendingPathComponent(kept)
         if let data = fm.contents(atPath: source) {
@@ -488,16 +497,28 @@ public final class Publisher: Sendable {
     }
   }
 
-  static func readState(_ out: String) -> [String: (input: String, output: String)] {
+  static func readState(_ out: String) -> [String: (input: String, output: String, stat: String?)] {
     let path = (out as NSString).appendingPathComponent(stateFile)
     guard let data = FileManager.default.contents(atPath: path),
       let object = try? JSONSerialization.jsonObject(with: data) as? [String: [String: String]]
     else { return [:] }
-    var out: [String: (input: String, output: String)] = [:]
+    let statPath = (out as NSString).appendingPathComponent(statCacheFile)
+    let stats =
+      FileManager.default.contents(atPath: statPath).flatMap {
+        try? JSONSerialization.jsonObject(with: $0) as? [String: String]
+      } ?? [:]
+    var out: [String: (input: String, output: String, stat: String?)] = [:]
     for (key, value) in object {
-      if let input = value["input"], let output = value["output"] { out[key] = (input, output) }
+      if let input = value["input"], let output = value["output"] { out[key] = (input, output, stats[key]) }
     }
     return out
+  }
+
+  /// Size, modification time (ns), inode and device of a regular file; nil when it is not one.
+  static func statSignature(_ path: String) -> String? {
+    var info = stat()
+    guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+    return "\(info.st_size):\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec):\(info.st_ino):\(info.st_dev)"
   }
 }
 
@@ -523,5 +544,31 @@ public final class StagingCleanup: Sendable {
       let target = rename(path, removing) == 0 ? removing : path
       try? FileManager.default.removeItem(atPath: target)
     }
+  }
+}
+
+/// A value computed on first use, once: the first caller computes it, callers at the same time
+/// wait for that result.
+final class Once<Value: Sendable>: Sendable {
+  private let state = Mutex<Result<Value, GuideKitError>?>(nil)
+  private let make: @Sendable () throws(GuideKitError) -> Value
+
+  init(_ make: @escaping @Sendable () throws(GuideKitError) -> Value) {
+    self.make = make
+  }
+
+  func get() throws(GuideKitError) -> Value {
+    let result = state.withLock { stored -> Result<Value, GuideKitError> in
+      if let stored { return stored }
+      let made: Result<Value, GuideKitError>
+      do throws(GuideKitError) {
+        made = .success(try make())
+      } catch {
+        made = .failure(error)
+      }
+      stored = made
+      return made
+    }
+    return try result.get()
   }
 }
