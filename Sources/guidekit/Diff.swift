@@ -54,10 +54,23 @@ struct Diff: ParsableCommand {
   @Flag(help: "Count differences in whitespace as equal.")
   var ignoreWhitespace = false
 
+  @Option(
+    help: ArgumentHelp(
+      "The most work the inline diffs may take together, in millions of edit-graph steps (default 2000: a few seconds). Units beyond their share get a coarser redline; the report says which.",
+      valueName: "MILLIONS"))
+  var budget: Int = 2000
+
   @OptionGroup var style: StyleOptions
   @OptionGroup var output: OutputOptions
 
+  var diffOptions: DiffOptions {
+    DiffOptions(
+      text: TextDiffOptions(ignoreWidth: ignoreWidth, ignoreWhitespace: ignoreWhitespace),
+      workBudget: budget.multipliedReportingOverflow(by: 1_000_000).overflow ? Int.max : budget * 1_000_000)
+  }
+
   func validate() throws {
+    guard budget >= 0 else { throw ValidationError("--budget must be 0 or more") }
     if gitBase != nil {
       try OutputFormat.check(format, allowed: [.text, .json, .markdown, .github], command: "diff --git")
       return
@@ -77,11 +90,10 @@ struct Diff: ParsableCommand {
       return
     }
     guard let old, let new else { throw ValidationError("diff needs OLD and NEW") }
-    let textOptions = TextDiffOptions(ignoreWidth: ignoreWidth, ignoreWhitespace: ignoreWhitespace)
     let diff: DocumentDiff
     do {
       let (a, b) = try loadPair(old, new)
-      diff = try DocumentDiffer.diff(old: a, new: b, options: DiffOptions(text: textOptions))
+      diff = try DocumentDiffer.diff(old: a, new: b, options: diffOptions)
     } catch {
       Console.error(error.description)
       throw ExitCode(2)
@@ -121,7 +133,7 @@ struct Diff: ParsableCommand {
   /// `--git BASE [PATH...]`: one report over every changed file.
   func runGit(base: String) throws {
     let paths = [old, new].compactMap { $0 } + morePaths
-    let options = DiffOptions(text: TextDiffOptions(ignoreWidth: ignoreWidth, ignoreWhitespace: ignoreWhitespace))
+    let options = diffOptions
     let review: GitReview
     do {
       review = try GitReview.review(repository: try GitRepository(), base: base, paths: paths, options: options)
@@ -167,15 +179,8 @@ struct Diff: ParsableCommand {
 
 /// Loads two documents at once (both cores).
 func loadPair(_ a: String, _ b: String) throws(GuideKitError) -> (ClauseTree, ClauseTree) {
-  nonisolated(unsafe) var results: [Result<ClauseTree, GuideKitError>?] = [nil, nil]
-  let paths = [a, b]
-  DispatchQueue.concurrentPerform(iterations: 2) { index in
-    results[index] = Result { () throws(GuideKitError) in try DocumentLoader.load(file: paths[index]) }
-  }
-  guard let first = results[0], let second = results[1] else {
-    throw .io(path: a, reason: "internal: load did not finish")
-  }
-  return (try first.get(), try second.get())
+  let trees = try DocumentLoader.load(files: [a, b])
+  return (trees[0], trees[1])
 }
 
 /// `--stylesheet` and `--param`, shared by the commands that render through XSLT.

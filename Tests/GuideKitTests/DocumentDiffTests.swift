@@ -207,6 +207,50 @@ struct GuidelineDiffTests {
     #expect(diff.isEmpty, "\(diff.changes.map(\.id))")
   }
 
+  @Test("the work budget is shared out before diffing: none gives coarse redlines that still replay")
+  func workBudget() throws {
+    let exact = try diffFiles(Self.security.0, Self.security.1)
+    let starved = try diffFiles(Self.security.0, Self.security.1, options: DiffOptions(workBudget: 0))
+    // The same units change either way; only the precision of the redlines differs.
+    #expect(starved.changes.map(\.id) == exact.changes.map(\.id))
+    #expect(starved.changes.map(\.kind) == exact.changes.map(\.kind))
+    #expect(exact.changes.allSatisfy { !$0.coarse })
+    let modified = starved.changes.filter { $0.kind == .modified }
+    #expect(modified.contains { $0.coarse })
+    for change in modified {
+      #expect(TextDiff.replayOld(change.segments) == change.old?.text)
+      #expect(TextDiff.replayNew(change.segments) == change.new?.text)
+    }
+    // Deterministic whatever the timing: the shares are fixed before the parallel diffs.
+    let again = try diffFiles(Self.security.0, Self.security.1, options: DiffOptions(workBudget: 0))
+    #expect(again.changes.map(\.segments) == starved.changes.map(\.segments))
+  }
+
+  @Test("budget shares follow the weights, respect the cap and never exceed the total")
+  func budgetShares() {
+    #expect(DocumentDiffer.shares(of: 100, cap: 1000, weights: [1, 3]) == [25, 75])
+    // The capped unit's leftover goes to the others.
+    #expect(DocumentDiffer.shares(of: 1000, cap: 300, weights: [1, 1, 8]) == [300, 300, 300])
+    #expect(DocumentDiffer.shares(of: 500, cap: 300, weights: [1, 1, 8]) == [100, 100, 300])
+    #expect(DocumentDiffer.shares(of: 0, cap: 300, weights: [5, 5]) == [0, 0])
+    #expect(DocumentDiffer.shares(of: 10, cap: 300, weights: []) == [])
+    let shares = DocumentDiffer.shares(of: 12_345, cap: 4_000, weights: (1...50).map { $0 * 7 % 13 })
+    #expect(shares.reduce(0, +) <= 12_345)
+    #expect(shares.allSatisfy { $0 <= 4_000 })
+  }
+
+  @Test("loading files in parallel gives every tree, in order, every time")
+  func parallelLoad() throws {
+    // A race on the results once lost one of the two trees in about one run in twenty.
+    for _ in 0..<200 {
+      let trees = try DocumentLoader.load(files: [Self.security.0, Self.security.1, Self.security.0])
+      #expect(trees.map(\.info.version) == ["4.0", "5.0", "4.0"])
+    }
+    #expect(throws: GuideKitError.self) {
+      try DocumentLoader.load(files: [Self.security.0, "/nonexistent/guideline.xml"])
+    }
+  }
+
   @Test("--ignore-width treats full-width and half-width forms as equal")
   func ignoreWidth() throws {
     let folder = RepoPaths.temporaryFolder()

@@ -6,10 +6,20 @@ public struct DiffOptions: Sendable {
   public var text: TextDiffOptions
   /// Unmatched units at least this similar (0…1) are taken for one unit that changed id or number.
   public var similarityThreshold: Double
+  /// The most work, in the edit-graph units of `TextDiffOptions.budget`, that the inline diffs of
+  /// one document diff may take together (default 2,000,000,000: a few seconds on one core). It
+  /// is shared out among the changed units in proportion to their length before any is diffed,
+  /// so the result does not depend on timing; a unit whose exact diff needs more than its share
+  /// gets the approximate diff (``TextDiffPrecision``), which costs time linear in its length.
+  /// So a document diff costs O(`workBudget` + *n*) for *n* tokens, whatever the input.
+  public var workBudget: Int
 
-  public init(text: TextDiffOptions = .init(), similarityThreshold: Double = 0.5) {
+  public init(
+    text: TextDiffOptions = .init(), similarityThreshold: Double = 0.5, workBudget: Int = 2_000_000_000
+  ) {
     self.text = text
     self.similarityThreshold = similarityThreshold
+    self.workBudget = workBudget
   }
 }
 
@@ -37,18 +47,32 @@ public enum DocumentDiffer {
     aligner.deliberatelyRemoved = Set(new.info.removals.map(\.id))
     aligner.align(textFirst: kind == .law)
 
-    // Inline diffs of matched pairs, in parallel.
+    // Inline diffs of matched pairs, in parallel: first which pairs changed, then the diffs of
+    // those, each with its share of the work budget.
     let pairs: [(Int, Int)] = aligner.newToOld.enumerated().compactMap { n, o in o.map { ($0, n) } }
-    let results = Mutex<[Int: (changed: Bool, diff: TextDiffResult?)]>([:])
+    let sameText = Mutex<[Int: Bool]>([:])
     DispatchQueue.concurrentPerform(iterations: pairs.count) { index in
       let (o, n) = pairs[index]
-      let a = oldUnits[o]
-      let b = newUnits[n]
-      let statusChanged = a.status != b.status || a.links != b.links
-      let same = TextDiff.isEquivalent(a.text, b.text, options: options.text)
-      let diff =
-        same && !statusChanged ? nil : TextDiff.diff(old: a.text, new: b.text, options: options.text)
-      results.withLock { $0[n] = (!same || statusChanged, diff) }
+      let same = TextDiff.isEquivalent(oldUnits[o].text, newUnits[n].text, options: options.text)
+      sameText.withLock { $0[index] = same }
+    }
+    let same = sameText.withLock { $0 }
+    let toDiff = pairs.indices.filter { index in
+      let (o, n) = pairs[index]
+      return !(same[index] ?? false) || oldUnits[o].status != newUnits[n].status
+        || oldUnits[o].links != newUnits[n].links
+    }
+    let budgets = Self.shares(
+      of: options.workBudget, cap: options.text.budget,
+      weights: toDiff.map { oldUnits[pairs[$0].0].text.utf8.count + newUnits[pairs[$0].1].text.utf8.count })
+    let results = Mutex<[Int: (changed: Bool, diff: TextDiffResult?)]>([:])
+    DispatchQueue.concurrentPerform(iterations: toDiff.count) { job in
+      let index = toDiff[job]
+      let (o, n) = pairs[index]
+      var textOptions = options.text
+      textOptions.budget = budgets[job]
+      let diff = TextDiff.diff(old: oldUnits[o].text, new: newUnits[n].text, options: textOptions)
+      results.withLock { $0[n] = (true, diff) }
     }
     let inline = results.withLock { $0 }
 
@@ -122,6 +146,34 @@ public enum DocumentDiffer {
     }
     ordered.sort { $0.key != $1.key ? $0.key < $1.key : $0.seq < $1.seq }
     return DocumentDiff(kind: kind, old: old.info, new: new.info, entries: ordered.map(\.entry))
+  }
+
+  /// `total` shared out in proportion to `weights`, each share at most `cap`; what the capped
+  /// shares leave goes to the others, so a large budget gives every unit its full `cap`.
+  static func shares(of total: Int, cap: Int, weights: [Int]) -> [Int] {
+    var shares = [Int](repeating: 0, count: weights.count)
+    var open = Array(weights.indices)
+    var left = max(total, 0)
+    // Each round caps the units whose proportional share reaches `cap`; at most one round per unit.
+    while !open.isEmpty {
+      let weight = open.reduce(0) { $0 + max(weights[$1], 1) }
+      var capped: [Int] = []
+      for index in open {
+        let share = Double(left) * Double(max(weights[index], 1)) / Double(weight)
+        if share >= Double(cap) { capped.append(index) }
+      }
+      if capped.isEmpty {
+        for index in open {
+          shares[index] = Int(Double(left) * Double(max(weights[index], 1)) / Double(weight))
+        }
+        break
+      }
+      for index in capped { shares[index] = cap }
+      left -= cap * capped.count
+      let cappedSet = Set(capped)
+      open.removeAll { cappedSet.contains($0) }
+    }
+    return shares
   }
 
   /// The pairing of units without inline diffs: each paired OLD unit id → its NEW unit id.
