@@ -31,6 +31,9 @@ cp -a "$root/Package.swift" "$root/Sources" "$snapshot/"
 [[ -f "$root/Package.resolved" ]] && cp -a "$root/Package.resolved" "$snapshot/"
 cp -a "$fuzz/Package.swift" "$fuzz/Sources" "$snapshot/Fuzz/"
 [[ -f "$fuzz/Package.resolved" ]] && cp -a "$fuzz/Package.resolved" "$snapshot/Fuzz/"
+# The manifests are touched so that SwiftPM plans again: with the copies' times kept it would
+# reuse its cached list of source files and miss files added since the last build.
+touch "$snapshot/Package.swift" "$snapshot/Fuzz/Package.swift"
 # Release build: the fuzzer is an order of magnitude faster than in debug.
 swift build --package-path "$snapshot/Fuzz" --scratch-path "$fuzz/.build" -c release \
   --sanitize=fuzzer --sanitize=address --product "$target" >&2

@@ -213,7 +213,7 @@ _guidekit_diff() {
     repeating_flags=()
     non_repeating_flags=(--exit-code --ignore-width --ignore-whitespace --quiet -q --version -h --help)
     repeating_options=(--stylesheet --param)
-    non_repeating_options=(--git --format -o --output)
+    non_repeating_options=(--git --format --budget -o --output)
     __guidekit_offer_flags_options -1
 
     # Offer option value completions
@@ -223,6 +223,9 @@ _guidekit_diff() {
         ;;
     '--format')
         __guidekit_add_completions -W 'text'$'\n''json'$'\n''markdown'$'\n''sarif'$'\n''github'$'\n''html'$'\n''table'$'\n''xml'
+        return
+        ;;
+    '--budget')
         return
         ;;
     '--stylesheet')
