@@ -1,5 +1,10 @@
 // swift-tools-version:6.0
+import Foundation
 import PackageDescription
+
+/// `GUIDEKIT_SYSTEM_MALLOC=1` builds the executable without mimalloc: sanitizer builds need the
+/// system allocator (ThreadSanitizer reports false races when mimalloc is linked too).
+let systemMalloc = ProcessInfo.processInfo.environment["GUIDEKIT_SYSTEM_MALLOC"] != nil
 
 let package = Package(
   name: "guidekit",
@@ -36,9 +41,9 @@ let package = Package(
     .executableTarget(
       name: "guidekit",
       dependencies: [
-        "GuideKit", "CMimalloc",
+        "GuideKit",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
-      ]
+      ] + (systemMalloc ? [] : ["CMimalloc"])
     ),
     .testTarget(name: "GuideKitXMLTests", dependencies: ["GuideKitXML"], exclude: ["Fixtures"]),
     .testTarget(

@@ -35,8 +35,17 @@ cp -a "$fuzz/Package.swift" "$fuzz/Sources" "$snapshot/Fuzz/"
 # reuse its cached list of source files and miss files added since the last build.
 touch "$snapshot/Package.swift" "$snapshot/Fuzz/Package.swift"
 # Release build: the fuzzer is an order of magnitude faster than in debug.
+# SwiftPM passes the two sanitizers to swiftc as two `-sanitize=` flags, of which swiftc (6.3)
+# keeps only the last: the Swift code got AddressSanitizer but no coverage counters, and
+# libFuzzer found "no interesting inputs". The combined flag, last on the command line, gives
+# both (C code is instrumented by SwiftPM's own flags).
 swift build --package-path "$snapshot/Fuzz" --scratch-path "$fuzz/.build" -c release \
-  --sanitize=fuzzer --sanitize=address --product "$target" >&2
+  --sanitize=fuzzer --sanitize=address -Xswiftc -sanitize=fuzzer,address >&2
+# Refuse a binary without coverage counters for guidekit's code rather than fuzz blind.
+if ! objdump -h "$fuzz/.build/release/GuideKit.build/DocumentDiffer.swift.o" 2>/dev/null | grep sancov_cntrs >/dev/null; then
+  echo "$0: guidekit's code was built without coverage instrumentation" >&2
+  exit 70
+fi
 binary="$fuzz/.build/release/$target"
 
 mkdir -p "$fuzz/corpus-run/$target" "$fuzz/findings/$target"

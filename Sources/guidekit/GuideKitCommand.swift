@@ -1,6 +1,9 @@
 import ArgumentParser
-import CMimalloc
 import GuideKit
+
+#if canImport(CMimalloc)
+  import CMimalloc
+#endif
 
 @main
 struct GuideKitCommand: ParsableCommand {
@@ -26,6 +29,10 @@ struct GuideKitCommand: ParsableCommand {
 
 /// `guidekit --version`: the version and the allocator linked in (mimalloc reports 209 for 2.0.9).
 let versionText: String = {
-  let mimalloc = Int(mi_version())
-  return "\(GuideKitInfo.version) (mimalloc \(mimalloc / 100).\(mimalloc / 10 % 10).\(mimalloc % 10))"
+  #if canImport(CMimalloc)
+    let mimalloc = Int(mi_version())
+    return "\(GuideKitInfo.version) (mimalloc \(mimalloc / 100).\(mimalloc / 10 % 10).\(mimalloc % 10))"
+  #else
+    return "\(GuideKitInfo.version) (system malloc)"
+  #endif
 }()

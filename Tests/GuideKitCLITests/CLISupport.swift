@@ -57,7 +57,16 @@ enum CLI {
     "the guidekit binary is not next to the test bundle (\(CommandLine.arguments[0]))"
   }
 
-  /// Runs `guidekit arguments…` in `directory`, killing it after `timeout`.
+  /// How many times longer a child may take: `GUIDEKIT_TEST_TIMEOUT_SCALE`, set by
+  /// scripts/sanitizers.sh, whose instrumented builds run ten to a hundred times slower.
+  static let timeoutScale: Int = {
+    guard let text = ProcessInfo.processInfo.environment["GUIDEKIT_TEST_TIMEOUT_SCALE"],
+      let scale = Int(text), scale >= 1
+    else { return 1 }
+    return scale
+  }()
+
+  /// Runs `guidekit arguments…` in `directory`, killing it after `timeout` (times `timeoutScale`).
   static func run(
     _ arguments: [String], in directory: URL = packageRoot, timeout: Duration = .seconds(60),
     environment: [String: String] = [:]
@@ -92,10 +101,11 @@ enum CLI {
 
     let clock = ContinuousClock()
     let start = clock.now
+    let limit = timeout * timeoutScale
     try process.run()
     var timedOut = false
     while process.isRunning {
-      if clock.now - start > timeout {
+      if clock.now - start > limit {
         timedOut = true
         process.terminate()
         break
