@@ -80,18 +80,4 @@ public struct XMLElement: Sendable, Hashable {
       }
     }
   }
-
-  /// Every descendant element (not self), depth first, in document order.
-  public func descendants(where predicate: (XMLElement) -> Bool = { _ in true }) -> [XMLElement] {
-    var out: [XMLElement] = []
-    collectDescendants(into: &out, predicate)
-    return out
-  }
-
-  private func collectDescendants(into out: inout [XMLElement], _ predicate: (XMLElement) -> Bool) {
-    for case .element(let e) in children {
-      if predicate(e) { out.append(e) }
-      e.collectDescendants(into: &out, predicate)
-    }
-  }
 }

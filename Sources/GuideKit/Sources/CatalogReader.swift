@@ -225,7 +225,7 @@ public enum CatalogReader {
 
   /// The element's text, markup flattened, whitespace normalised.
   static func flatten<Element: XMLElementReading>(_ element: Element) -> String {
-    element.withTextContentBytes(ReaderText.normalize(utf8:))
+    InlineText.flatten(element)
   }
 }
 
