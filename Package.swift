@@ -45,11 +45,14 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ] + (systemMalloc ? [] : ["CMimalloc"])
     ),
-    .testTarget(name: "GuideKitXMLTests", dependencies: ["GuideKitXML"], exclude: ["Fixtures"]),
+    // Helpers shared by the test targets: temporary folders, a local listener, a seeded generator.
+    .target(name: "GuideKitTestSupport", path: "Tests/GuideKitTestSupport"),
     .testTarget(
-      name: "GuideKitTests", dependencies: ["GuideKit", "GuideKitXML"],
+      name: "GuideKitXMLTests", dependencies: ["GuideKitXML", "GuideKitTestSupport"], exclude: ["Fixtures"]),
+    .testTarget(
+      name: "GuideKitTests", dependencies: ["GuideKit", "GuideKitXML", "GuideKitTestSupport"],
       exclude: ["Golden", "Fixtures"]),
-    .testTarget(name: "GuideKitCLITests", dependencies: ["GuideKit"]),
+    .testTarget(name: "GuideKitCLITests", dependencies: ["GuideKit", "GuideKitTestSupport"]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -1,4 +1,5 @@
 import Foundation
+import GuideKitTestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -158,38 +159,6 @@ enum CLI {
   }
 }
 
-/// A unique temporary folder, removed when the value goes away.
-final class TempFolder {
-  let url: URL
-  var path: String { url.path }
-
-  init() throws {
-    url = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "guidekit-cli-tests-\(UUID().uuidString)", isDirectory: true)
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-  }
-
-  deinit {
-    try? FileManager.default.removeItem(at: url)
-  }
-
-  @discardableResult
-  func write(_ name: String, _ text: String) throws -> String {
-    try write(name, data: Data(text.utf8))
-  }
-
-  @discardableResult
-  func write(_ name: String, data: Data) throws -> String {
-    let file = url.appendingPathComponent(name)
-    try FileManager.default.createDirectory(
-      at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-    try data.write(to: file)
-    return file.path
-  }
-
-  func path(_ name: String) -> String { url.appendingPathComponent(name).path }
-}
-
 /// A guideline edition in the vocabulary, valid unless `body` breaks it.
 func guidelineText(
   id: String = "sample", version: String = "1.0", supersedes: String? = nil, body: String? = nil
@@ -213,32 +182,3 @@ private let defaultGuidelineBody = """
       <clause id="c-1" num="(1)"><p>テレワークを導入する。</p></clause>
       <clause id="c-2" num="(2)"><p>多要素認証を用いる。</p></clause>
   """
-
-/// A TCP listener on 127.0.0.1 that tells whether anything connected to it.
-final class LocalListener {
-  private let descriptor: Int32
-  let url: String
-
-  init() throws {
-    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-    var address = sockaddr_in()
-    address.sin_family = sa_family_t(AF_INET)
-    address.sin_addr.s_addr = inet_addr("127.0.0.1")
-    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-    let ok = withUnsafeMutablePointer(to: &address) {
-      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-        bind(fd, $0, length) == 0 && listen(fd, 8) == 0 && getsockname(fd, $0, &length) == 0
-      }
-    }
-    guard fd >= 0, ok else { throw CocoaError(.featureUnsupported) }
-    descriptor = fd
-    url = "http://127.0.0.1:\(UInt16(bigEndian: address.sin_port))/guideline.dtd"
-  }
-
-  deinit { close(descriptor) }
-
-  var wasContacted: Bool {
-    var request = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
-    return poll(&request, 1, 100) > 0
-  }
-}

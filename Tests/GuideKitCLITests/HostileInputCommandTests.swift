@@ -1,4 +1,5 @@
 import Foundation
+import GuideKitTestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -122,7 +123,7 @@ struct HostileInputCommandTests {
         #expect((object["errors"] as? Int ?? 0) >= 1)
       }
     }
-    #expect(!listener.wasContacted, "no network access")
+    #expect(!listener.wasContacted(), "no network access")
   }
 
   @Test func directoryOrMissingFileGivenAsAFile() throws {

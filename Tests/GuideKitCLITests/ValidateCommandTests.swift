@@ -1,4 +1,5 @@
 import Foundation
+import GuideKitTestSupport
 import Testing
 
 /// `FILE:LINE: severity: MESSAGE [RULE]` (DESIGN.md), the line optional.

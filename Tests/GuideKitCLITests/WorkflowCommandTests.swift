@@ -1,4 +1,5 @@
 import Foundation
+import GuideKitTestSupport
 import Testing
 
 /// Runs git in `folder`; fails the test when git fails.

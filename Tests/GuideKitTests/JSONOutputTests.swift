@@ -1,4 +1,5 @@
 import Foundation
+import GuideKitTestSupport
 import Testing
 
 @testable import GuideKit
@@ -32,7 +33,7 @@ struct JSONOutputTests {
   }
 
   @Test func matchesJSONSerializationOnRandomTrees() {
-    var random = TextDiffSplitMix64(seed: 20261125)
+    var random = SplitMix64(seed: 20261125)
     let alphabet = Array("ab/\\\"\n\t\u{1}テレワーク第条。、（）€😀 ")
     func text() -> String {
       String((0..<Int.random(in: 0...12, using: &random)).map { _ in alphabet.randomElement(using: &random)! })

@@ -1,24 +1,10 @@
 import Foundation
+import GuideKitTestSupport
 import Testing
 
 @testable import GuideKit
 
 // MARK: - Helpers
-
-/// SplitMix64 (Steele, Lea, Flood 2014): a small seeded generator for reproducible inputs.
-struct TextDiffSplitMix64: RandomNumberGenerator {
-  var state: UInt64
-
-  init(seed: UInt64) { state = seed }
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-}
 
 private func eq(_ text: String, old: String? = nil) -> TextSegment { .equal(text, old: old) }
 private func ins(_ text: String) -> TextSegment { .insert(text) }
@@ -60,7 +46,7 @@ private let pieces: [String] = [
   ",", "-", ":", "\r\n",
 ]
 
-private func randomText(_ rng: inout TextDiffSplitMix64, length: Int) -> String {
+private func randomText(_ rng: inout SplitMix64, length: Int) -> String {
   var text = ""
   for _ in 0..<length {
     text += pieces[Int(rng.next() % UInt64(pieces.count))]
@@ -69,7 +55,7 @@ private func randomText(_ rng: inout TextDiffSplitMix64, length: Int) -> String 
 }
 
 /// A copy of `text` with a few random pieces inserted, deleted or replaced.
-private func mutate(_ text: String, _ rng: inout TextDiffSplitMix64, edits: Int) -> String {
+private func mutate(_ text: String, _ rng: inout SplitMix64, edits: Int) -> String {
   var characters = Array(text)
   for _ in 0..<edits {
     let position = characters.isEmpty ? 0 : Int(rng.next() % UInt64(characters.count + 1))
@@ -90,7 +76,7 @@ private func mutate(_ text: String, _ rng: inout TextDiffSplitMix64, edits: Int)
 }
 
 /// A Japanese document of `count` sentences built from a fixed vocabulary.
-private func japaneseDocument(_ rng: inout TextDiffSplitMix64, sentences count: Int) -> [String] {
+private func japaneseDocument(_ rng: inout SplitMix64, sentences count: Int) -> [String] {
   let subjects = ["事業者は、", "労働者は、", "管理者は、", "テレワーク勤務者は、", "システム管理者は、", "使用者は、"]
   let objects = [
     "労働時間を", "端末の設定を", "VPN装置のソフトウェアを", "アクセス権限を", "パスワードを", "通信の暗号化を",
@@ -323,7 +309,7 @@ private func tokenStrings(_ text: String, _ options: TextDiffOptions = .init()) 
   }
 
   @Test func smallBudgetDegradesAndStillReplays() {
-    var rng = TextDiffSplitMix64(seed: 7)
+    var rng = SplitMix64(seed: 7)
     let sentences = japaneseDocument(&rng, sentences: 400)
     var changed = sentences
     for i in 0..<changed.count {
@@ -347,7 +333,7 @@ private func tokenStrings(_ text: String, _ options: TextDiffOptions = .init()) 
   }
 
   @Test func bigRandomInputDegradesAndReplays() {
-    var rng = TextDiffSplitMix64(seed: 42)
+    var rng = SplitMix64(seed: 42)
     let old = randomText(&rng, length: 20_000)
     let new = randomText(&rng, length: 20_000)
     for (budget, allowance) in [(0, 0), (1_000, 8), (100_000, 128)] {
@@ -359,7 +345,7 @@ private func tokenStrings(_ text: String, _ options: TextDiffOptions = .init()) 
   }
 
   @Test func longDocumentWithScatteredEdits() {
-    var rng = TextDiffSplitMix64(seed: 2024)
+    var rng = SplitMix64(seed: 2024)
     let sentences = japaneseDocument(&rng, sentences: 2_500)
     var changed = sentences
     for i in stride(from: 0, to: changed.count, by: 10) {
@@ -377,7 +363,7 @@ private func tokenStrings(_ text: String, _ options: TextDiffOptions = .init()) 
   // MARK: - Properties
 
   @Test func propertiesOverRandomTexts() {
-    var rng = TextDiffSplitMix64(seed: 0x5EED)
+    var rng = SplitMix64(seed: 0x5EED)
     let optionSets = [
       TextDiffOptions(), TextDiffOptions(ignoreWidth: true), TextDiffOptions(ignoreWhitespace: true),
       TextDiffOptions(ignoreWidth: true, ignoreWhitespace: true), TextDiffOptions(budget: 50),
@@ -401,7 +387,7 @@ private func tokenStrings(_ text: String, _ options: TextDiffOptions = .init()) 
 
   @Test func myersIsMinimal() {
     // The core against a textbook O(NM) LCS on small alphabets (many repeats, many ties).
-    var rng = TextDiffSplitMix64(seed: 99)
+    var rng = SplitMix64(seed: 99)
     for _ in 0..<800 {
       let n = Int(rng.next() % 30)
       let m = Int(rng.next() % 30)
@@ -426,7 +412,7 @@ private func tokenStrings(_ text: String, _ options: TextDiffOptions = .init()) 
   }
 
   @Test func approximateMyersIsValidAndNearMinimal() {
-    var rng = TextDiffSplitMix64(seed: 5)
+    var rng = SplitMix64(seed: 5)
     for iteration in 0..<600 {
       let n = Int(rng.next() % 200)
       let a = (0..<n).map { _ in Int32(rng.next() % 6) }

@@ -1,4 +1,5 @@
 import Foundation
+import GuideKitTestSupport
 import Testing
 
 @testable import GuideKit
@@ -212,7 +213,7 @@ struct TextLayoutPropertyTests {
   ]
 
   @Test func randomParagraphsKeepEveryProperty() {
-    var rng = LayoutRandom(seed: 0x5EED)
+    var rng = SplitMix64(seed: 0x5EED)
     for _ in 0..<3000 {
       var text = ""
       for _ in 0..<Int(rng.next() % 80) {
@@ -250,19 +251,6 @@ struct LayoutPropertyCheckerTests {
     withKnownIssue {
       LayoutProperties.check(TextBlock(text: text), TextLayoutOptions(width: 10), lines)
     }
-  }
-}
-
-/// A small deterministic generator (SplitMix64), so that a failure can be replayed.
-private struct LayoutRandom {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
   }
 }
 

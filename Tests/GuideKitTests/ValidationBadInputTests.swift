@@ -1,4 +1,5 @@
 import Foundation
+import GuideKitTestSupport
 import Testing
 
 @testable import GuideKit
@@ -107,35 +108,6 @@ private let badInputs: [BadInput] = [
     }, rule: "xml-syntax"),
 ]
 
-/// A TCP listener on 127.0.0.1 that tells whether anything connected to it.
-private final class ValidationListener {
-  private let descriptor: Int32
-  let url: String
-
-  init() throws {
-    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-    var address = sockaddr_in()
-    address.sin_family = sa_family_t(AF_INET)
-    address.sin_addr.s_addr = inet_addr("127.0.0.1")
-    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-    let ok = withUnsafeMutablePointer(to: &address) {
-      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-        bind(fd, $0, length) == 0 && listen(fd, 8) == 0 && getsockname(fd, $0, &length) == 0
-      }
-    }
-    guard fd >= 0, ok else { throw CocoaError(.featureUnsupported) }
-    descriptor = fd
-    url = "http://127.0.0.1:\(UInt16(bigEndian: address.sin_port))/guideline.dtd"
-  }
-
-  deinit { close(descriptor) }
-
-  var wasContacted: Bool {
-    var request = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
-    return poll(&request, 1, 100) > 0
-  }
-}
-
 @Suite("Validation of bad input")
 struct ValidationBadInputTests {
   @Test(arguments: badInputs)
@@ -143,7 +115,7 @@ struct ValidationBadInputTests {
     let folder = try ValidationFixtureFolder()
     let marker = "GK-SECRET-\(UUID().uuidString)"
     let secret = try folder.add("secret/marker.txt", data: Data(marker.utf8))
-    let listener = try ValidationListener()
+    let listener = try LocalListener()
     let path = try folder.add("input/bad.xml", data: input.bytes(secret, listener.url))
 
     let clock = ContinuousClock()
@@ -163,7 +135,7 @@ struct ValidationBadInputTests {
     #expect(result.diagnostics.allSatisfy { $0.file == path })
     let everything = "\(result.diagnostics)" + JSONOutput.string(result.json)
     #expect(!everything.contains(marker), "nothing outside the inputs is read")
-    #expect(!listener.wasContacted, "no network access")
+    #expect(!listener.wasContacted(), "no network access")
   }
 
   @Test func missingFileIsTrouble() throws {

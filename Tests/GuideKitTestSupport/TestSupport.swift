@@ -1,0 +1,113 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// A unique folder under the system temporary folder, removed when the value goes away.
+public final class TempFolder {
+  public let url: URL
+  public var path: String { url.path }
+
+  /// - Parameter prefix: the start of the folder's name, saying which tests made it.
+  public init(prefix: String = "guidekit-tests") throws {
+    url = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "\(prefix)-\(UUID().uuidString)", isDirectory: true)
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+  }
+
+  deinit {
+    try? FileManager.default.removeItem(at: url)
+  }
+
+  /// Writes `text` (UTF-8) to `name` inside the folder (creating subfolders) and returns its path.
+  @discardableResult
+  public func write(_ name: String, _ text: String) throws -> String {
+    try write(name, data: Data(text.utf8))
+  }
+
+  @discardableResult
+  public func write(_ name: String, data: Data) throws -> String {
+    let file = url.appendingPathComponent(name)
+    try FileManager.default.createDirectory(
+      at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try data.write(to: file)
+    return file.path
+  }
+
+  /// The path of `name` inside the folder.
+  public func path(_ name: String) -> String { url.appendingPathComponent(name).path }
+
+  public func makeFolder(_ name: String) throws -> String {
+    let folder = url.appendingPathComponent(name, isDirectory: true)
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    return folder.path
+  }
+
+  public func exists(_ name: String) -> Bool {
+    FileManager.default.fileExists(atPath: url.appendingPathComponent(name).path)
+  }
+}
+
+/// A TCP listener on 127.0.0.1 that tells whether anything tried to connect to it: a document or
+/// stylesheet pointing at `url` proves that nothing was fetched while `wasContacted()` stays false.
+public final class LocalListener {
+  private let socketDescriptor: Int32
+  public let port: UInt16
+  public var url: String { "http://127.0.0.1:\(port)/guidekit-test.xml" }
+
+  public init() throws {
+    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    guard fd >= 0 else { throw ListenerError.socket }
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_port = 0
+    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    let bound = withUnsafePointer(to: &address) {
+      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+        bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+      }
+    }
+    guard bound == 0, listen(fd, 16) == 0 else {
+      close(fd)
+      throw ListenerError.socket
+    }
+    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+    let named = withUnsafeMutablePointer(to: &address) {
+      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
+    }
+    guard named == 0 else {
+      close(fd)
+      throw ListenerError.socket
+    }
+    socketDescriptor = fd
+    port = UInt16(bigEndian: address.sin_port)
+  }
+
+  deinit {
+    close(socketDescriptor)
+  }
+
+  /// True when a connection attempt arrived (waits up to `milliseconds` for a late one).
+  public func wasContacted(waitingMilliseconds milliseconds: Int32 = 200) -> Bool {
+    var descriptor = pollfd(fd: socketDescriptor, events: Int16(POLLIN), revents: 0)
+    return poll(&descriptor, 1, milliseconds) > 0
+  }
+
+  public enum ListenerError: Error { case socket }
+}
+
+/// SplitMix64 (Steele, Lea, Flood 2014): a small seeded generator for reproducible inputs.
+public struct SplitMix64: RandomNumberGenerator {
+  public var state: UInt64
+
+  public init(seed: UInt64) { state = seed }
+
+  public mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+}
