@@ -111,6 +111,25 @@ private final class PublishWorkspace {
   }
 
   /// Waits until the running publish has created its staging folder (it is then building files).
+  /// Builds a site, then starts a long publish over it and sends `signal` once its staging
+  /// folder exists and files are being built. Returns the stopped process, the previous
+  /// manifest and a snapshot of the previous site.
+  func interruptedPublish(by signal: Int32) throws -> (
+    process: Process, manifest: Data, before: [String: Data]
+  ) {
+    let manifest = try buildPreviousSite()
+    let before = siteSnapshot()
+    try writeLargeEditions()
+    let process = try startPublish()
+    let staged = waitForStaging(of: process)
+    // Building the files takes a while after the staging folder appears.
+    usleep(100_000)
+    kill(process.processIdentifier, signal)
+    process.waitUntilExit()
+    try #require(staged, "the publish ran long enough to be interrupted: \(childStderr)")
+    return (process, manifest, before)
+  }
+
   func waitForStaging(of process: Process, timeout: Duration = .seconds(120)) -> Bool {
     let clock = ContinuousClock()
     let start = clock.now
@@ -225,17 +244,7 @@ struct PublishFaultTests {
 
   @Test func sigintDuringPublishKeepsThePreviousSiteAndRemovesStaging() throws {
     let workspace = try PublishWorkspace()
-    let manifest = try workspace.buildPreviousSite()
-    let before = workspace.siteSnapshot()
-    try workspace.writeLargeEditions()
-
-    let process = try workspace.startPublish()
-    let staged = workspace.waitForStaging(of: process)
-    // Building the files takes a while after the staging folder appears.
-    usleep(100_000)
-    kill(process.processIdentifier, SIGINT)
-    process.waitUntilExit()
-    try #require(staged, "the publish ran long enough to be interrupted: \(workspace.childStderr)")
+    let (process, manifest, before) = try workspace.interruptedPublish(by: SIGINT)
 
     #expect(process.terminationReason == .exit)
     #expect(process.terminationStatus == 2, "\(workspace.childStderr)")
@@ -248,16 +257,7 @@ struct PublishFaultTests {
 
   @Test func sigkillDuringPublishKeepsThePreviousSiteAndTheNextRunCleansUp() throws {
     let workspace = try PublishWorkspace()
-    let manifest = try workspace.buildPreviousSite()
-    let before = workspace.siteSnapshot()
-    try workspace.writeLargeEditions()
-
-    let process = try workspace.startPublish()
-    let staged = workspace.waitForStaging(of: process)
-    usleep(100_000)
-    kill(process.processIdentifier, SIGKILL)
-    process.waitUntilExit()
-    try #require(staged, "the publish ran long enough to be killed: \(workspace.childStderr)")
+    let (process, manifest, before) = try workspace.interruptedPublish(by: SIGKILL)
 
     #expect(process.terminationReason == .uncaughtSignal)
     #expect(FileManager.default.contents(atPath: workspace.manifest) == manifest)
