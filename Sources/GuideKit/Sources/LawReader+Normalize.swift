@@ -83,13 +83,8 @@ enum ReaderText {
     }
   }
 
-  /// False when no byte of `text` can start a whitespace scalar (other than U+3000): ASCII
+  /// False when no byte of `utf8` can start a whitespace scalar (other than U+3000): ASCII
   /// whitespace, or the lead bytes of U+0085/U+00A0 (C2), U+1680 (E1), U+2000–U+205F (E2).
-  static func mayContainWhitespace(_ text: String) -> Bool {
-    var text = text
-    return text.withUTF8(mayContainWhitespace)
-  }
-
   static func mayContainWhitespace(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
     for byte in utf8
     where byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) || byte == 0xC2 || byte == 0xE1 || byte == 0xE2 {
