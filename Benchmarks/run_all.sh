@@ -42,7 +42,9 @@ done
   echo
   echo "## Versions"
   echo
-  echo "- guidekit: $(first_line "$GUIDEKIT" --version) (release build, $GUIDEKIT)"
+  runtime="Swift runtime linked statically"
+  if ldd "$GUIDEKIT" 2>/dev/null | grep libswiftCore >/dev/null; then runtime="Swift runtime shared (build with --static-swift-stdlib to compare like with like)"; fi
+  echo "- guidekit: $(first_line "$GUIDEKIT" --version) (release build, $runtime, $GUIDEKIT)"
   echo "- swift: $(first_line swift --version)"
   echo "- xmllint: $(first_line xmllint --version)"
   echo "- xsltproc: $(first_line xsltproc --version)"

@@ -4,6 +4,7 @@ import GuideKit
 
 struct Diff: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "diff",
     abstract: "Compare two editions, unit by unit, with Japanese redlines.",
     discussion: """
       OLD and NEW are two documents of one kind: two guideline editions, two revisions of an

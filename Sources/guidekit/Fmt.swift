@@ -4,6 +4,7 @@ import GuideKit
 
 struct Fmt: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "fmt",
     abstract: "Format guideline XML canonically, so that a git diff shows only real changes.",
     discussion: """
       Rewrites each guideline file in one canonical layout: the XML declaration, two-space

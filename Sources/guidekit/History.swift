@@ -4,6 +4,7 @@ import GuideKit
 
 struct History: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "history",
     abstract: "Show one clause through every edition of a guideline.",
     discussion: """
       Follows the clause by id from edition to edition (in version order), also through renames:

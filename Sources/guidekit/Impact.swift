@@ -4,6 +4,7 @@ import GuideKit
 
 struct Impact: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "impact",
     abstract: "Check every cited law article and security control against newer revisions.",
     discussion: """
       Every <ref source provision pin> in PATH (default guidelines/) is resolved at its pinned

@@ -5,6 +5,7 @@ import GuideKit
 
 struct Publish: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "publish",
     abstract: "Publish the site: pages, 新旧対照表, notices, impact report, feed.",
     discussion: """
       Reads every edition under --guidelines (default guidelines/) and writes to --out (default

@@ -4,6 +4,7 @@ import GuideKit
 
 struct Render: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "render",
     abstract: "Render one guideline edition to HTML or plain text.",
     discussion: """
       HTML comes from the guideline-html stylesheet: a standalone, accessible page with a table of
@@ -50,6 +51,7 @@ struct Render: ParsableCommand {
 
 struct Notice: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "notice",
     abstract: "Write the publication notice (公表のお知らせ) of an edition.",
     discussion: """
       The notice gives the date in 和暦 and 西暦, the issuer, the title, the edition's summary,

@@ -4,6 +4,7 @@ import GuideKit
 
 struct Show: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "show",
     abstract: "Show the edition of a guideline that was in force on a day.",
     discussion: """
       Picks the latest edition whose effective date (or, without one, its issue date) is on or

@@ -4,6 +4,7 @@ import GuideKit
 
 struct Validate: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "validate",
     abstract: "Check guideline files against the schema and the semantic rules.",
     discussion: """
       Validates every edition under PATH (files, or folders searched recursively for *.xml;

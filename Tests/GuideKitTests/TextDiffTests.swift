@@ -540,6 +540,81 @@ private func tokenStrings(_ text: String, _ options: TextDiffOptions = .init()) 
     #expect(TextDiff.exactSimilarity("甲", "乙") == 0)
   }
 
+  /// The Dice coefficient against an independent count: folded bigrams tallied in a dictionary.
+  @Test func similarityIsTheDiceCoefficientOfFoldedBigrams() {
+    func tally(_ text: String) -> [String: Int] {
+      let scalars = text.unicodeScalars.filter { !$0.properties.isWhitespace }
+        .map { String(TextNormalization.foldWidth($0)) }
+      var out: [String: Int] = [:]
+      for index in scalars.indices.dropFirst() { out[scalars[index - 1] + scalars[index], default: 0] += 1 }
+      return out
+    }
+    var rng = SplitMix64(seed: 20261205)
+    for round in 0..<200 {
+      let a = randomText(&rng, length: Int.random(in: 2...120, using: &rng))
+      let b = round % 3 == 0 ? a : mutate(a, &rng, edits: Int.random(in: 1...6, using: &rng))
+      let x = tally(a)
+      let y = tally(b)
+      let shared = x.reduce(0) { $0 + min($1.value, y[$1.key] ?? 0) }
+      let total = x.values.reduce(0, +) + y.values.reduce(0, +)
+      guard total > 0 else { continue }
+      let expected = Double(2 * shared) / Double(total)
+      #expect(abs(TextDiff.similarity(a, b) - expected) < 1e-12)
+    }
+  }
+
+  /// Tokens follow grapheme clusters: every token is made of whole characters, and a character
+  /// outside words and whitespace (kana, kanji, punctuation, emoji, combined marks) is one token.
+  @Test func tokensAreWholeCharacters() {
+    var rng = SplitMix64(seed: 42)
+    for _ in 0..<300 {
+      let text = randomText(&rng, length: Int.random(in: 1...60, using: &rng))
+      let tokens = tokenStrings(text)
+      #expect(tokens.joined() == text)
+      for token in tokens {
+        // A token cut inside a cluster would not survive a round trip through Character.
+        let roundTrip = String(Array(token))
+        #expect(roundTrip == token && !token.isEmpty)
+      }
+      var boundaries = Set<Int>()
+      var offset = 0
+      for character in text {
+        boundaries.insert(offset)
+        offset += character.utf8.count
+      }
+      var start = 0
+      for token in tokens {
+        #expect(boundaries.contains(start), "token at byte \(start) of \(text.debugDescription)")
+        start += token.utf8.count
+      }
+    }
+    #expect(tokenStrings("か\u{3099}き") == ["か\u{3099}", "き"])
+    #expect(tokenStrings("e\u{301}X") == ["e\u{301}X"])
+    #expect(tokenStrings("「👩‍💻」") == ["「", "👩‍💻", "」"])
+    #expect(tokenStrings("ｶﾞｲ") == ["ｶﾞ", "ｲ"])
+    #expect(tokenStrings("a\r\nb") == ["a", "\r\n", "b"])
+  }
+
+  @Test func radixSortSortsLikeSort() {
+    var rng = SplitMix64(seed: 7)
+    for count in [0, 1, 2, 63, 64, 65, 1000, 4097] {
+      // Random keys, bigram-shaped keys (four bytes always zero) and keys with many repeats.
+      for shape in 0..<3 {
+        var keys: [UInt64] = []
+        for _ in 0..<count {
+          switch shape {
+          case 0: keys.append(rng.next())
+          case 1: keys.append(UInt64(0x3000 + rng.next() % 0x6000) << 32 | (0x3000 + rng.next() % 0x6000))
+          default: keys.append(rng.next() % 5)
+          }
+        }
+        let expected = keys.sorted()
+        RadixSort.sort(&keys)
+        #expect(keys == expected, "\(count) keys")
+      }
+    }
+  }
+
   // MARK: - Encoding
 
   @Test func segmentJSON() throws {

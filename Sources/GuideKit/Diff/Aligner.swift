@@ -1,3 +1,5 @@
+import Foundation
+
 /// Pairs the units of two documents.
 struct Aligner {
   let old: [UnitSnapshot]
@@ -7,6 +9,9 @@ struct Aligner {
   var deliberatelyRemoved: Set<String> = []
   private(set) var oldToNew: [Int?]
   private(set) var newToOld: [Int?]
+  /// Each unit's bigrams, computed when first needed and kept for the split and merge search.
+  private(set) var oldGrams: [Bigrams?]
+  private(set) var newGrams: [Bigrams?]
 
   init(old: [UnitSnapshot], new: [UnitSnapshot], options: DiffOptions) {
     self.old = old
@@ -14,6 +19,35 @@ struct Aligner {
     self.options = options
     oldToNew = Array(repeating: nil, count: old.count)
     newToOld = Array(repeating: nil, count: new.count)
+    oldGrams = Array(repeating: nil, count: old.count)
+    newGrams = Array(repeating: nil, count: new.count)
+  }
+
+  /// The bigrams of OLD unit `o` (computed now if ``computeGrams(old:new:)`` did not).
+  func oldGrams(_ o: Int) -> Bigrams { oldGrams[o] ?? Bigrams(old[o].text) }
+
+  /// The bigrams of NEW unit `n` (computed now if ``computeGrams(old:new:)`` did not).
+  func newGrams(_ n: Int) -> Bigrams { newGrams[n] ?? Bigrams(new[n].text) }
+
+  /// Computes the bigrams of these units that are not known yet, in parallel.
+  mutating func computeGrams(old olds: [Int], new news: [Int]) {
+    let missing =
+      olds.filter { oldGrams[$0] == nil }.map { (true, $0) }
+      + news.filter { newGrams[$0] == nil }.map { (false, $0) }
+    guard !missing.isEmpty else { return }
+    var computed = [Bigrams?](repeating: nil, count: missing.count)
+    let oldUnits = old
+    let newUnits = new
+    computed.withUnsafeMutableBufferPointer { computed in
+      nonisolated(unsafe) let out = computed
+      DispatchQueue.concurrentPerform(iterations: missing.count) { job in
+        let (isOld, index) = missing[job]
+        out[job] = Bigrams(isOld ? oldUnits[index].text : newUnits[index].text)
+      }
+    }
+    for (job, (isOld, index)) in missing.enumerated() {
+      if isOld { oldGrams[index] = computed[job] } else { newGrams[index] = computed[job] }
+    }
   }
 
   mutating func pair(_ o: Int, _ n: Int) {
@@ -36,7 +70,7 @@ struct Aligner {
   }
 
   private func key(_ unit: UnitSnapshot) -> ByteKey {
-    var text = unit.lines.joined(separator: "\n")
+    var text = unit.text
     if options.text.ignoreWidth { text = TextNormalization.foldingWidth(text) }
     if options.text.ignoreWhitespace { text = String(text.filter { !$0.isWhitespace }) }
     return ByteKey(text)
@@ -48,15 +82,21 @@ struct Aligner {
     for (n, unit) in new.enumerated() where newToOld[n] == nil {
       if newByID[unit.id] == nil { newByID[unit.id] = n }
     }
+    var candidates: [(o: Int, n: Int)] = []
     for (o, unit) in old.enumerated() where oldToNew[o] == nil {
       guard let n = newByID[unit.id], newToOld[n] == nil else { continue }
-      if minimumSimilarity > 0,
-        TextDiff.similarity(unit.text, new[n].text) < minimumSimilarity
-      {
-        continue
-      }
+      candidates.append((o, n))
+    }
+    if minimumSimilarity > 0 { computeGrams(old: candidates.map(\.o), new: candidates.map(\.n)) }
+    for (o, n) in candidates {
+      if minimumSimilarity > 0, similarity(o, n) < minimumSimilarity { continue }
       pair(o, n)
     }
+  }
+
+  /// ``TextDiff/similarity(_:_:)`` of OLD unit `o` and NEW unit `n`, whose bigrams are known.
+  private func similarity(_ o: Int, _ n: Int) -> Double {
+    TextDiff.similarity(oldGrams(o), newGrams(n), old[o].text, new[n].text)
   }
 
   /// Pairs unpaired units whose text occurs exactly once among the unpaired of each side.
@@ -70,7 +110,7 @@ struct Aligner {
       newByText[key(new[n]), default: []].append(n)
     }
     for (text, olds) in oldByText where olds.count == 1 {
-      guard let news = newByText[text], news.count == 1, !text.bytes.isEmpty else { continue }
+      guard let news = newByText[text], news.count == 1, !text.isEmpty else { continue }
       pair(olds[0], news[0])
     }
   }
@@ -81,22 +121,23 @@ struct Aligner {
     let olds = old.indices.filter { oldToNew[$0] == nil && !deliberatelyRemoved.contains(old[$0].id) }
     let news = new.indices.filter { newToOld[$0] == nil }
     guard !olds.isEmpty, !news.isEmpty else { return }
+    computeGrams(old: olds, new: news)
     var postings: [UInt64: [Int]] = [:]
     for o in olds {
-      for gram in Bigrams(old[o].text).keys { postings[gram, default: []].append(o) }
+      for gram in oldGrams(o).keys { postings[gram, default: []].append(o) }
     }
     let commonLimit = max(8, olds.count / 10)
     var candidates: [(o: Int, n: Int, score: Double)] = []
     for n in news {
       var shared: [Int: Int] = [:]
-      for gram in Bigrams(new[n].text).keys {
+      for gram in newGrams(n).keys {
         guard let list = postings[gram], list.count <= commonLimit else { continue }
         for o in list { shared[o, default: 0] += 1 }
       }
       // Ties broken by position, so that the pairing never depends on hash order.
       let top = shared.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(8)
       for (o, _) in top {
-        let score = TextDiff.similarity(old[o].text, new[n].text)
+        let score = similarity(o, n)
         if score >= options.similarityThreshold { candidates.append((o, n, score)) }
       }
     }
@@ -112,11 +153,20 @@ struct Aligner {
 /// canonical equivalence, which costs a normalisation pass over every Japanese text. A text in
 /// another normalisation form is a different key here; the later steps pair it by id or similarity.
 struct ByteKey: Hashable {
-  let bytes: [UInt8]
+  let text: String
 
-  init(_ text: String) { bytes = Array(text.utf8) }
+  init(_ text: String) {
+    var text = text
+    text.makeContiguousUTF8()
+    self.text = text
+  }
+
+  var isEmpty: Bool { text.utf8.isEmpty }
+
+  static func == (lhs: ByteKey, rhs: ByteKey) -> Bool { lhs.text.hasSameUTF8(as: rhs.text) }
 
   func hash(into hasher: inout Hasher) {
-    bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+    var text = text
+    text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
   }
 }

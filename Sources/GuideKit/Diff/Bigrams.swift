@@ -1,12 +1,15 @@
-/// A multiset of character bigrams (whitespace skipped): each bigram two Unicode scalars packed
-/// in a `UInt64`, kept sorted so that two multisets compare by a merge, without hashing.
-struct Bigrams {
+/// A multiset of character bigrams (whitespace skipped, width variants folded: ＡＢ = AB): each
+/// bigram two Unicode scalars packed in a `UInt64`, kept sorted so that two multisets compare by a
+/// merge, without hashing.
+struct Bigrams: Sendable {
   /// Distinct bigrams, ascending.
   private(set) var keys: [UInt64] = []
   /// How often each of `keys` occurs.
   private(set) var counts: [Int32] = []
   /// Bigrams in all, with repeats.
   private(set) var count = 0
+  /// The scalars the bigrams were taken from (whitespace left out).
+  private(set) var scalarCount = 0
 
   init(_ text: String) {
     var all: [UInt64] = []
@@ -15,12 +18,14 @@ struct Bigrams {
     for scalar in text.unicodeScalars {
       let value = scalar.value
       if ReaderText.isWhitespace(value) || value == 0x3000 { continue }
-      if let previous { all.append(UInt64(previous) << 32 | UInt64(value)) }
-      previous = value
+      let folded = TextNormalization.foldWidth(scalar).value
+      scalarCount += 1
+      if let previous { all.append(UInt64(previous) << 32 | UInt64(folded)) }
+      previous = folded
     }
     count = all.count
     guard !all.isEmpty else { return }
-    all.sort()
+    RadixSort.sort(&all)
     keys.reserveCapacity(all.count)
     counts.reserveCapacity(all.count)
     for gram in all {
@@ -31,6 +36,32 @@ struct Bigrams {
         counts.append(1)
       }
     }
+  }
+
+  /// Bigrams shared by both multisets, with repeats (the size of their intersection).
+  /// - Complexity: O(*a* + *b*) in distinct bigrams.
+  func shared(with other: Bigrams) -> Int {
+    var shared = 0
+    var i = 0
+    var j = 0
+    keys.withUnsafeBufferPointer { keys in
+      other.keys.withUnsafeBufferPointer { otherKeys in
+        while i < keys.count && j < otherKeys.count {
+          let a = keys[i]
+          let b = otherKeys[j]
+          if a == b {
+            shared += Int(min(counts[i], other.counts[j]))
+            i += 1
+            j += 1
+          } else if a < b {
+            i += 1
+          } else {
+            j += 1
+          }
+        }
+      }
+    }
+    return shared
   }
 
   /// How often `gram` occurs.
@@ -48,23 +79,53 @@ struct Bigrams {
   /// - Complexity: O(*a* + *b*) in distinct bigrams.
   func containment(in other: Bigrams) -> Double {
     guard count > 0 else { return 0 }
-    var shared = 0
-    var i = 0
-    var j = 0
-    while i < keys.count && j < other.keys.count {
-      let a = keys[i]
-      let b = other.keys[j]
-      if a == b {
-        shared += Int(min(counts[i], other.counts[j]))
-        i += 1
-        j += 1
-      } else if a < b {
-        i += 1
-      } else {
-        j += 1
+    return Double(shared(with: other)) / Double(count)
+  }
+}
+
+/// Sorts `UInt64` keys by their bytes, least significant first, skipping bytes that all keys
+/// share (bigrams of Japanese text vary in four of their eight bytes). Faster than a comparison
+/// sort on the few thousand keys of a unit's text.
+enum RadixSort {
+  static func sort(_ keys: inout [UInt64]) {
+    let n = keys.count
+    if n < 64 {
+      keys.sort()
+      return
+    }
+    var buffer = [UInt64](repeating: 0, count: n)
+    var counts = [Int](repeating: 0, count: 8 * 256)
+    keys.withUnsafeMutableBufferPointer { keys in
+      buffer.withUnsafeMutableBufferPointer { buffer in
+        counts.withUnsafeMutableBufferPointer { counts in
+          for key in keys {
+            for byte in 0..<8 { counts[byte &* 256 &+ Int((key >> UInt64(byte &* 8)) & 0xFF)] &+= 1 }
+          }
+          var source = keys
+          var target = buffer
+          for byte in 0..<8 {
+            let base = byte * 256
+            // A byte every key shares leaves the order as it is.
+            if counts[base + Int((source[0] >> UInt64(byte * 8)) & 0xFF)] == n { continue }
+            var offset = 0
+            for digit in 0..<256 {
+              let c = counts[base + digit]
+              counts[base + digit] = offset
+              offset += c
+            }
+            for key in source {
+              let digit = base + Int((key >> UInt64(byte * 8)) & 0xFF)
+              target[counts[digit]] = key
+              counts[digit] += 1
+            }
+            swap(&source, &target)
+          }
+          if source.baseAddress != keys.baseAddress {
+            for index in 0..<n { keys[index] = source[index] }
+          }
+        }
       }
     }
-    return Double(shared) / Double(count)
   }
 }
 

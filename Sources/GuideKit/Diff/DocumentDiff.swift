@@ -22,14 +22,31 @@ public struct UnitSnapshot: Sendable, Hashable {
   /// Ancestor ids, top first.
   public var ancestorIDs: [String]
   /// The unit's display lines: title, then paragraphs, items and notes (children labelled).
-  public var lines: [String]
+  public let lines: [String]
+  /// The lines joined by line breaks: the text the diff compares.
+  public let text: String
   public var line: Int
   public var kind: UnitKind
   /// OSCAL: `withdrawn` and its successors.
   public var status: String?
   public var links: [UnitLink]
 
-  public var text: String { lines.joined(separator: "\n") }
+  init(
+    id: String, num: String?, title: String?, path: [String], ancestorIDs: [String], lines: [String],
+    line: Int, kind: UnitKind, status: String?, links: [UnitLink]
+  ) {
+    self.id = id
+    self.num = num
+    self.title = title
+    self.path = path
+    self.ancestorIDs = ancestorIDs
+    self.lines = lines
+    self.text = lines.joined(separator: "\n")
+    self.line = line
+    self.kind = kind
+    self.status = status
+    self.links = links
+  }
 }
 
 /// What happened to one unit between OLD and NEW.

@@ -41,8 +41,7 @@ public enum DocumentDiffer {
       throw .mixedKinds(old: old.info.kind, new: new.info.kind)
     }
     let kind = old.info.kind
-    let oldUnits = units(of: old).map(DiffText.snapshot)
-    let newUnits = units(of: new).map(DiffText.snapshot)
+    let (oldUnits, newUnits) = snapshots(old, new)
     var aligner = Aligner(old: oldUnits, new: newUnits, options: options)
     aligner.deliberatelyRemoved = Set(new.info.removals.map(\.id))
     aligner.align(textFirst: kind == .law)
@@ -62,11 +61,14 @@ public enum DocumentDiffer {
       return !(same[index] ?? false) || oldUnits[o].status != newUnits[n].status
         || oldUnits[o].links != newUnits[n].links
     }
-    let budgets = Self.shares(
-      of: options.workBudget, cap: options.text.budget,
-      weights: toDiff.map { oldUnits[pairs[$0].0].text.utf8.count + newUnits[pairs[$0].1].text.utf8.count })
+    let weights = toDiff.map { oldUnits[pairs[$0].0].text.utf8.count + newUnits[pairs[$0].1].text.utf8.count }
+    let budgets = Self.shares(of: options.workBudget, cap: options.text.budget, weights: weights)
+    // Longest first, so that no long unit is left to one core at the end (the results do not
+    // depend on the order: each unit's budget is fixed above).
+    let order = toDiff.indices.sorted { weights[$0] != weights[$1] ? weights[$0] > weights[$1] : $0 < $1 }
     let results = Mutex<[Int: (changed: Bool, diff: TextDiffResult?)]>([:])
-    DispatchQueue.concurrentPerform(iterations: toDiff.count) { job in
+    DispatchQueue.concurrentPerform(iterations: toDiff.count) { next in
+      let job = order[next]
       let index = toDiff[job]
       let (o, n) = pairs[index]
       var textOptions = options.text
@@ -109,12 +111,17 @@ public enum DocumentDiffer {
       new.info.removals.compactMap { r in r.into.map { (r.id, $0) } }, uniquingKeysWith: { a, _ in a })
     let modifiedPairs = pairs.filter { inline[$0.1]?.changed ?? false }
     // Bigrams of the changed units, computed once for the split and merge searches.
-    let oldGrams = modifiedPairs.map { Bigrams(oldUnits[$0.0].text) }
-    let newGrams = modifiedPairs.map { Bigrams(newUnits[$0.1].text) }
+    let anyAdded = aligner.newToOld.contains { $0 == nil }
+    let anyRemoved = aligner.oldToNew.contains { $0 == nil }
+    if anyAdded || anyRemoved {
+      aligner.computeGrams(old: modifiedPairs.map(\.0), new: modifiedPairs.map(\.1))
+    }
+    let oldGrams = anyAdded || anyRemoved ? modifiedPairs.map { aligner.oldGrams($0.0) } : []
+    let newGrams = anyAdded || anyRemoved ? modifiedPairs.map { aligner.newGrams($0.1) } : []
     let splitCandidates = ContainerIndex(
-      modifiedPairs.indices.map { (oldUnits[modifiedPairs[$0].0], oldGrams[$0], newGrams[$0]) })
+      !anyAdded ? [] : modifiedPairs.indices.map { (oldUnits[modifiedPairs[$0].0], oldGrams[$0], newGrams[$0]) })
     let mergeCandidates = ContainerIndex(
-      modifiedPairs.indices.map { (newUnits[modifiedPairs[$0].1], newGrams[$0], oldGrams[$0]) })
+      !anyRemoved ? [] : modifiedPairs.indices.map { (newUnits[modifiedPairs[$0].1], newGrams[$0], oldGrams[$0]) })
     for n in 0..<newUnits.count where aligner.newToOld[n] == nil {
       var change = UnitChange(
         kind: .added, old: nil, new: newUnits[n], segments: [], movedPlace: false, coarse: false)
@@ -181,8 +188,7 @@ public enum DocumentDiffer {
   public static func alignment(old: ClauseTree, new: ClauseTree, options: DiffOptions = .init())
     -> [String: String]
   {
-    let oldUnits = units(of: old).map(DiffText.snapshot)
-    let newUnits = units(of: new).map(DiffText.snapshot)
+    let (oldUnits, newUnits) = snapshots(old, new)
     var aligner = Aligner(old: oldUnits, new: newUnits, options: options)
     aligner.deliberatelyRemoved = Set(new.info.removals.map(\.id))
     aligner.align(textFirst: old.info.kind == .law)
@@ -191,6 +197,17 @@ public enum DocumentDiffer {
       if let n { out[oldUnits[o].id] = newUnits[n].id }
     }
     return out
+  }
+
+  /// The units of both documents as the diff compares them, each document on its own core.
+  static func snapshots(_ old: ClauseTree, _ new: ClauseTree) -> ([UnitSnapshot], [UnitSnapshot]) {
+    let sides = Mutex<[Int: [UnitSnapshot]]>([:])
+    DispatchQueue.concurrentPerform(iterations: 2) { side in
+      let snapshots = units(of: side == 0 ? old : new).map(DiffText.snapshot)
+      sides.withLock { $0[side] = snapshots }
+    }
+    let both = sides.withLock { $0 }
+    return (both[0] ?? [], both[1] ?? [])
   }
 
   /// The units a diff aligns: clauses, main-provision articles and supplements, controls.

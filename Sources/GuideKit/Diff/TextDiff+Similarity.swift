@@ -8,31 +8,37 @@ extension TextDiff {
   /// neighbouring scalars does not count either: use it as a prefilter, and
   /// ``exactSimilarity(_:_:options:)`` to decide between close candidates.
   /// - Returns: 1 when both texts are empty or equal after folding; 0 when exactly one is empty.
-  /// - Complexity: O(*n* log *n*) in Unicode scalars.
+  /// - Complexity: O(*n*) in Unicode scalars (the bigrams are sorted by radix).
   public static func similarity(_ a: String, _ b: String) -> Double {
-    let x = foldedScalars(a)
-    let y = foldedScalars(b)
-    if x == y { return 1 }
-    if x.isEmpty || y.isEmpty { return 0 }
-    let useBigrams = x.count >= 2 && y.count >= 2
-    let gramsX = grams(x, bigrams: useBigrams)
-    let gramsY = grams(y, bigrams: useBigrams)
-    // Count the multiset intersection of the two sorted lists.
-    var shared = 0
-    var i = 0
-    var j = 0
-    while i < gramsX.count && j < gramsY.count {
-      if gramsX[i] == gramsY[j] {
-        shared += 1
-        i += 1
-        j += 1
-      } else if gramsX[i] < gramsY[j] {
-        i += 1
-      } else {
-        j += 1
+    similarity(Bigrams(a), Bigrams(b), a, b)
+  }
+
+  /// ``similarity(_:_:)`` from the texts' bigrams, computed once per text by callers that
+  /// compare a text more than once.
+  static func similarity(_ x: Bigrams, _ y: Bigrams, _ a: String, _ b: String) -> Double {
+    if x.scalarCount == 0 || y.scalarCount == 0 { return x.scalarCount == y.scalarCount ? 1 : 0 }
+    if x.scalarCount < 2 || y.scalarCount < 2 {
+      // Too short for bigrams: single scalars.
+      let gramsX = foldedScalars(a).sorted()
+      let gramsY = foldedScalars(b).sorted()
+      if gramsX == gramsY { return 1 }
+      var shared = 0
+      var i = 0
+      var j = 0
+      while i < gramsX.count && j < gramsY.count {
+        if gramsX[i] == gramsY[j] {
+          shared += 1
+          i += 1
+          j += 1
+        } else if gramsX[i] < gramsY[j] {
+          i += 1
+        } else {
+          j += 1
+        }
       }
+      return Double(2 * shared) / Double(gramsX.count + gramsY.count)
     }
-    return Double(2 * shared) / Double(gramsX.count + gramsY.count)
+    return Double(2 * x.shared(with: y)) / Double(x.count + y.count)
   }
 
   /// How alike two texts are by their diff: the characters in equal segments, counted in both
@@ -60,18 +66,6 @@ extension TextDiff {
     for scalar in text.unicodeScalars where !(ReaderText.isWhitespace(scalar.value) || scalar.value == 0x3000) {
       out.append(TextNormalization.foldWidth(scalar).value)
     }
-    return out
-  }
-
-  /// Sorted bigrams (or unigrams) of scalar values, each packed in a `UInt64`.
-  private static func grams(_ scalars: [UInt32], bigrams: Bool) -> [UInt64] {
-    var out: [UInt64]
-    if bigrams {
-      out = (1..<scalars.count).map { UInt64(scalars[$0 - 1]) << 21 | UInt64(scalars[$0]) }
-    } else {
-      out = scalars.map { UInt64($0) }
-    }
-    out.sort()
     return out
   }
 }

@@ -94,7 +94,7 @@ extension TextDiff {
     var text: String
 
     static func == (lhs: ExactKey, rhs: ExactKey) -> Bool {
-      lhs.text.utf8.elementsEqual(rhs.text.utf8)
+      lhs.text.hasSameUTF8(as: rhs.text)
     }
 
     func hash(into hasher: inout Hasher) {
@@ -191,9 +191,9 @@ extension TextDiff {
     }
 
     mutating func run(_ interner: inout KeyInterner) {
-      for character in text {
-        let length = character.utf8.count
+      while offset < bytes.count {
         let (first, firstLength) = scalar(at: offset)
+        let length = characterLength(at: offset, first: first, firstLength: firstLength)
         let cls = CharClass(first: first)
         let width = Self.isWide(first) ? 2 : 1
         if let pending = separator {
@@ -244,6 +244,33 @@ extension TextDiff {
       }
       result.starts.append(offset)
       result.columnOffsets.append(columns)
+    }
+
+    /// The length in bytes of the character (grapheme cluster) that starts at `i` with `first`.
+    /// Between two scalars of the common Latin and Japanese blocks there is always a break, so
+    /// only a character followed by a mark, a joiner or a scalar outside those blocks asks the
+    /// String for its extent.
+    func characterLength(at i: Int, first: Unicode.Scalar, firstLength: Int) -> Int {
+      let next = i + firstLength
+      if next == bytes.count { return firstLength }
+      if Self.alwaysBreaks(first.value) && Self.alwaysBreaks(scalar(at: next).0.value) { return firstLength }
+      let utf8 = text.utf8
+      let start = utf8.index(utf8.startIndex, offsetBy: i)
+      return utf8.distance(from: start, to: text.index(after: start))
+    }
+
+    /// Scalars with Grapheme_Cluster_Break=Other (or LF, tab) that never join a neighbour from this
+    /// set: printable ASCII, CJK symbols and punctuation (without the tone marks U+302A…U+302F),
+    /// hiragana (without the combining sound marks U+3099, U+309A), katakana, CJK ideographs and
+    /// full-width ASCII.
+    static func alwaysBreaks(_ value: UInt32) -> Bool {
+      switch value {
+      case 0x09, 0x0A, 0x20...0x7E, 0x3000...0x3029, 0x3030...0x303F, 0x3041...0x3096, 0x309B...0x30FF,
+        0x4E00...0x9FFF, 0xFF01...0xFF5E:
+        return true
+      default:
+        return false
+      }
     }
 
     /// The scalar that starts at UTF-8 offset `i`, and its length in bytes.

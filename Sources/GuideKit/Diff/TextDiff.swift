@@ -62,7 +62,7 @@ public enum TextDiff {
   static func diff(
     old: String, new: String, options: TextDiffOptions, allowancePerToken: Int
   ) -> TextDiffResult {
-    if old.utf8.elementsEqual(new.utf8) {
+    if old.hasSameUTF8(as: new) {
       return TextDiffResult(segments: old.isEmpty ? [] : [.equal(new)], precision: .exact)
     }
     var interner = KeyInterner()
@@ -86,7 +86,7 @@ public enum TextDiff {
   public static func isEquivalent(
     _ old: String, _ new: String, options: TextDiffOptions = .init()
   ) -> Bool {
-    if old.utf8.elementsEqual(new.utf8) { return true }
+    if old.hasSameUTF8(as: new) { return true }
     if !options.ignoreWidth && !options.ignoreWhitespace { return false }
     var interner = KeyInterner()
     let a = tokenize(old, options: options, interner: &interner)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Width folding: the `<wide>` and `<narrow>` compatibility mappings of Unicode, the part of
 /// NFKC that makes full-width and half-width forms equal, and nothing else.
 ///
@@ -134,4 +136,21 @@ public enum TextNormalization {
     0x00A2, 0x00A3, 0x00AC, 0x00AF, 0x00A6, 0x00A5, 0x20A9, 0,  // FFE0 ￠￡￢￣￤￥￦
     0x2502, 0x2190, 0x2191, 0x2192, 0x2193, 0x25A0, 0x25CB,  // FFE8 ￨￩￪￫￬￭￮
   ]
+}
+
+extension String {
+  /// True when both strings have the same UTF-8 bytes. `==` compares by Unicode canonical
+  /// equivalence instead, which costs a normalisation pass over non-ASCII text.
+  /// - Complexity: O(*n*) in bytes, one `memcmp` for native strings.
+  func hasSameUTF8(as other: String) -> Bool {
+    guard utf8.count == other.utf8.count else { return false }
+    let compared = utf8.withContiguousStorageIfAvailable { a in
+      other.utf8.withContiguousStorageIfAvailable { b -> Bool in
+        guard let pa = a.baseAddress, let pb = b.baseAddress else { return true }
+        return memcmp(pa, pb, a.count) == 0
+      }
+    }
+    if let compared, let compared { return compared }
+    return utf8.elementsEqual(other.utf8)
+  }
 }
