@@ -45,6 +45,12 @@ public final class XMLDocument {
   public static func parse(file path: String, limits: XMLParseLimits = .init()) throws(XMLError)
     -> XMLDocument
   {
+    let data = try read(file: path, limits: limits)
+    return try parse(data: data, fileName: path, baseURL: absoluteURLString(path), limits: limits)
+  }
+
+  /// The bytes of a regular file, refusing folders, devices, FIFOs and files over the limit.
+  public static func read(file path: String, limits: XMLParseLimits = .init()) throws(XMLError) -> Data {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
       throw .unreadable(file: path, reason: "no such file")
@@ -73,7 +79,7 @@ public final class XMLDocument {
       let size = (attributes?[.size] as? NSNumber)?.intValue ?? data.count
       throw .tooLarge(file: path, size: size, limit: limits.maxBytes)
     }
-    return try parse(data: data, fileName: path, baseURL: absoluteURLString(path), limits: limits)
+    return data
   }
 
   /// Parses bytes held in memory.
@@ -84,6 +90,14 @@ public final class XMLDocument {
   /// - Throws: `XMLError.tooLarge` or `XMLError.malformed`.
   public static func parse(
     data: Data, fileName: String, baseURL: String? = nil, limits: XMLParseLimits = .init()
+  ) throws(XMLError) -> XMLDocument {
+    try parse(data: data, fileName: fileName, baseURL: baseURL, limits: limits, configure: { _ in })
+  }
+
+  /// Parses bytes with a parser context that `configure` may adjust first (its SAX handlers).
+  static func parse(
+    data: Data, fileName: String, baseURL: String?, limits: XMLParseLimits,
+    configure: (xmlParserCtxtPtr) -> Void
   ) throws(XMLError) -> XMLDocument {
     XMLLibrary.ensureInitialized()
     if data.count > limits.maxBytes {
@@ -99,6 +113,7 @@ public final class XMLDocument {
       guard let context = xmlNewParserCtxt() else { return nil }
       defer { xmlFreeParserCtxt(context) }
       context.pointee._private = inputParserMarker
+      configure(context)
       return data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) -> xmlDocPtr? in
         guard let base = buffer.baseAddress else { return nil }
         return xmlCtxtReadMemory(
@@ -149,7 +164,9 @@ public final class XMLDocument {
     return nil
   }
 
-  static func absoluteURLString(_ path: String) -> String {
+  /// The absolute, standardised path of `path`: the base URL a parsed file's relative references
+  /// (and the XSLT read policy) resolve against.
+  public static func absoluteURLString(_ path: String) -> String {
     URL(fileURLWithPath: path).standardizedFileURL.path
   }
 

@@ -32,6 +32,25 @@ struct JSONOutputTests {
     #expect(JSONOutput.string(object) == reference(object))
   }
 
+  /// Keys of letters only (guidekit's own) are ordered without the locale's collation; the
+  /// order must still be JSONSerialization's, also for keys that differ only in case.
+  @Test func lettersOnlyKeysSortLikeJSONSerialization() {
+    var random = SplitMix64(seed: 5)
+    let letters = Array("aAbBcCoOlLdDiIzZ")
+    for _ in 0..<300 {
+      var object: [String: Any] = [:]
+      for _ in 0..<Int.random(in: 1...8, using: &random) {
+        let length = Int.random(in: 1...6, using: &random)
+        let key = String((0..<length).map { _ in letters[Int(random.next() % UInt64(letters.count))] })
+        object[key] = Int(random.next() % 100)
+      }
+      #expect(JSONOutput.string(object) == reference(object))
+    }
+    let keys = ["summary", "oldNum", "newNum", "kind", "id", "oldId", "path", "segments", "movedPlace"]
+    let object = Dictionary(uniqueKeysWithValues: keys.map { ($0, 1 as Any) })
+    #expect(JSONOutput.string(object) == reference(object))
+  }
+
   @Test func matchesJSONSerializationOnRandomTrees() {
     var random = SplitMix64(seed: 20261125)
     let alphabet = Array("ab/\\\"\n\t\u{1}テレワーク第条。、（）€😀 ")

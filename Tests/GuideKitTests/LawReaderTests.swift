@@ -1,4 +1,5 @@
 import Foundation
+import GuideKitTestSupport
 import GuideKitXML
 import Testing
 
@@ -286,6 +287,49 @@ struct ReaderTextTests {
       }
     }
     #expect(compared > 30_000)
+  }
+}
+
+/// Laws are read while they are parsed (`LawStreamReader`), everything else from the parsed tree:
+/// both must give the same tree, line numbers included.
+@Suite("Law reading while parsing")
+struct LawStreamingTests {
+  private static let fixtures = [
+    "999AC0000000001_20240401_505AC0000000010.xml", "articles-only.xml", "paragraphs-only.xml",
+    "test-law_DataRoot.xml",
+  ]
+
+  @Test(arguments: fixtures)
+  func streamingEqualsTreeReading(_ name: String) throws {
+    let path = egovFixture(name)
+    let streamed = try DocumentLoader.load(file: path)
+    #expect(streamed == (try readLaw(path)))
+    #expect(!streamed.units.isEmpty)
+  }
+
+  @Test(.enabled(if: SharedData.isAvailable, SharedData.absentMessage))
+  func streamingEqualsTreeReadingOnEverySharedLaw() throws {
+    let files = SharedData.files(in: "egov/laws") + SharedData.files(in: "egov/api-v1")
+    #expect(files.count >= 10)
+    for file in files {
+      let streamed = try DocumentLoader.load(file: file)
+      let parsed = try readLaw(file)
+      #expect(streamed == parsed, "\(file)")
+      #expect(streamed.diffUnits().count > 20, "\(file)")
+    }
+  }
+
+  @Test func hostileLawIsRefusedWhileStreaming() throws {
+    let folder = try TempFolder(prefix: "law-stream")
+    let entity = try folder.write(
+      "entity.xml",
+      "<?xml version=\"1.0\"?>\n<!DOCTYPE Law [<!ENTITY x \"第一条\">]>\n<Law><LawBody><MainProvision>"
+        + "<Article Num=\"1\"><ArticleTitle>&x;</ArticleTitle></Article></MainProvision></LawBody></Law>\n")
+    let truncated = try folder.write(
+      "truncated.xml", "<Law><LawBody><MainProvision><Article Num=\"1\"><ArticleTitle>第一条</ArticleTitle>")
+    for file in [entity, truncated] {
+      #expect(throws: GuideKitError.self, "\(file)") { try DocumentLoader.load(file: file) }
+    }
   }
 }
 

@@ -198,3 +198,74 @@ struct XMLBadInputTests {
     #expect(diagnostics.count <= 500)
   }
 }
+
+/// `XMLDocument.stream`: the events a handler gets, and what is left of the document.
+@Suite("XML streaming")
+struct XMLStreamTests {
+  /// Descends into elements named in `descend`, keeps those in `keep`, takes the rest whole.
+  final class Recorder: XMLStreamHandler {
+    let descend: Set<String>
+    let keep: Set<String>
+    var events: [String] = []
+
+    init(descend: Set<String>, keep: Set<String> = []) {
+      self.descend = descend
+      self.keep = keep
+    }
+
+    func start(_ element: XMLElementView) -> XMLStreamChoice {
+      events.append("start \(element.name)@\(element.line)")
+      if keep.contains(element.name) { return .keep }
+      return descend.contains(element.name) ? .descend : .whole
+    }
+
+    func element(_ element: XMLElementView) {
+      events.append("whole \(element.name)@\(element.line) \(element.elements.map(\.name)) \(element.textContent)")
+    }
+
+    func end() { events.append("end") }
+  }
+
+  private let text = """
+    <?xml version="1.0"?>
+    <law>
+      <chapter n="1">
+        <title>第一章</title>
+        <article n="1"><p>本文<em>強調</em></p></article>
+        <article n="2"><p>二</p></article>
+      </chapter>
+      <note>注</note>
+    </law>
+    """
+
+  @Test func eventsInDocumentOrderAndPartsFreed() throws {
+    let recorder = Recorder(descend: ["law", "chapter"])
+    let document = try XMLDocument.stream(data: Data(text.utf8), fileName: "law.xml", to: recorder)
+    #expect(
+      recorder.events == [
+        "start law@2", "start chapter@3", "start title@4", "whole title@4 [] 第一章",
+        "start article@5", "whole article@5 [\"p\"] 本文強調", "start article@6", "whole article@6 [\"p\"] 二",
+        "end", "start note@8", "whole note@8 [] 注", "end",
+      ])
+    // What the handler took is gone; the skeleton stays.
+    let left = try #require(document.withRootElement { root in root.descendants().map(\.name) })
+    #expect(left == ["chapter", "note"])
+  }
+
+  @Test func keptElementsStayWhole() throws {
+    let recorder = Recorder(descend: [], keep: ["law"])
+    let document = try XMLDocument.stream(data: Data(text.utf8), fileName: "law.xml", to: recorder)
+    #expect(recorder.events == ["start law@2"])
+    let articles = try #require(
+      document.withRootElement { root in root.descendants().filter { $0.name == "article" }.count })
+    #expect(articles == 2)
+  }
+
+  @Test func malformedInputThrowsAfterPartialEvents() {
+    let recorder = Recorder(descend: ["law"])
+    #expect(throws: XMLError.self) {
+      try XMLDocument.stream(data: Data("<law><a>x</a><b>".utf8), fileName: "bad.xml", to: recorder)
+    }
+    #expect(recorder.events.prefix(2) == ["start law@1", "start a@1"])
+  }
+}

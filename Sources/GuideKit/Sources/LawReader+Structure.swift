@@ -1,6 +1,7 @@
 import GuideKitXML
 
-/// Builds the units of one law, keeping every id unique within the tree.
+/// Builds the provisions of one law, keeping every id unique within the tree (the structure
+/// around them is assembled by ``LawAssembler``).
 ///
 /// Ids (DESIGN.md "References"): structure units are named by their path of structure
 /// segments (`Chap1`, `Chap1/Sec2`, `Part1/Chap3`); articles are not prefixed by their chapter
@@ -13,7 +14,7 @@ struct LawTreeBuilder {
   private var usedIDs: Set<String> = []
 
   /// The structure elements above the article: kind and id segment prefix.
-  private static let structures: [String: (kind: UnitKind, segment: String)] = [
+  static let structures: [String: (kind: UnitKind, segment: String)] = [
     "Part": (.part, "Part"),
     "Chapter": (.lawChapter, "Chap"),
     "Section": (.lawSection, "Sec"),
@@ -21,86 +22,8 @@ struct LawTreeBuilder {
     "Division": (.division, "Div"),
   ]
 
-  /// The units of a `<MainProvision>`.
-  mutating func mainProvision<Element: XMLElementReading>(_ element: Element) -> [Unit] {
-    var ignored: [Block] = []
-    return units(in: element, parentID: "", provisionPrefix: "", blocks: &ignored)
-  }
-
-  /// A `<SupplProvision>` as a `.supplement` unit.
-  mutating func supplement<Element: XMLElementReading>(_ element: Element) -> Unit {
-    let amendLawNum = element[attribute: "AmendLawNum"].map { ReaderText.normalize($0) }
-      .flatMap { $0.isEmpty ? nil : $0 }
-    let id = unique(amendLawNum.map { "Suppl/" + $0 } ?? "Suppl")
-    var properties: [String: String] = [:]
-    if let amendLawNum { properties["amendmentLawNum"] = amendLawNum }
-    if element[attribute: "Extract"] == "true" { properties["extract"] = "true" }
-    var blocks: [Block] = []
-    let children = units(in: element, parentID: id, provisionPrefix: id, blocks: &blocks)
-    return Unit(
-      kind: .supplement,
-      id: id,
-      num: element.firstElement(named: "SupplProvisionLabel").map { LawText.text(of: $0) },
-      title: amendLawNum,
-      blocks: blocks,
-      children: children,
-      line: element.line,
-      properties: properties)
-  }
-
-  /// The units inside a provision or structure element; its other contents become `blocks`.
-  /// - Parameters:
-  ///   - parentID: the id structure units extend (`""` at the top of the main provision).
-  ///   - provisionPrefix: the prefix of article and paragraph ids (`""`, or a supplement's id).
-  private mutating func units<Element: XMLElementReading>(
-    in element: Element, parentID: String, provisionPrefix: String, blocks: inout [Block]
-  ) -> [Unit] {
-    var out: [Unit] = []
-    var ordinals: [String: Int] = [:]
-    for child in element.elements {
-      let ordinal = (ordinals[child.name] ?? 0) + 1
-      ordinals[child.name] = ordinal
-      let number = Self.number(child, ordinal: ordinal)
-      if let structure = Self.structures[child.name] {
-        let id = unique(Self.join(parentID, structure.segment + number))
-        out.append(container(child, kind: structure.kind, id: id, provisionPrefix: provisionPrefix))
-        continue
-      }
-      switch child.name {
-      case "Article":
-        out.append(provision(child, kind: .article, id: unique(Self.join(provisionPrefix, "Art" + number))))
-      case "Paragraph":
-        out.append(
-          provision(child, kind: .paragraph, id: unique(Self.join(provisionPrefix, "Para" + number))))
-      case "SupplProvisionLabel":
-        break
-      case _ where child.name == element.name + "Title":
-        break
-      default:
-        LawText.appendBlocks(of: child, kind: .paragraph, to: &blocks)
-      }
-    }
-    return out
-  }
-
-  /// A structure unit (編・章・節・款・目): num = the title's number part (`第一章`), title = the
-  /// rest (`総則`); a title without a full-width space is all num.
-  private mutating func container<Element: XMLElementReading>(
-    _ element: Element, kind: UnitKind, id: String, provisionPrefix: String
-  ) -> Unit {
-    let heading = element.firstElement(named: element.name + "Title").map { LawText.text(of: $0) }
-    let (num, title) = Self.splitHeading(heading)
-    var blocks: [Block] = []
-    let children = units(in: element, parentID: id, provisionPrefix: provisionPrefix, blocks: &blocks)
-    var properties: [String: String] = [:]
-    if element[attribute: "Delete"] == "true" { properties["deleted"] = "true" }
-    return Unit(
-      kind: kind, id: id, num: num, title: title, blocks: blocks, children: children,
-      line: element.line, properties: properties)
-  }
-
   /// An article, paragraph, item or subitem with its parts.
-  private mutating func provision<Element: XMLElementReading>(
+  mutating func provision<Element: XMLElementReading>(
     _ element: Element, kind: UnitKind, id: String
   ) -> Unit {
     var num: String?
@@ -164,7 +87,7 @@ struct LawTreeBuilder {
   }
 
   /// `id` made unique in the tree by a `-2`, `-3` … suffix when it is taken, and recorded.
-  private mutating func unique(_ id: String) -> String {
+  mutating func unique(_ id: String) -> String {
     var candidate = id
     var counter = 2
     while usedIDs.contains(candidate) {
@@ -176,14 +99,14 @@ struct LawTreeBuilder {
   }
 
   /// The `Num` attribute, or the ordinal when it is missing or empty.
-  private static func number<Element: XMLElementReading>(_ element: Element, ordinal: Int) -> String {
+  static func number<Element: XMLElementReading>(_ element: Element, ordinal: Int) -> String {
     if let num = element[attribute: "Num"]?.filter({ !$0.isWhitespace }), !num.isEmpty {
       return num
     }
     return String(ordinal)
   }
 
-  private static func join(_ parent: String, _ segment: String) -> String {
+  static func join(_ parent: String, _ segment: String) -> String {
     parent.isEmpty ? segment : parent + "/" + segment
   }
 

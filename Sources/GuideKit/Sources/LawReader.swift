@@ -19,46 +19,17 @@ public enum LawReader {
   ///     law id, revision id and in-force date are taken from that name when it follows it.
   /// - Complexity: O(n) in the size of the document.
   public static func read<Element: XMLElementReading>(_ root: Element, file: String) -> ClauseTree {
-    let law: Element?
-    var lawID: String?
-    if root.name == "DataRoot" {
-      let applData = root.firstElement(named: "ApplData")
-      lawID = applData?.firstElement(named: "LawId").map { LawText.text(of: $0) }
-      law = applData?.firstElement(named: "LawFullText")?.firstElement(named: "Law")
-    } else {
-      law = root
-    }
-    let revision = RevisionFileName(path: file)
-    if lawID?.isEmpty ?? true { lawID = revision?.lawID }
-    if lawID?.isEmpty ?? true { lawID = law.flatMap(derivedLawID) }
-
-    let body = law?.firstElement(named: "LawBody")
-    let title = body?.firstElement(named: "LawTitle").map { LawText.text(of: $0) } ?? ""
-    let info = DocumentInfo(
-      kind: .law,
-      id: lawID ?? "",
-      version: revision?.revisionID ?? "",
-      title: title,
-      issuer: nil,
-      effective: revision?.effectiveDate,
-      language: "ja",
-      file: file,
-      line: root.line)
-
-    var builder = LawTreeBuilder()
-    var units: [Unit] = []
-    var supplements: [Unit] = []
-    for child in body?.elements ?? [] {
-      switch child.name {
-      case "MainProvision":
-        units.append(contentsOf: builder.mainProvision(child))
-      case "SupplProvision":
-        supplements.append(builder.supplement(child))
-      default:
-        break
+    var assembler = LawAssembler(file: file)
+    func feed(_ element: Element) {
+      guard assembler.start(element) else {
+        assembler.part(element)
+        return
       }
+      element.forEachElement(feed)
+      assembler.end()
     }
-    return ClauseTree(info: info, units: units, supplements: supplements)
+    feed(root)
+    return assembler.tree()
   }
 
   /// A LawId built from the `<Law>` attributes (`Era`, `Year`, `LawType`, `Num`), for laws whose
