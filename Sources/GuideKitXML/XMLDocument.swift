@@ -45,41 +45,23 @@ public final class XMLDocument {
   public static func parse(file path: String, limits: XMLParseLimits = .init()) throws(XMLError)
     -> XMLDocument
   {
-    let data = try read(file: path, limits: limits)
-    return try parse(data: data, fileName: path, baseURL: absoluteURLString(path), limits: limits)
+    try parse(file: path, limits: limits, configure: { _ in })
   }
 
-  /// The bytes of a regular file, refusing folders, devices, FIFOs and files over the limit.
-  public static func read(file path: String, limits: XMLParseLimits = .init()) throws(XMLError) -> Data {
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-      throw .unreadable(file: path, reason: "no such file")
+  /// Parses a file with a parser context that `configure` may adjust first (its SAX handlers).
+  /// The parser reads the file in chunks through its descriptor: no copy of the whole file is
+  /// held, and what was checked (a regular file, its size) is what is read.
+  static func parse(
+    file path: String, limits: XMLParseLimits, configure: (xmlParserCtxtPtr) -> Void
+  ) throws(XMLError) -> XMLDocument {
+    XMLLibrary.ensureInitialized()
+    let input = try InputFile(path: path, limits: limits)
+    defer { input.close() }
+    let reader = Unmanaged.passUnretained(input).toOpaque()
+    let baseURL = absoluteURLString(path)
+    return try parse(fileName: path, configure: configure, inputError: input.error) { context in
+      xmlCtxtReadIO(context, inputFileRead, nil, reader, baseURL, nil, parseOptions)
     }
-    if isDirectory.boolValue {
-      throw .unreadable(file: path, reason: "is a folder, not an XML file")
-    }
-    // A FIFO or a device would block the read (a FIFO without a writer blocks at open).
-    let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
-    if let type = (try? FileManager.default.attributesOfItem(atPath: resolved))?[.type]
-      as? FileAttributeType, type != .typeRegular
-    {
-      throw .unreadable(file: path, reason: "is not a regular file")
-    }
-    let data: Data
-    do {
-      let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
-      defer { try? handle.close() }
-      // Read one byte past the limit to detect an oversized file without reading all of it.
-      data = try handle.read(upToCount: limits.maxBytes + 1) ?? Data()
-    } catch {
-      throw .unreadable(file: path, reason: "cannot read: \(error.localizedDescription)")
-    }
-    if data.count > limits.maxBytes {
-      let attributes = try? FileManager.default.attributesOfItem(atPath: path)
-      let size = (attributes?[.size] as? NSNumber)?.intValue ?? data.count
-      throw .tooLarge(file: path, size: size, limit: limits.maxBytes)
-    }
-    return data
   }
 
   /// Parses bytes held in memory.
@@ -103,23 +85,39 @@ public final class XMLDocument {
     if data.count > limits.maxBytes {
       throw .tooLarge(file: fileName, size: data.count, limit: limits.maxBytes)
     }
-    if data.isEmpty {
-      throw .malformed([
-        XMLDiagnostic(file: fileName, line: 0, severity: .error, message: "the file is empty")
-      ])
+    if data.isEmpty { throw emptyFile(fileName) }
+    return try parse(fileName: fileName, configure: configure, inputError: { nil }) { context in
+      data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) -> xmlDocPtr? in
+        guard let base = buffer.baseAddress else { return nil }
+        return xmlCtxtReadMemory(
+          context, base.assumingMemoryBound(to: CChar.self), Int32(buffer.count),
+          baseURL ?? fileName, nil, parseOptions)
+      }
     }
+  }
+
+  static func emptyFile(_ fileName: String) -> XMLError {
+    .malformed([XMLDiagnostic(file: fileName, line: 0, severity: .error, message: "the file is empty")])
+  }
+
+  /// The checks every parse shares, around `read`, which parses with the prepared context.
+  /// - Parameter inputError: what went wrong reading the input, if anything (it comes before
+  ///   the parser's own complaints about the input it did not get).
+  private static func parse(
+    fileName: String, configure: (xmlParserCtxtPtr) -> Void, inputError: () -> XMLError?,
+    read: (xmlParserCtxtPtr) -> xmlDocPtr?
+  ) throws(XMLError) -> XMLDocument {
     let collector = DiagnosticCollector(file: fileName)
     let result: xmlDocPtr? = collector.capturing {
       guard let context = xmlNewParserCtxt() else { return nil }
       defer { xmlFreeParserCtxt(context) }
       context.pointee._private = inputParserMarker
       configure(context)
-      return data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) -> xmlDocPtr? in
-        guard let base = buffer.baseAddress else { return nil }
-        return xmlCtxtReadMemory(
-          context, base.assumingMemoryBound(to: CChar.self), Int32(buffer.count),
-          baseURL ?? fileName, nil, parseOptions)
-      }
+      return read(context)
+    }
+    if let error = inputError() {
+      if let result { xmlFreeDoc(result) }
+      throw error
     }
     guard let document = result, !collector.hasErrors else {
       if let result { xmlFreeDoc(result) }
@@ -166,7 +164,7 @@ public final class XMLDocument {
 
   /// The absolute, standardised path of `path`: the base URL a parsed file's relative references
   /// (and the XSLT read policy) resolve against.
-  public static func absoluteURLString(_ path: String) -> String {
+  static func absoluteURLString(_ path: String) -> String {
     URL(fileURLWithPath: path).standardizedFileURL.path
   }
 

@@ -38,8 +38,9 @@ extension XMLDocument {
   public static func stream(
     file path: String, limits: XMLParseLimits = .init(), to handler: some XMLStreamHandler
   ) throws(XMLError) -> XMLDocument {
-    let data = try read(file: path, limits: limits)
-    return try stream(data: data, fileName: path, baseURL: absoluteURLString(path), limits: limits, to: handler)
+    try streaming(to: handler) { () throws(XMLError) in
+      try parse(file: path, limits: limits, configure: installStreamHandlers)
+    }
   }
 
   /// Parses bytes held in memory as ``parse(data:fileName:baseURL:limits:)`` does, handing
@@ -49,16 +50,26 @@ extension XMLDocument {
     data: Data, fileName: String, baseURL: String? = nil, limits: XMLParseLimits = .init(),
     to handler: some XMLStreamHandler
   ) throws(XMLError) -> XMLDocument {
-    let state = StreamState(handler: handler)
-    let unmanaged = Unmanaged.passRetained(state)
+    try streaming(to: handler) { () throws(XMLError) in
+      try parse(data: data, fileName: fileName, baseURL: baseURL, limits: limits, configure: installStreamHandlers)
+    }
+  }
+
+  /// Runs `parse` with `handler` receiving the events of this thread's parse.
+  private static func streaming(
+    to handler: some XMLStreamHandler, _ parse: () throws(XMLError) -> XMLDocument
+  ) throws(XMLError) -> XMLDocument {
+    let unmanaged = Unmanaged.passRetained(StreamState(handler: handler))
     defer { unmanaged.release() }
     // SAX callbacks get the parser context only; the state rides on the parsing thread.
     pthread_setspecific(StreamState.key, unmanaged.toOpaque())
     defer { pthread_setspecific(StreamState.key, nil) }
-    return try parse(data: data, fileName: fileName, baseURL: baseURL, limits: limits) { context in
-      context.pointee.sax.pointee.startElementNs = streamStartElement
-      context.pointee.sax.pointee.endElementNs = streamEndElement
-    }
+    return try parse()
+  }
+
+  private static func installStreamHandlers(_ context: xmlParserCtxtPtr) {
+    context.pointee.sax.pointee.startElementNs = streamStartElement
+    context.pointee.sax.pointee.endElementNs = streamEndElement
   }
 }
 

@@ -161,6 +161,40 @@ struct XMLBadInputTests {
     }
   }
 
+  @Test func deviceAndEmptyFileAreRefused() throws {
+    #expect {
+      try XMLDocument.parse(file: "/dev/zero")
+    } throws: { error in
+      guard let error = error as? XMLError, case .unreadable(_, let reason) = error else { return false }
+      return reason == "is not a regular file"
+    }
+    let folder = try TempFolder()
+    let empty = try folder.write("empty.xml", "")
+    #expect {
+      try XMLDocument.parse(file: empty)
+    } throws: { error in
+      (error as? XMLError)?.diagnostics.map(\.message) == ["the file is empty"]
+    }
+  }
+
+  /// A file is read in the parser's chunks: a document of many chunks, in an encoding the
+  /// parser converts (a character may straddle two chunks), reads as the same bytes in memory do.
+  @Test func fileReadInChunksEqualsBytesInMemory() throws {
+    var body = "<?xml version=\"1.0\" encoding=\"Shift_JIS\"?>\n<doc>\n"
+    for index in 0..<4000 { body += "  <p n=\"\(index)\">第\(index)条　テレワークの適正な実施</p>\n" }
+    body += "</doc>\n"
+    let bytes = try #require(body.data(using: .shiftJIS))
+    #expect(bytes.count > 200_000)
+    let folder = try TempFolder()
+    let path = try folder.write("sjis.xml", data: bytes)
+    let fromFile = try XMLDocument.parse(file: path)
+    let fromMemory = try XMLDocument.parse(data: bytes, fileName: path)
+    let fileText = fromFile.withRootElement { $0.textContent }
+    #expect(fileText == fromMemory.withRootElement { $0.textContent })
+    #expect(fileText?.contains("第3999条　テレワークの適正な実施") == true)
+    #expect(fromFile.withRootElement { $0.elements.count } == 4000)
+  }
+
   @Test func sizeLimitNamesTheFileAndItsSize() throws {
     let folder = try TempFolder()
     let path = try folder.write("big.xml", "<doc>" + String(repeating: "x", count: 2000) + "</doc>")

@@ -22,13 +22,9 @@ public enum DocumentLoader {
   public static func load(file: String, limits: XMLParseLimits = .init()) throws(GuideKitError)
     -> ClauseTree
   {
-    let data: Data
-    do {
-      data = try XMLDocument.read(file: file, limits: limits)
-    } catch {
-      throw .xml(error)
+    try load(fileName: file) { reader throws(XMLError) in
+      try XMLDocument.stream(file: file, limits: limits, to: reader)
     }
-    return try load(data: data, fileName: file, baseURL: XMLDocument.absoluteURLString(file), limits: limits)
   }
 
   /// Parses and reads a document held in memory, as ``load(file:limits:)`` does.
@@ -38,11 +34,19 @@ public enum DocumentLoader {
   public static func load(
     data: Data, fileName: String, baseURL: String? = nil, limits: XMLParseLimits = .init()
   ) throws(GuideKitError) -> ClauseTree {
-    // Laws are read while they are parsed (see `LawStreamReader`); other documents once parsed.
+    try load(fileName: fileName) { reader throws(XMLError) in
+      try XMLDocument.stream(data: data, fileName: fileName, baseURL: baseURL, limits: limits, to: reader)
+    }
+  }
+
+  /// Laws are read while they are parsed (see `LawStreamReader`); other documents once parsed.
+  private static func load(
+    fileName: String, parse: (LawStreamReader) throws(XMLError) -> XMLDocument
+  ) throws(GuideKitError) -> ClauseTree {
     let lawReader = LawStreamReader(file: fileName)
     let document: XMLDocument
     do {
-      document = try XMLDocument.stream(data: data, fileName: fileName, baseURL: baseURL, limits: limits, to: lawReader)
+      document = try parse(lawReader)
     } catch {
       throw .xml(error)
     }
@@ -50,28 +54,12 @@ public enum DocumentLoader {
     return try read(document)
   }
 
-  /// Inputs smaller than this in all are loaded one after the other by ``load(files:limits:)``.
-  static let sequentialBelowBytes = 4 << 20
-
-  /// Parses and reads several files, in parallel when they are large enough for it to pay.
+  /// Parses and reads several files in parallel.
   /// - Returns: the trees, in the order of `files`.
   /// - Throws: the error of the first file (in `files` order) that could not be read.
   public static func load(files: [String], limits: XMLParseLimits = .init()) throws(GuideKitError)
     -> [ClauseTree]
   {
-    // Small files one after the other: on an 800 KB law pair a second core saves about 2 ms of
-    // 40, while two parses at once hold both parsers' memory (3 MB more at the peak).
-    var total = 0
-    for file in files {
-      // A size not known counts as large (the load itself reports what is wrong with the file).
-      let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? sequentialBelowBytes
-      total = min(total + max(size, 0), sequentialBelowBytes)
-    }
-    if files.count < 2 || total < sequentialBelowBytes {
-      var trees: [ClauseTree] = []
-      for file in files { trees.append(try load(file: file, limits: limits)) }
-      return trees
-    }
     // Each thread stores its result under the lock: threads storing into one Swift array race
     // on its buffer, even at different indices.
     let results = Mutex<[Int: Result<ClauseTree, GuideKitError>]>([:])
