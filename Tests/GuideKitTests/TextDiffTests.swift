@@ -595,6 +595,38 @@ private func tokenStrings(_ text: String, _ options: TextDiffOptions = .init()) 
     #expect(tokenStrings("a\r\nb") == ["a", "\r\n", "b"])
   }
 
+  /// The postings index of `ContainerIndex` (used for many queries) answers as its scan of every
+  /// candidate (used for a few) does.
+  @Test func containerIndexAnswersAsAScan() {
+    var rng = SplitMix64(seed: 11)
+    func snapshot(_ id: String, _ text: String) -> UnitSnapshot {
+      UnitSnapshot(
+        id: id, num: nil, title: nil, path: [], ancestorIDs: [], lines: [text], line: 1, kind: .clause,
+        status: nil, links: [])
+    }
+    var agreed = 0
+    for round in 0..<40 {
+      let texts = (0..<12).map { _ in randomText(&rng, length: Int.random(in: 20...80, using: &rng)) }
+      let candidates = texts.enumerated().map { index, text in
+        let counterpart = mutate(text, &rng, edits: Int.random(in: 2...20, using: &rng))
+        return (unit: snapshot("c\(index)", text), grams: Bigrams(text), counterpart: Bigrams(counterpart))
+      }
+      let indexed = ContainerIndex(candidates, queries: .max)
+      let scanned = ContainerIndex(candidates, queries: 1)
+      for query in 0..<10 {
+        // Pieces of candidates, with some edits, and unrelated texts.
+        let source = texts[(round + query) % texts.count]
+        let piece =
+          query % 3 == 0
+          ? randomText(&rng, length: 30) : mutate(String(source.prefix(40)), &rng, edits: query % 4)
+        let a = indexed.bestContainer(of: piece)?.id
+        #expect(a == scanned.bestContainer(of: piece)?.id, "\(piece)")
+        if a != nil { agreed += 1 }
+      }
+    }
+    #expect(agreed > 50)
+  }
+
   @Test func radixSortSortsLikeSort() {
     var rng = SplitMix64(seed: 7)
     for count in [0, 1, 2, 63, 64, 65, 1000, 4097] {

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Pairs the units of two documents.
 struct Aligner {
@@ -69,10 +70,10 @@ struct Aligner {
     }
   }
 
-  private func key(_ unit: UnitSnapshot) -> ByteKey {
+  private static func key(_ unit: UnitSnapshot, _ options: TextDiffOptions) -> ByteKey {
     var text = unit.text
-    if options.text.ignoreWidth { text = TextNormalization.foldingWidth(text) }
-    if options.text.ignoreWhitespace { text = String(text.filter { !$0.isWhitespace }) }
+    if options.ignoreWidth { text = TextNormalization.foldingWidth(text) }
+    if options.ignoreWhitespace { text = String(text.filter { !$0.isWhitespace }) }
     return ByteKey(text)
   }
 
@@ -101,14 +102,20 @@ struct Aligner {
 
   /// Pairs unpaired units whose text occurs exactly once among the unpaired of each side.
   mutating func pairUniqueTexts() {
-    var oldByText: [ByteKey: [Int]] = [:]
-    for o in old.indices where oldToNew[o] == nil {
-      oldByText[key(old[o]), default: []].append(o)
+    // Each side hashes its texts on its own core.
+    let sides = Mutex<[Int: [ByteKey: [Int]]]>([:])
+    let (old, new, oldToNew, newToOld, textOptions) = (old, new, oldToNew, newToOld, options.text)
+    DispatchQueue.concurrentPerform(iterations: 2) { side in
+      let units = side == 0 ? old : new
+      let paired = side == 0 ? oldToNew : newToOld
+      var byText: [ByteKey: [Int]] = [:]
+      for index in units.indices where paired[index] == nil {
+        byText[Self.key(units[index], textOptions), default: []].append(index)
+      }
+      sides.withLock { $0[side] = byText }
     }
-    var newByText: [ByteKey: [Int]] = [:]
-    for n in new.indices where newToOld[n] == nil {
-      newByText[key(new[n]), default: []].append(n)
-    }
+    let oldByText = sides.withLock { $0[0] } ?? [:]
+    let newByText = sides.withLock { $0[1] } ?? [:]
     for (text, olds) in oldByText where olds.count == 1 {
       guard let news = newByText[text], news.count == 1, !text.isEmpty else { continue }
       pair(olds[0], news[0])

@@ -144,33 +144,29 @@ struct ContainerIndex {
   static let minimumContainment = 0.5
   static let minimumGain = 0.15
 
-  init(_ candidates: [(unit: UnitSnapshot, grams: Bigrams, counterpart: Bigrams)]) {
+  /// Postings are built only when there are more texts to place than this: for a few, a scan
+  /// of every candidate (a merge of sorted bigrams each) costs less than indexing them all.
+  static let scanQueriesUpTo = 8
+
+  /// - Parameter queries: how many texts will be placed (``bestContainer(of:)`` calls).
+  init(_ candidates: [(unit: UnitSnapshot, grams: Bigrams, counterpart: Bigrams)], queries: Int = .max) {
     self.candidates = candidates
+    guard queries > Self.scanQueriesUpTo else { return }
+    isIndexed = true
     for (index, candidate) in candidates.enumerated() {
       for gram in candidate.grams.keys { postings[gram, default: []].append(Int32(index)) }
     }
   }
+
+  private var isIndexed = false
 
   /// The candidate that holds at least half of `text` and whose counterpart holds clearly less
   /// of it (the text arrived in, or left, that candidate); the first of the best on ties.
   func bestContainer(of text: String) -> UnitSnapshot? {
     let grams = Bigrams(text)
     guard grams.count >= 4, !candidates.isEmpty else { return nil }
-    // The text's distinct bigrams, rarest among the candidates first.
-    let lists = grams.keys.map { postings[$0] }
-    let order = lists.indices.sorted {
-      let a = lists[$0]?.count ?? 0
-      let b = lists[$1]?.count ?? 0
-      return a != b ? a < b : $0 < $1
-    }
-    // A candidate missing all of this prefix shares at most count − weight(prefix) < count / 2.
-    var covered = 0
-    var probed = [Bool](repeating: false, count: candidates.count)
-    for index in order {
-      for candidate in lists[index] ?? [] { probed[Int(candidate)] = true }
-      covered += Int(grams.counts[index])
-      if Double(covered) > Double(grams.count) * (1 - Self.minimumContainment) { break }
-    }
+    var probed = [Bool](repeating: !isIndexed, count: candidates.count)
+    if isIndexed { probe(grams, marking: &probed) }
     var best: (index: Int, containment: Double)?
     for index in probed.indices where probed[index] {
       let candidate = candidates[index]
@@ -180,5 +176,24 @@ struct ContainerIndex {
       if containment - remaining >= Self.minimumGain { best = (index, containment) }
     }
     return best.map { candidates[$0.index].unit }
+  }
+
+  /// Marks the candidates that share one of the rarest bigrams of `grams` that make up over half
+  /// of it: only those can contain half of it.
+  private func probe(_ grams: Bigrams, marking probed: inout [Bool]) {
+    // The text's distinct bigrams, rarest among the candidates first.
+    let lists = grams.keys.map { postings[$0] }
+    let order = lists.indices.sorted {
+      let a = lists[$0]?.count ?? 0
+      let b = lists[$1]?.count ?? 0
+      return a != b ? a < b : $0 < $1
+    }
+    // A candidate missing all of this prefix shares at most count − weight(prefix) < count / 2.
+    var covered = 0
+    for index in order {
+      for candidate in lists[index] ?? [] { probed[Int(candidate)] = true }
+      covered += Int(grams.counts[index])
+      if Double(covered) > Double(grams.count) * (1 - Self.minimumContainment) { break }
+    }
   }
 }

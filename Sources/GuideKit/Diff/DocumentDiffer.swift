@@ -111,17 +111,21 @@ public enum DocumentDiffer {
       new.info.removals.compactMap { r in r.into.map { (r.id, $0) } }, uniquingKeysWith: { a, _ in a })
     let modifiedPairs = pairs.filter { inline[$0.1]?.changed ?? false }
     // Bigrams of the changed units, computed once for the split and merge searches.
-    let anyAdded = aligner.newToOld.contains { $0 == nil }
-    let anyRemoved = aligner.oldToNew.contains { $0 == nil }
+    let addedCount = aligner.newToOld.count { $0 == nil }
+    let removedCount = aligner.oldToNew.count { $0 == nil }
+    let anyAdded = addedCount > 0
+    let anyRemoved = removedCount > 0
     if anyAdded || anyRemoved {
       aligner.computeGrams(old: modifiedPairs.map(\.0), new: modifiedPairs.map(\.1))
     }
     let oldGrams = anyAdded || anyRemoved ? modifiedPairs.map { aligner.oldGrams($0.0) } : []
     let newGrams = anyAdded || anyRemoved ? modifiedPairs.map { aligner.newGrams($0.1) } : []
     let splitCandidates = ContainerIndex(
-      !anyAdded ? [] : modifiedPairs.indices.map { (oldUnits[modifiedPairs[$0].0], oldGrams[$0], newGrams[$0]) })
+      !anyAdded ? [] : modifiedPairs.indices.map { (oldUnits[modifiedPairs[$0].0], oldGrams[$0], newGrams[$0]) },
+      queries: addedCount)
     let mergeCandidates = ContainerIndex(
-      !anyRemoved ? [] : modifiedPairs.indices.map { (newUnits[modifiedPairs[$0].1], newGrams[$0], oldGrams[$0]) })
+      !anyRemoved ? [] : modifiedPairs.indices.map { (newUnits[modifiedPairs[$0].1], newGrams[$0], oldGrams[$0]) },
+      queries: removedCount)
     for n in 0..<newUnits.count where aligner.newToOld[n] == nil {
       var change = UnitChange(
         kind: .added, old: nil, new: newUnits[n], segments: [], movedPlace: false, coarse: false)
