@@ -89,7 +89,7 @@ if [[ -f "$LAW_OLD" && -f "$LAW_NEW" ]]; then
     exit 1
   }
   note "guidekit: $(jq -c '.summary' "$RESULTS/diff-law.json")"
-  hf "$RESULTS/diff-law-hf.json" --warmup 2 --runs 10 \
+  hf "$RESULTS/diff-law-hf.json" --warmup 5 --runs 40 \
     -n "guidekit diff --format json" "'$GUIDEKIT' diff '$LAW_OLD' '$LAW_NEW' --format json" \
     -n "xmllint --noout (both)" "xmllint --noout '$LAW_OLD' '$LAW_NEW'"
   g=$(hfv "$RESULTS/diff-law-hf.json" 0 mean)
@@ -127,7 +127,8 @@ for n in $SIZES; do
     exit 1
   }
   note "guidekit: $(jq -c '.summary' "$RESULTS/diff-$n.json")"
-  runs=10 warmup=1
+  runs=30 warmup=3
+  [[ $n -ge 2000 ]] && runs=15 warmup=2
   [[ $n -ge 20000 ]] && runs=2 warmup=0
   hf "$RESULTS/diff-$n-hf.json" --warmup "$warmup" --runs "$runs" \
     -n "guidekit diff --format json" "'$GUIDEKIT' diff '$old' '$new' --format json" \

@@ -46,8 +46,8 @@ for f in "${files[@]}"; do
   same="identical output"
   cmp -s "$RESULTS/.render-guidekit.html" "$RESULTS/.render-xsltproc.html" || same="outputs differ"
   note "output: guidekit $(stat -c %s "$RESULTS/.render-guidekit.html") bytes, xsltproc $(stat -c %s "$RESULTS/.render-xsltproc.html") bytes ($same)"
-  runs=20
-  [[ $(stat -c %s "$f") -gt 1000000 ]] && runs=5
+  runs=40
+  [[ $(stat -c %s "$f") -gt 1000000 ]] && runs=10
   hf "$RESULTS/render-$i.json" --warmup 2 --runs "$runs" \
     -n "guidekit render --format html" "'$GUIDEKIT' render '$f' --format html" \
     -n "xsltproc guideline-html.xsl" "xsltproc '$XSL' '$f'"
