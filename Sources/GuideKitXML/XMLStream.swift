@@ -24,7 +24,8 @@ public enum XMLStreamChoice: Sendable {
   case descend
   /// The element with its subtree, complete, in ``XMLStreamHandler/element(_:)``.
   case whole
-  /// Nothing: the element and its subtree stay in the document, which the parse returns.
+  /// Nothing: the element and its subtree stay in the document, which the parse returns —
+  /// unless an element it is inside was descended into, whose children are freed at its end.
   case keep
 }
 
