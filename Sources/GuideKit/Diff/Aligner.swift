@@ -1,6 +1,3 @@
-import Foundation
-import Synchronization
-
 /// Pairs the units of two documents.
 struct Aligner {
   let old: [UnitSnapshot]
@@ -36,15 +33,10 @@ struct Aligner {
       olds.filter { oldGrams[$0] == nil }.map { (true, $0) }
       + news.filter { newGrams[$0] == nil }.map { (false, $0) }
     guard !missing.isEmpty else { return }
-    var computed = [Bigrams?](repeating: nil, count: missing.count)
-    let oldUnits = old
-    let newUnits = new
-    computed.withUnsafeMutableBufferPointer { computed in
-      nonisolated(unsafe) let out = computed
-      DispatchQueue.concurrentPerform(iterations: missing.count) { job in
-        let (isOld, index) = missing[job]
-        out[job] = Bigrams(isOld ? oldUnits[index].text : newUnits[index].text)
-      }
+    let (oldUnits, newUnits) = (old, new)
+    let computed = Parallel.map(missing.count) { job in
+      let (isOld, index) = missing[job]
+      return Bigrams(isOld ? oldUnits[index].text : newUnits[index].text)
     }
     for (job, (isOld, index)) in missing.enumerated() {
       if isOld { oldGrams[index] = computed[job] } else { newGrams[index] = computed[job] }
@@ -103,19 +95,17 @@ struct Aligner {
   /// Pairs unpaired units whose text occurs exactly once among the unpaired of each side.
   mutating func pairUniqueTexts() {
     // Each side hashes its texts on its own core.
-    let sides = Mutex<[Int: [ByteKey: [Int]]]>([:])
     let (old, new, oldToNew, newToOld, textOptions) = (old, new, oldToNew, newToOld, options.text)
-    DispatchQueue.concurrentPerform(iterations: 2) { side in
+    let sides = Parallel.map(2) { side in
       let units = side == 0 ? old : new
       let paired = side == 0 ? oldToNew : newToOld
       var byText: [ByteKey: [Int]] = [:]
       for index in units.indices where paired[index] == nil {
         byText[Self.key(units[index], textOptions), default: []].append(index)
       }
-      sides.withLock { $0[side] = byText }
+      return byText
     }
-    let oldByText = sides.withLock { $0[0] } ?? [:]
-    let newByText = sides.withLock { $0[1] } ?? [:]
+    let (oldByText, newByText) = (sides[0], sides[1])
     for (text, olds) in oldByText where olds.count == 1 {
       guard let news = newByText[text], news.count == 1, !text.isEmpty else { continue }
       pair(olds[0], news[0])

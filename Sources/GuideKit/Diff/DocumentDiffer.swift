@@ -205,13 +205,8 @@ public enum DocumentDiffer {
 
   /// The units of both documents as the diff compares them, each document on its own core.
   static func snapshots(_ old: ClauseTree, _ new: ClauseTree) -> ([UnitSnapshot], [UnitSnapshot]) {
-    let sides = Mutex<[Int: [UnitSnapshot]]>([:])
-    DispatchQueue.concurrentPerform(iterations: 2) { side in
-      let snapshots = units(of: side == 0 ? old : new).map(DiffText.snapshot)
-      sides.withLock { $0[side] = snapshots }
-    }
-    let both = sides.withLock { $0 }
-    return (both[0] ?? [], both[1] ?? [])
+    let sides = Parallel.map(2) { side in units(of: side == 0 ? old : new).map(DiffText.snapshot) }
+    return (sides[0], sides[1])
   }
 
   /// The units a diff aligns: clauses, main-provision articles and supplements, controls.

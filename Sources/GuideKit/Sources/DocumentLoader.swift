@@ -1,6 +1,5 @@
 import Foundation
 import GuideKitXML
-import Synchronization
 
 /// Reads any supported document into a `ClauseTree`, detecting its kind from the root element.
 public enum DocumentLoader {
@@ -60,21 +59,11 @@ public enum DocumentLoader {
   public static func load(files: [String], limits: XMLParseLimits = .init()) throws(GuideKitError)
     -> [ClauseTree]
   {
-    // Each thread stores its result under the lock: threads storing into one Swift array race
-    // on its buffer, even at different indices.
-    let results = Mutex<[Int: Result<ClauseTree, GuideKitError>]>([:])
-    DispatchQueue.concurrentPerform(iterations: files.count) { index in
-      let loaded = Result { () throws(GuideKitError) in try load(file: files[index], limits: limits) }
-      results.withLock { $0[index] = loaded }
+    let results = Parallel.map(files.count) { index in
+      Result { () throws(GuideKitError) in try load(file: files[index], limits: limits) }
     }
-    let all = results.withLock { $0 }
     var trees: [ClauseTree] = []
-    for index in files.indices {
-      guard let result = all[index] else {
-        throw .io(path: files[index], reason: "internal: load did not finish")
-      }
-      trees.append(try result.get())
-    }
+    for result in results { trees.append(try result.get()) }
     return trees
   }
 
