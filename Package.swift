@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.2
 import Foundation
 import PackageDescription
 
@@ -15,7 +15,9 @@ let package = Package(
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-    .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+    .package(url: "https://github.com/apple/swift-crypto", from: "4.0.0"),
+    // Without its Foundation trait: guidekit links FoundationEssentials only (start-up, size).
+    .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2", traits: []),
   ],
   targets: [
     .systemLibrary(
@@ -29,21 +31,28 @@ let package = Package(
       name: "CMimalloc",
       providers: [.apt(["libmimalloc-dev"]), .brew(["mimalloc"])]
     ),
-    .target(name: "GuideKitXML", dependencies: ["CLibXML2"]),
+    .target(
+      name: "GuideKitXML", dependencies: ["CLibXML2"],
+      swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]),
     .target(
       name: "GuideKit",
       dependencies: [
         "GuideKitXML",
         .product(name: "Crypto", package: "swift-crypto"),
+        .product(name: "Subprocess", package: "swift-subprocess"),
       ],
-      resources: [.copy("Resources/stylesheets"), .copy("Resources/schemas")]
+      resources: [.copy("Resources/stylesheets"), .copy("Resources/schemas")],
+      // SwiftPM's resource accessor imports Foundation into the module; only what a file imports
+      // may be used, so nothing of Foundation beyond FoundationEssentials slips in.
+      swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]
     ),
     .executableTarget(
       name: "guidekit",
       dependencies: [
         "GuideKit",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
-      ] + (systemMalloc ? [] : ["CMimalloc"])
+      ] + (systemMalloc ? [] : ["CMimalloc"]),
+      swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]
     ),
     // Helpers shared by the test targets: temporary folders, a local listener, a seeded generator.
     .target(name: "GuideKitTestSupport", path: "Tests/GuideKitTestSupport"),

@@ -1,5 +1,5 @@
 @preconcurrency import CLibXML2
-import Foundation
+import FoundationEssentials
 
 /// File-system operations guidekit needs beyond Foundation.
 public enum FileSystem {

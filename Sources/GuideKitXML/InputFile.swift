@@ -1,5 +1,11 @@
 @preconcurrency import CLibXML2
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// An input file opened for the parser: checked on its descriptor (a regular file, within the
 /// size limit) and then read in the chunks the parser asks for, never past the limit.

@@ -1,5 +1,5 @@
 @preconcurrency import CLibXML2
-import Foundation
+import FoundationEssentials
 
 /// Limits applied while reading an input document.
 public struct XMLParseLimits: Sendable, Hashable {

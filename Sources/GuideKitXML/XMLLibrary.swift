@@ -1,5 +1,5 @@
 @preconcurrency import CLibXML2
-import Foundation
+import FoundationEssentials
 
 /// One-time, process-wide set-up of libxml2, libxslt and libexslt.
 ///

@@ -1,5 +1,5 @@
 @preconcurrency import CLibXML2
-import Foundation
+import FoundationEssentials
 
 /// A compiled W3C XML Schema. Compile once; validate from any number of threads at once
 /// (each validation has its own libxml2 validation context; the compiled schema is read-only).

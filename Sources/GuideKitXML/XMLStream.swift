@@ -1,5 +1,11 @@
 @preconcurrency import CLibXML2
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// Receives a document as it is parsed, so that a reader can take each part as soon as it is
 /// complete and the parser can free it: memory then holds the largest part, not the document.

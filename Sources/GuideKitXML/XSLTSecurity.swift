@@ -1,5 +1,5 @@
 @preconcurrency import CLibXML2
-import Foundation
+import FoundationEssentials
 import Synchronization
 
 /// libxslt security preferences shared by every transformation (DESIGN.md "Security defaults"):

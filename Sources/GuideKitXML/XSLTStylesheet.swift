@@ -1,5 +1,6 @@
 @preconcurrency import CLibXML2
-import Foundation
+import FoundationEssentials
+import Synchronization
 
 /// What a stylesheet may read: files inside `folders` and the files named in `files`
 /// (absolute, standardised paths). Writing files, creating folders and every network access are
@@ -67,14 +68,15 @@ public final class XSLTStylesheet: @unchecked Sendable {
   }
 
   /// libxslt's generic error function is process-wide: compilations take turns.
-  private static let compileLock = NSLock()
+  private static let compileLock = Mutex(())
 
   private static func compile(_ document: XMLDocument, path: String, folder: String)
     throws(XMLError) -> xsltStylesheetPtr
   {
     let collector = DiagnosticCollector(file: path)
-    let compiled: xsltStylesheetPtr? = compileLock.withLock {
-      XSLTSecurity.withCompileFolder(folder) {
+    var compiled: xsltStylesheetPtr?
+    compileLock.withLock { _ in
+      compiled = XSLTSecurity.withCompileFolder(folder) {
         collector.capturing {
           let unmanaged = Unmanaged.passUnretained(collector).toOpaque()
           var target = gk_message_target(context: unmanaged, sink: diagnosticCollectorMessageSink)

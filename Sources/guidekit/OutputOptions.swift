@@ -1,6 +1,12 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import GuideKit
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// The output formats, named the same everywhere; each command accepts a subset.
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
@@ -33,7 +39,7 @@ struct OutputOptions: ParsableArguments {
         throw ExitCode(2)
       }
     } else {
-      FileHandle.standardOutput.write(Data(text.utf8))
+      Console.write(text, to: STDOUT_FILENO)
     }
   }
 
@@ -43,9 +49,36 @@ struct OutputOptions: ParsableArguments {
   }
 }
 
+#if canImport(Glibc)
+  private let systemWrite = Glibc.write
+#else
+  private let systemWrite = Darwin.write
+#endif
+
 enum Console {
+  /// A message on standard error, ending with a newline.
   static func error(_ message: String) {
-    FileHandle.standardError.write(Data((message.hasSuffix("\n") ? message : message + "\n").utf8))
+    write(message.hasSuffix("\n") ? message : message + "\n", to: STDERR_FILENO)
+  }
+
+  /// Writes all of `text` to a descriptor, across partial writes and interruptions; stops at
+  /// the first other error (a closed pipe: the reader has gone).
+  static func write(_ text: String, to descriptor: Int32) {
+    var text = text
+    text.withUTF8 { bytes in
+      guard let start = bytes.baseAddress else { return }
+      var offset = 0
+      while offset < bytes.count {
+        let written = systemWrite(descriptor, start + offset, bytes.count - offset)
+        if written > 0 {
+          offset += written
+        } else if written < 0 && errno == EINTR {
+          continue
+        } else {
+          return
+        }
+      }
+    }
   }
 }
 

@@ -1,7 +1,13 @@
 import ArgumentParser
 import Dispatch
-import Foundation
+import FoundationEssentials
 import GuideKit
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 struct Publish: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -67,7 +73,7 @@ struct Publish: ParsableCommand {
     do {
       try publishSite(folders: folders, showProgress: showProgress)
     } catch {
-      if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+      if showProgress { Console.write("\r\u{1B}[K", to: STDERR_FILENO) }
       Console.error(error.description)
       throw ExitCode(2)
     }
@@ -80,11 +86,11 @@ struct Publish: ParsableCommand {
       layout: TextLayoutOptions(width: width), baseURL: baseURL, siteTitle: title)
     let publisher = Publisher(options: options) { done, total, path in
       if showProgress {
-        FileHandle.standardError.write(Data("\r\u{1B}[K[\(done)/\(total)] \(path)".utf8))
+        Console.write("\r\u{1B}[K[\(done)/\(total)] \(path)", to: STDERR_FILENO)
       }
     }
     let result = try publisher.publish()
-    if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+    if showProgress { Console.write("\r\u{1B}[K", to: STDERR_FILENO) }
     guard !quiet else { return }
     if result.unchanged {
       Console.error("guidekit publish: \(out)/ is up to date (\(result.files.count) files)")

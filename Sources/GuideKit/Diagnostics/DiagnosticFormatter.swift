@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import GuideKitXML
 
 /// Renders diagnostics in the formats shared by `validate` and `impact`.
@@ -46,13 +46,12 @@ public enum DiagnosticFormatter {
   }
 
   static func escapeData(_ s: String) -> String {
-    s.replacingOccurrences(of: "%", with: "%25")
-      .replacingOccurrences(of: "\r", with: "%0D")
-      .replacingOccurrences(of: "\n", with: "%0A")
+    s.replacing("%", with: "%25")
+      .replacing("\r", with: "%0D")
+      .replacing("\n", with: "%0A")
   }
 
   static func escapeProperty(_ s: String) -> String {
-    escapeData(s).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(
-      of: ",", with: "%2C")
+    escapeData(s).replacing(":", with: "%3A").replacing(",", with: "%2C")
   }
 }

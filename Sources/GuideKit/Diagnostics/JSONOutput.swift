@@ -1,22 +1,64 @@
-import Foundation
+import FoundationEssentials
 
-/// Serialises JSON with sorted keys, no escaped slashes, 2-space indentation and a final newline:
-/// byte for byte what `JSONSerialization` writes with `[.prettyPrinted, .sortedKeys,
-/// .withoutEscapingSlashes]`, without the Objective-C bridging casts that made `JSONSerialization`
-/// 12–22 % of a diff's time (Benchmarks/README.md).
-/// A value of a type it does not know is handed to `JSONSerialization`.
+/// Serialises JSON with sorted keys, no escaped slashes, 2-space indentation and a final newline,
+/// as `JSONSerialization` writes with `[.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]`
+/// (byte for byte for guidekit's own keys, which are ASCII letters), without the bridging casts
+/// that made `JSONSerialization` 12–22 % of a diff's time (Benchmarks/README.md) and without
+/// linking Foundation. Other keys are ordered by `keyPrecedes`, which needs no locale, so the
+/// order is the same on every system. It writes strings, booleans, integers, finite doubles,
+/// `JSONOutput.null`, and arrays and string-keyed dictionaries of these; anything else is a
+/// programming error.
 public enum JSONOutput {
+  /// JSON's `null`, as a dictionary or array element.
+  public static let null = JSONNull()
+
+  /// The key order: the lower-cased keys compared run by run, a run of ASCII digits by its
+  /// value (and before any other run), other runs as strings; keys that differ only in case put
+  /// the lower-case letter first at their first difference (as `.sortedKeys` does).
+  static func keyPrecedes(_ a: String, _ b: String) -> Bool {
+    let x = keyRuns(a)
+    let y = keyRuns(b)
+    for (p, q) in zip(x, y) where p.text != q.text {
+      switch (p.digits, q.digits) {
+      case (true, true):
+        let m = p.text.drop { $0 == "0" }
+        let n = q.text.drop { $0 == "0" }
+        if m.count != n.count { return m.count < n.count }
+        if m != n { return m < n }
+        return p.text < q.text
+      case (true, false): return true
+      case (false, true): return false
+      case (false, false): return p.text < q.text
+      }
+    }
+    if x.count != y.count { return x.count < y.count }
+    for (p, q) in zip(a, b) where p != q {
+      return p.isLowercase == q.isLowercase ? p < q : p.isLowercase
+    }
+    return a < b
+  }
+
+  private static func keyRuns(_ key: String) -> [(digits: Bool, text: String)] {
+    var runs: [(digits: Bool, text: String)] = []
+    for character in key.lowercased() {
+      let digit = character.isASCII && character.isNumber
+      if let last = runs.last, last.digits == digit {
+        runs[runs.count - 1].text.append(character)
+      } else {
+        runs.append((digit, String(character)))
+      }
+    }
+    return runs
+  }
+
   public static func string(_ object: Any) -> String {
     var writer = Writer()
-    if writer.write(object, indent: 0) {
-      writer.out.append(0x0A)
-      return String(decoding: writer.out, as: UTF8.self)
+    guard writer.write(object, indent: 0) else {
+      assertionFailure("JSONOutput: a value that JSON cannot hold in \(type(of: object))")
+      return "{}\n"
     }
-    guard
-      let data = try? JSONSerialization.data(
-        withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
-    else { return "{}\n" }
-    return String(decoding: data, as: UTF8.self) + "\n"
+    writer.out.append(0x0A)
+    return String(decoding: writer.out, as: UTF8.self)
   }
 
   public static func string<T: Encodable>(encodable value: T) -> String {
@@ -34,8 +76,8 @@ public enum JSONOutput {
     /// document mostly share a few key sets.
     private var orders: [[String]: [String]] = [:]
 
-    /// The keys in JSONSerialization's `.sortedKeys` order (a numeric, case-insensitive
-    /// comparison in the system locale, ties broken by code points).
+    /// The keys in `.sortedKeys` order without a locale (a numeric, case-insensitive
+    /// comparison, ties broken by code points).
     mutating func sortedKeys(_ keys: Dictionary<String, Any>.Keys) -> [String] {
       let plain = keys.sorted()
       if let known = orders[plain] { return known }
@@ -43,18 +85,14 @@ public enum JSONOutput {
         orders[plain] = lettersOnly
         return lettersOnly
       }
-      let sorted = plain.sorted { a, b in
-        a.compare(
-          b, options: [.numeric, .caseInsensitive, .forcedOrdering], range: a.startIndex..<a.endIndex,
-          locale: Locale(identifier: "")) == .orderedAscending
-      }
+      let sorted = plain.sorted(by: JSONOutput.keyPrecedes)
       orders[plain] = sorted
       return sorted
     }
 
     /// The order of keys made of ASCII letters only that differ in more than case, as
-    /// guidekit's own keys are: alphabetical ignoring case, which is what the locale comparison
-    /// gives for them, without loading the collation data (3 MB of memory). Nil for other keys.
+    /// guidekit's own keys are: alphabetical ignoring case, which is what the comparison gives
+    /// for them, without its per-pair work. Nil for other keys.
     static func lettersOnlyOrder(_ keys: [String]) -> [String]? {
       var folded: [(key: String, lower: [UInt8])] = []
       for key in keys {
@@ -119,7 +157,7 @@ public enum JSONOutput {
         } else {
           emit(String(describing: double))
         }
-      case is NSNull:
+      case is JSONNull:
         emit("null")
       case let object as [String: Any]:
         return writeObject(object, indent: indent)
@@ -201,4 +239,9 @@ public enum JSONOutput {
       out.append(0x22)
     }
   }
+}
+
+/// The type of `JSONOutput.null`.
+public struct JSONNull: Sendable, Equatable {
+  public init() {}
 }

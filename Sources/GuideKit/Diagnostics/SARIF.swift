@@ -1,5 +1,6 @@
 import Crypto
-import Foundation
+import FoundationEssentials
+import GuideKitXML
 
 /// SARIF 2.1.0 output, as GitHub code scanning reads it: rule metadata, `startLine` ≥ 1, and a
 /// stable fingerprint per result that does not depend on the line (so moving a clause keeps it).
@@ -29,7 +30,7 @@ public enum SARIF {
       let occurrence = seen[base, default: 0]
       seen[base] = occurrence + 1
       base += "\u{1F}\(occurrence)"
-      let digest = SHA256.hash(data: Data(base.utf8)).map { String(format: "%02x", $0) }.joined()
+      let digest = SHA256.hash(data: Data(base.utf8)).hexString
       var location: [String: Any] = [
         "physicalLocation": [
           "artifactLocation": ["uri": uri(d.file)],
@@ -74,7 +75,7 @@ public enum SARIF {
   static func withoutLineNumbers(_ message: String) -> String {
     var out = ""
     var rest = Substring(message)
-    while let range = rest.range(of: "line ") {
+    while let range = rest.firstRange(of: "line ") {
       out += rest[..<range.upperBound]
       rest = rest[range.upperBound...]
       let digits = rest.prefix { $0.isASCII && $0.isNumber }
@@ -96,10 +97,21 @@ public enum SARIF {
 
   /// A relative path as a URI reference (percent-encoded, `/` kept).
   static func uri(_ path: String) -> String {
-    var allowed = CharacterSet.urlPathAllowed
-    allowed.remove(charactersIn: ":")
     let relative = path.hasPrefix("./") ? String(path.dropFirst(2)) : path
-    return relative.addingPercentEncoding(withAllowedCharacters: allowed) ?? relative
+    var out = ""
+    for byte in relative.utf8 {
+      // RFC 3986 pchar without ":" (a first segment must not look like a scheme), plus "/".
+      switch byte {
+      case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+        UInt8(ascii: "0")...UInt8(ascii: "9"):
+        out.unicodeScalars.append(Unicode.Scalar(byte))
+      case _ where "-._~!$&'()*+,;=@/".utf8.contains(byte):
+        out.unicodeScalars.append(Unicode.Scalar(byte))
+      default:
+        out += "%" + String(byte >> 4, radix: 16, uppercase: true) + String(byte & 0xF, radix: 16, uppercase: true)
+      }
+    }
+    return out
   }
 
   static func camelCase(_ id: String) -> String {

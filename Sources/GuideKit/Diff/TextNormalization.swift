@@ -1,4 +1,10 @@
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// Width folding: the `<wide>` and `<narrow>` compatibility mappings of Unicode, the part of
 /// NFKC that makes full-width and half-width forms equal, and nothing else.

@@ -1,3 +1,5 @@
+import GuideKitXML
+
 /// `guidekit impact NEW --against OLD`: the law and control changes between the pins of two
 /// editions, and the clauses whose cited provision changed while their own text did not (a likely
 /// missed update).

@@ -1,3 +1,5 @@
+import GuideKitXML
+
 /// The state of one citation against its source (DESIGN.md impact statuses).
 public enum ImpactStatus: String, Sendable, Codable, CaseIterable {
   /// The cited provision reads the same in the latest revision in force.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The outcome of `guidekit impact`.
 public struct ImpactReport: Sendable {
@@ -33,8 +33,8 @@ public struct ImpactReport: Sendable {
       "provision": f.provision, "status": f.status.rawValue, "label": f.provisionLabel,
       "message": f.message, "guideline": f.guideline,
     ]
-    o["pin"] = f.pin ?? NSNull()
-    o["latest"] = f.latest ?? NSNull()
+    o["pin"] = f.pin ?? JSONOutput.null
+    o["latest"] = f.latest ?? JSONOutput.null
     if let num = f.clauseNum { o["clauseNum"] = num }
     if let date = f.pinnedDate { o["pinDate"] = date }
     if let revision = f.pinnedRevision { o["pinRevision"] = revision }

@@ -1,3 +1,5 @@
+import GuideKitXML
+
 /// Rule metadata for impact findings in SARIF, and helpers for the report documents.
 public enum ImpactRules {
   public static let descriptors: [RuleDescriptor] = [

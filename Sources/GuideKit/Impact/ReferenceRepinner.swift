@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Rewrites the `pin` (and, for renumbered refs, the `provision`) of reviewed references to the
 /// latest revision, changing no other byte of the file (`guidekit impact --accept`).
@@ -59,8 +59,8 @@ public enum ReferenceRepinner {
     let window = String(decoding: utf8[offset..<min(endOffset, utf8.count)], as: UTF8.self)
     var matches: [Range<String.Index>] = []
     var searchStart = window.startIndex
-    while let open = window.range(of: "<ref", range: searchStart..<window.endIndex),
-      let close = window.range(of: ">", range: open.upperBound..<window.endIndex)
+    while let open = window[searchStart...].firstRange(of: "<ref"),
+      let close = window[open.upperBound...].firstRange(of: ">")
     {
       let tag = String(window[open.lowerBound..<close.upperBound])
       if attribute("source", in: tag) == f.source, attribute("provision", in: tag) == f.provision,
@@ -78,7 +78,8 @@ public enum ReferenceRepinner {
       guard let moved = replacing("provision", with: provision, in: tag) else { return nil }
       tag = moved
     }
-    let newWindow = window.replacingCharacters(in: range, with: tag)
+    var newWindow = window
+    newWindow.replaceSubrange(range, with: tag)
     let before = String(decoding: utf8[..<offset], as: UTF8.self)
     let after = String(decoding: utf8[min(endOffset, utf8.count)...], as: UTF8.self)
     return before + newWindow + after
@@ -88,9 +89,10 @@ public enum ReferenceRepinner {
   static func attribute(_ name: String, in tag: String) -> String? {
     for quote in ["\"", "'"] {
       for separator in ["=", " = ", "= ", " ="] {
-        if let start = tag.range(of: " \(name)\(separator)\(quote)") ?? tag.range(of: "\n\(name)\(separator)\(quote)")
-          ?? tag.range(of: "\t\(name)\(separator)\(quote)"),
-          let end = tag.range(of: quote, range: start.upperBound..<tag.endIndex)
+        if let start = tag.firstRange(of: " \(name)\(separator)\(quote)") ?? tag.firstRange(
+          of: "\n\(name)\(separator)\(quote)")
+          ?? tag.firstRange(of: "\t\(name)\(separator)\(quote)"),
+          let end = tag[start.upperBound...].firstRange(of: quote)
         {
           return String(tag[start.upperBound..<end.lowerBound])
         }
@@ -104,10 +106,12 @@ public enum ReferenceRepinner {
     for quote in ["\"", "'"] {
       for separator in ["=", " = ", "= ", " ="] {
         for lead in [" ", "\n", "\t"] {
-          if let start = tag.range(of: "\(lead)\(name)\(separator)\(quote)"),
-            let end = tag.range(of: quote, range: start.upperBound..<tag.endIndex)
+          if let start = tag.firstRange(of: "\(lead)\(name)\(separator)\(quote)"),
+            let end = tag[start.upperBound...].firstRange(of: quote)
           {
-            return tag.replacingCharacters(in: start.upperBound..<end.lowerBound, with: value)
+            var replaced = tag
+            replaced.replaceSubrange(start.upperBound..<end.lowerBound, with: value)
+            return replaced
           }
         }
       }

@@ -1,4 +1,10 @@
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// Writes files so that readers see the old content or the new, never a part of either.
 public enum AtomicFile {
@@ -25,13 +31,14 @@ public enum AtomicFile {
     try write(Data(text.utf8), to: path)
   }
 
+  /// The system's words for a file error (`No such file or directory`), else the error itself.
   static func reason(_ error: Error) -> String {
-    let nsError = error as NSError
-    if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError,
-      underlying.domain == NSPOSIXErrorDomain
-    {
-      return String(cString: strerror(Int32(underlying.code)))
+    if let posix = error as? POSIXError {
+      return String(cString: strerror(posix.code.rawValue))
     }
-    return nsError.localizedDescription
+    if let cocoa = error as? CocoaError, let posix = cocoa.underlying as? POSIXError {
+      return String(cString: strerror(posix.code.rawValue))
+    }
+    return String(describing: error)
   }
 }

@@ -1,7 +1,14 @@
 import Crypto
-import Foundation
+import Dispatch
+import FoundationEssentials
 import GuideKitXML
 import Synchronization
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// Options of `guidekit publish`.
 public struct PublishOptions: Sendable {
@@ -72,7 +79,6 @@ public final class Publisher: Sendable {
 
   public func publish() throws(GuideKitError) -> PublishResult {
     let fm = FileManager.default
-    let out = options.out
     try cleanStaleStaging()
 
     // 1. Inputs.
@@ -131,9 +137,9 @@ public final class Publisher: Sendable {
         }
         let pageParameters = [
           "home-href": "../index.html", "guideline-ids": guidelineIDs,
-          "table-href": links.table.map { ($0 as NSString).lastPathComponent } ?? "",
+          "table-href": links.table.map { $0.lastPathPart } ?? "",
           "notice-href": "\(version)-notice.html",
-          "redline-href": links.redline.map { ($0 as NSString).lastPathComponent } ?? "",
+          "redline-href": links.redline.map { $0.lastPathPart } ?? "",
           "ref-base": "../references/", "guideline-base": "../", "text-href": "\(version).txt",
         ]
         jobs.append(
@@ -163,8 +169,8 @@ public final class Publisher: Sendable {
             })
         }
         let noticeLinks = NoticeBuilder.Links(
-          edition: "\(version).html", table: links.table.map { ($0 as NSString).lastPathComponent },
-          redline: links.redline.map { ($0 as NSString).lastPathComponent }, text: "\(version).txt")
+          edition: "\(version).html", table: links.table.map { $0.lastPathPart },
+          redline: links.redline.map { $0.lastPathPart }, text: "\(version).txt")
         let noticeXML = Once { () throws(GuideKitError) in
           var comparison: (ClauseTree, DocumentDiff)?
           if let previous, let diff { comparison = (previous, try diff.get()) }
@@ -266,14 +272,14 @@ public final class Publisher: Sendable {
     for job in jobs {
       let fingerprint = Self.hash(Data(job.fingerprint.utf8))
       guard let entry = previousState[job.path], entry.input == fingerprint else { continue }
-      let path = (out as NSString).appendingPathComponent(job.path)
+      let path = out.joiningPath(job.path)
       if let recorded = entry.stat, recorded == Self.statSignature(path) {
         reusable[job.path] = entry.output
       } else if let data = fm.contents(atPath: path), Self.hash(data) == entry.output {
         reusable[job.path] = entry.output
       }
     }
-    let manifestPreviousOK = fm.fileExists(atPath: (out as NSString).appendingPathComponent("manifest.json"))
+    let manifestPreviousOK = fm.fileExists(atPath: out.joiningPath("manifest.json"))
     if reusable.count == jobs.count && manifestPreviousOK
       && Set(previousState.keys) == Set(jobs.map(\.path))
     {
@@ -297,11 +303,11 @@ public final class Publisher: Sendable {
     let progress = progress
     DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
       let job = jobs[index]
-      let target = (staging as NSString).appendingPathComponent(job.path)
+      let target = staging.joiningPath(job.path)
       do throws(GuideKitError) {
         try Self.makeFolder(for: target, inside: staging)
         if reused[job.path] != nil {
-          let source = (out as NSString).appendingPathComponent(job.path)
+          let source = out.joiningPath(job.path)
           if link(source, target) != 0 {
             guard let data = FileManager.default.contents(atPath: source) else {
               throw .io(path: source, reason: "cannot read the previous output")
@@ -332,23 +338,23 @@ public final class Publisher: Sendable {
     for job in jobs {
       state[job.path] = ["input": Self.hash(Data(job.fingerprint.utf8)), "output": files[job.path] ?? ""]
       // Renaming the staging folder into place keeps sizes, times and inodes.
-      statCache[job.path] = Self.statSignature((staging as NSString).appendingPathComponent(job.path))
+      statCache[job.path] = Self.statSignature(staging.joiningPath(job.path))
     }
     let manifest = JSONOutput.string([
       "generator": "guidekit \(GuideKitInfo.version)",
       "files": files.keys.sorted().map { ["path": $0, "sha256": files[$0] ?? ""] },
     ])
     do throws(GuideKitError) {
-      try Self.write(Data(manifest.utf8), to: (staging as NSString).appendingPathComponent("manifest.json"))
+      try Self.write(Data(manifest.utf8), to: staging.joiningPath("manifest.json"))
       try Self.write(
-        Data(JSONOutput.string(state).utf8), to: (staging as NSString).appendingPathComponent(Self.stateFile))
+        Data(JSONOutput.string(state).utf8), to: staging.joiningPath(Self.stateFile))
       try Self.write(
         Data(JSONOutput.string(statCache).utf8),
-        to: (staging as NSString).appendingPathComponent(Self.statCacheFile))
+        to: staging.joiningPath(Self.statCacheFile))
       for kept in Self.keptFiles {
-        let source = (out as NSString).appendingPathComponent(kept)
+        let source = out.joiningPath(kept)
         if let data = fm.contents(atPath: source) {
-          try Self.write(data, to: (staging as NSString).appendingPathComponent(kept))
+          try Self.write(data, to: staging.joiningPath(kept))
         }
       }
     } catch {
@@ -388,22 +394,22 @@ public final class Publisher: Sendable {
   }
 
   private func stagingPath() -> String {
-    let parent = (options.out as NSString).deletingLastPathComponent
-    let name = ((options.out as NSString).lastPathComponent)
-    return ((parent.isEmpty ? "." : parent) as NSString).appendingPathComponent(
+    let parent = options.out.parentPath
+    let name = options.out.lastPathPart
+    return (parent.isEmpty ? "." : parent).joiningPath(
       ".\(name).guidekit-staging-\(getpid())-\(UUID().uuidString.prefix(8))")
   }
 
   /// Removes staging folders left by a run that was killed (SIGKILL leaves no chance to clean up).
   private func cleanStaleStaging() throws(GuideKitError) {
     let fm = FileManager.default
-    let parent = (options.out as NSString).deletingLastPathComponent
+    let parent = options.out.parentPath
     let folder = parent.isEmpty ? "." : parent
-    let name = (options.out as NSString).lastPathComponent
+    let name = options.out.lastPathPart
     guard let entries = try? fm.contentsOfDirectory(atPath: folder) else { return }
     for entry in entries
     where entry.hasPrefix(".\(name).guidekit-staging-") || entry.hasPrefix("\(name).guidekit-old-") {
-      let path = (folder as NSString).appendingPathComponent(entry)
+      let path = folder.joiningPath(entry)
       // A folder still in use by a live run is kept: its pid is in the name.
       // The pid follows the marker (the output folder's name may itself contain "-").
       let staging = ".\(name).guidekit-staging-"
@@ -440,7 +446,7 @@ public final class Publisher: Sendable {
     for (_, revisions) in registry.sources.sorted(by: { $0.key < $1.key }) {
       for r in revisions {
         let attributes = try? fm.attributesOfItem(atPath: r.path)
-        let size = (attributes?[.size] as? NSNumber)?.intValue ?? 0
+        let size = (attributes?[.size] as? any BinaryInteger).map { Int($0) } ?? 0
         let mtime = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
         parts.append("\(r.path)|\(size)|\(mtime)")
       }
@@ -458,7 +464,7 @@ public final class Publisher: Sendable {
       let names = try? FileManager.default.contentsOfDirectory(atPath: folder)
     {
       for name in names.sorted() where !name.hasSuffix(".xsl") {
-        parts.append(name + ":" + ((try? Self.fileHash((folder as NSString).appendingPathComponent(name))) ?? ""))
+        parts.append(name + ":" + ((try? Self.fileHash(folder.joiningPath(name))) ?? ""))
       }
     }
     return Self.hash(Data(parts.joined(separator: "\n").utf8))
@@ -472,13 +478,13 @@ public final class Publisher: Sendable {
   }
 
   static func hash(_ data: Data) -> String {
-    SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+    SHA256.hash(data: data).hexString
   }
 
   /// Creates the folders between `root` and `file`, never `root` itself: once an interrupt has
   /// removed the staging folder, a job still running fails instead of creating it again.
   static func makeFolder(for file: String, inside root: String) throws(GuideKitError) {
-    let folder = (file as NSString).deletingLastPathComponent
+    let folder = file.parentPath
     guard folder.hasPrefix(root + "/") else { return }
     var path = root
     for component in folder.dropFirst(root.count + 1).split(separator: "/") {
@@ -498,14 +504,14 @@ public final class Publisher: Sendable {
   }
 
   static func readState(_ out: String) -> [String: (input: String, output: String, stat: String?)] {
-    let path = (out as NSString).appendingPathComponent(stateFile)
+    let path = out.joiningPath(stateFile)
     guard let data = FileManager.default.contents(atPath: path),
-      let object = try? JSONSerialization.jsonObject(with: data) as? [String: [String: String]]
+      let object = try? JSONDecoder().decode([String: [String: String]].self, from: data)
     else { return [:] }
-    let statPath = (out as NSString).appendingPathComponent(statCacheFile)
+    let statPath = out.joiningPath(statCacheFile)
     let stats =
       FileManager.default.contents(atPath: statPath).flatMap {
-        try? JSONSerialization.jsonObject(with: $0) as? [String: String]
+        try? JSONDecoder().decode([String: String].self, from: $0)
       } ?? [:]
     var out: [String: (input: String, output: String, stat: String?)] = [:]
     for (key, value) in object {

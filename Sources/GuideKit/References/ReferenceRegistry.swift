@@ -1,6 +1,13 @@
-import Foundation
+import Dispatch
+import FoundationEssentials
 import GuideKitXML
 import Synchronization
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// The reference sources guidelines cite, found in one or more folders (DESIGN.md "References").
 ///
@@ -22,7 +29,8 @@ public final class ReferenceRegistry: Sendable {
   /// Revisions by source id, oldest first.
   public let sources: [String: [Revision]]
   private let cache = Mutex<[String: Result<ClauseTree, GuideKitError>]>([:])
-  private let loading = Mutex<[String: NSCondition]>([:])
+  /// One gate per file being loaded: entered by its loader, left when the result is cached.
+  private let loading = Mutex<[String: DispatchGroup]>([:])
 
   /// Lists the folders. Missing folders are reported by `missingFolders`, not thrown.
   public init(folders: [String]) {
@@ -51,14 +59,7 @@ public final class ReferenceRegistry: Sendable {
   }
 
   static func xmlFiles(in folder: String) -> [String] {
-    guard let enumerator = FileManager.default.enumerator(atPath: folder) else { return [] }
-    var out: [String] = []
-    while let relative = enumerator.nextObject() as? String {
-      if relative.hasSuffix(".xml") {
-        out.append((folder as NSString).appendingPathComponent(relative))
-      }
-    }
-    return out.sorted()
+    FileTree.xmlFiles(under: folder, skipHidden: false)
   }
 
   /// e-Gov file name: `<LawId>_<YYYYMMDD>_<AmendingLawId>.xml`.
@@ -72,7 +73,7 @@ public final class ReferenceRegistry: Sendable {
   }
 
   static func revision(forPath path: String) -> Revision? {
-    let name = (path as NSString).lastPathComponent
+    let name = path.lastPathPart
     if let egov = egovName(name) {
       let d = egov.date
       let date = "\(d.prefix(4))-\(d.dropFirst(4).prefix(2))-\(d.suffix(2))"
@@ -80,8 +81,8 @@ public final class ReferenceRegistry: Sendable {
         source: egov.lawID, id: "\(egov.date)_\(egov.amendment)", date: date, path: path,
         isLaw: true)
     }
-    let folder = ((path as NSString).deletingLastPathComponent as NSString).lastPathComponent
-    let stem = (name as NSString).deletingPathExtension
+    let folder = path.parentPath.lastPathPart
+    let stem = name.removingPathExtension
     guard !folder.isEmpty, !stem.isEmpty else { return nil }
     return Revision(source: folder, id: stem, date: nil, path: path, isLaw: false)
   }
@@ -122,21 +123,18 @@ public final class ReferenceRegistry: Sendable {
     let key = revision.path
     if let cached = cache.withLock({ $0[key] }) { return try cached.get() }
     // One loader per file: others wait for it.
-    let (condition, isLoader) = loading.withLock { table -> (NSCondition, Bool) in
+    let (gate, isLoader) = loading.withLock { table -> (DispatchGroup, Bool) in
       if let existing = table[key] { return (existing, false) }
-      let created = NSCondition()
+      let created = DispatchGroup()
+      created.enter()
       table[key] = created
       return (created, true)
     }
     if !isLoader {
-      condition.lock()
-      var finished = cache.withLock { $0[key] }
-      while finished == nil {
-        condition.wait()
-        finished = cache.withLock { $0[key] }
+      gate.wait()
+      guard let finished = cache.withLock({ $0[key] }) else {
+        throw .io(path: key, reason: "internal: load did not finish")
       }
-      condition.unlock()
-      guard let finished else { throw .io(path: key, reason: "internal: load did not finish") }
       return try finished.get()
     }
     let result: Result<ClauseTree, GuideKitError>
@@ -149,10 +147,8 @@ public final class ReferenceRegistry: Sendable {
     } catch {
       result = .failure(error)
     }
-    condition.lock()
     cache.withLock { $0[key] = result }
-    condition.broadcast()
-    condition.unlock()
+    gate.leave()
     return try result.get()
   }
 }
@@ -205,11 +201,8 @@ public enum PinDate {
 
   /// Today as `YYYY-MM-DD` in Japan time.
   public static func today() -> String {
-    let formatter = DateFormatter()
-    formatter.calendar = Calendar(identifier: .gregorian)
-    formatter.locale = Locale(identifier: "en_US_POSIX")
-    formatter.timeZone = TimeZone(identifier: "Asia/Tokyo")
-    formatter.dateFormat = "yyyy-MM-dd"
-    return formatter.string(from: Date())
+    // Japan keeps UTC+9 all year.
+    let japan = TimeZone(secondsFromGMT: 9 * 3600) ?? .gmt
+    return Date.ISO8601FormatStyle(timeZone: japan).year().month().day().format(Date())
   }
 }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import GuideKitXML
 
 /// Renders one guideline edition to HTML or plain text through the stylesheets.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import GuideKitXML
 import Synchronization
 
@@ -105,7 +105,7 @@ public final class Stylesheets: Sendable {
         out[String(value[..<eq])] = String(value[value.index(after: eq)...])
         continue
       }
-      let base = ((value as NSString).lastPathComponent as NSString).deletingPathExtension
+      let base = value.lastPathPart.removingPathExtension
       if bundledNames.contains(base) {
         out[base] = value
       } else if let defaultName {

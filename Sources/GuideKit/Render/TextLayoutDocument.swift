@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import GuideKitXML
 
 /// Lays out a text-layout document (`urn:guidekit:text:1`), as the text stylesheets emit it:

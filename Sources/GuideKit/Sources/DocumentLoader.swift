@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import GuideKitXML
 
 /// Reads any supported document into a `ClauseTree`, detecting its kind from the root element.

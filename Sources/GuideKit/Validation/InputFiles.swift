@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Expands command-line paths into the XML files to read.
 public enum InputFiles {
@@ -9,32 +9,17 @@ public enum InputFiles {
     var missing: [String] = []
     let manager = FileManager.default
     for path in paths {
-      var isDirectory: ObjCBool = false
+      var isDirectory: Bool = false
       guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else {
         missing.append(path)
         continue
       }
-      if !isDirectory.boolValue {
+      if !isDirectory {
         files.append(path)
         continue
       }
-      guard let enumerator = manager.enumerator(atPath: path) else { continue }
-      var found: [String] = []
-      while let relative = enumerator.nextObject() as? String {
-        let name = (relative as NSString).lastPathComponent
-        if name.hasPrefix(".") {
-          enumerator.skipDescendants()
-          continue
-        }
-        if name.hasSuffix(".xml") {
-          let file = path.hasSuffix("/") ? path + relative : path + "/" + relative
-          // A folder named like a file is searched (the enumerator descends into it), not read.
-          var isFolder: ObjCBool = false
-          if manager.fileExists(atPath: file, isDirectory: &isFolder), isFolder.boolValue { continue }
-          found.append(file)
-        }
-      }
-      files.append(contentsOf: found.sorted())
+      // A folder named like a file is searched, not read.
+      files.append(contentsOf: FileTree.xmlFiles(under: path, skipHidden: true))
     }
     var seen = Set<String>()
     return (files.filter { seen.insert($0).inserted }, missing)

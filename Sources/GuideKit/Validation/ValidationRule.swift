@@ -1,3 +1,4 @@
+import GuideKitXML
 import Synchronization
 
 /// A semantic rule over one guideline edition. One rule per file, its messages beside it.

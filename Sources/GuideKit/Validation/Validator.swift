@@ -1,6 +1,13 @@
-import Foundation
+import Dispatch
+import FoundationEssentials
 import GuideKitXML
 import Synchronization
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// Options of `guidekit validate`.
 public struct ValidationOptions: Sendable {
@@ -192,8 +199,34 @@ enum BundledSchema {
 
   /// A file in the module's resources, by path relative to `Resources/`.
   static func resourcePath(_ relative: String) -> String? {
-    guard let base = Bundle.module.resourceURL else { return nil }
-    let url = base.appendingPathComponent(relative)
-    return FileManager.default.fileExists(atPath: url.path) ? url.path : nil
+    guard let base = resourceFolder else { return nil }
+    let path = base.joiningPath(relative)
+    return FileManager.default.fileExists(atPath: path) ? path : nil
+  }
+
+  /// The resources SwiftPM copies beside the executable (`guidekit_GuideKit.resources`, also
+  /// beside the test runner), else the source tree's `Resources/` the binary was built from.
+  /// Found without `Bundle`, which would link all of Foundation into the executable.
+  static let resourceFolder: String? = {
+    let manager = FileManager.default
+    var isFolder = false
+    if let executable = executablePath() {
+      let beside = executable.parentPath.joiningPath("guidekit_GuideKit.resources")
+      if manager.fileExists(atPath: beside, isDirectory: &isFolder), isFolder { return beside }
+    }
+    // #filePath is …/Sources/GuideKit/Validation/Validator.swift.
+    let sources = String(#filePath).parentPath.parentPath.joiningPath("Resources")
+    if manager.fileExists(atPath: sources, isDirectory: &isFolder), isFolder { return sources }
+    return nil
+  }()
+
+  /// The running executable's path, links resolved.
+  private static func executablePath() -> String? {
+    #if os(Linux)
+      return try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")
+    #else
+      guard let first = CommandLine.arguments.first else { return nil }
+      return first.hasPrefix("/") ? first : FileManager.default.currentDirectoryPath.joiningPath(first)
+    #endif
   }
 }

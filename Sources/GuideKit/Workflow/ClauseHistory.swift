@@ -1,4 +1,10 @@
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// One clause through every edition of a guideline (`guidekit history`): its number, its text and
 /// what changed each time. Renamed clauses are followed through the diff of consecutive editions.
@@ -203,7 +209,7 @@ public enum EditionInForce {
   public static func load(guideline id: String, folder: String = "guidelines") throws(GuideKitError)
     -> [ClauseTree]
   {
-    let directory = (folder as NSString).appendingPathComponent(id)
+    let directory = folder.joiningPath(id)
     let files = try Editions.list(directory: directory)
     let trees = try GuidelineSet.load(paths: files.map(\.path)).filter { $0.info.id == id }
     guard !trees.isEmpty else {

@@ -1,5 +1,11 @@
-import Foundation
+import FoundationEssentials
 import GuideKitXML
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// Starts a new edition of a guideline from its latest one (`guidekit new-edition`).
 ///
@@ -32,23 +38,23 @@ public enum EditionMaker {
   public static func plan(
     guidelineID: String, version: String, issued: String, folder: String = "guidelines"
   ) throws(GuideKitError) -> Edition {
-    guard version.range(of: #"^[0-9]+(\.[0-9]+)*$"#, options: .regularExpression) != nil else {
+    guard version.wholeMatch(of: #/[0-9]+(\.[0-9]+)*/#) != nil else {
       throw .usage("version '\(version)' is not digits separated by dots (e.g. 6.0 or 2025)")
     }
     guard PinDate.isRealDate(issued) else {
       throw .usage("issued date '\(issued)' is not a real day in the form YYYY-MM-DD")
     }
-    guard guidelineID.range(of: #"^[A-Za-z][A-Za-z0-9_\-.]*$"#, options: .regularExpression) != nil,
+    guard guidelineID.wholeMatch(of: #/[A-Za-z][A-Za-z0-9_\-.]*/#) != nil,
       !guidelineID.contains("..")
     else {
       throw .usage("'\(guidelineID)' is not a guideline id")
     }
-    let directory = (folder as NSString).appendingPathComponent(guidelineID)
+    let directory = folder.joiningPath(guidelineID)
     let editions = try Editions.list(directory: directory)
     guard let latest = editions.last else {
       throw .io(path: directory, reason: "no editions of '\(guidelineID)' (no <version>.xml files)")
     }
-    let path = (directory as NSString).appendingPathComponent("\(version).xml")
+    let path = directory.joiningPath("\(version).xml")
     if FileManager.default.fileExists(atPath: path) {
       throw .io(path: path, reason: "already exists; new-edition never overwrites a file")
     }
@@ -149,14 +155,14 @@ enum Editions {
 
   /// - Throws: `GuideKitError.io` when the folder does not exist.
   static func list(directory: String) throws(GuideKitError) -> [File] {
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue
+    var isDirectory: Bool = false
+    guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory
     else {
       throw .io(path: directory, reason: "no such guideline folder")
     }
     let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
     return names.filter { $0.hasSuffix(".xml") && !$0.hasPrefix(".") }
-      .map { File(version: String($0.dropLast(4)), path: (directory as NSString).appendingPathComponent($0)) }
+      .map { File(version: String($0.dropLast(4)), path: directory.joiningPath($0)) }
       .sorted { NaturalOrder.less($0.version, $1.version) }
   }
 }

@@ -1,4 +1,6 @@
-import Foundation
+import Dispatch
+import FoundationEssentials
+import Subprocess
 
 /// Why a git operation failed.
 public enum GitError: Error, Sendable, CustomStringConvertible {
@@ -43,7 +45,7 @@ public struct GitRepository: Sendable {
     self.directory = directory
     let result = try Self.run(["rev-parse", "--show-toplevel"], in: directory)
     guard result.status == 0 else { throw .notARepository(directory) }
-    topLevel = String(decoding: result.output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    topLevel = String(decoding: result.output, as: UTF8.self).trimmingWhitespace
   }
 
   /// The output of one git command.
@@ -53,41 +55,33 @@ public struct GitRepository: Sendable {
     var error: String
   }
 
-  /// Runs `git arguments…`; the environment keeps git from prompting or paging.
+  /// The most output one git command may give (a blob read by `show`, a file list).
+  static let outputLimit = 256 * 1024 * 1024
+
+  /// Runs `git -C directory arguments…` (found on `PATH`); the environment keeps git from
+  /// prompting or paging. Both pipes are read while git runs, so a large blob cannot stall it.
+  /// Called from synchronous command code, never from inside a task: it waits for the run.
   static func run(_ arguments: [String], in directory: String) throws(GitError) -> Output {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["git"] + arguments
-    process.currentDirectoryURL = URL(fileURLWithPath: directory)
-    var environment = ProcessInfo.processInfo.environment
-    environment["GIT_TERMINAL_PROMPT"] = "0"
-    environment["GIT_PAGER"] = "cat"
-    environment["LC_ALL"] = "C"
-    process.environment = environment
-    let out = Pipe()
-    let err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    process.standardInput = FileHandle.nullDevice
-    do {
-      try process.run()
-    } catch {
-      throw .gitUnavailable(error.localizedDescription)
+    let environment = Environment.inherit.updating([
+      "GIT_TERMINAL_PROMPT": "0", "GIT_PAGER": "cat", "LC_ALL": "C",
+    ])
+    let result = Blocking.wait { () async throws -> Output in
+      let run = try await Subprocess.run(
+        .name("git"), arguments: Arguments(["-C", directory] + arguments), environment: environment,
+        input: .none, output: .bytes(limit: outputLimit), error: .bytes(limit: 1024 * 1024))
+      let status: Int32 =
+        switch run.terminationStatus {
+        case .exited(let code): code
+        case .signaled(let signal): 128 + signal
+        }
+      return Output(
+        status: status, output: Data(run.standardOutput),
+        error: String(decoding: run.standardError, as: UTF8.self).trimmingWhitespace)
     }
-    // Read both pipes while the process runs, so that a large blob cannot fill a pipe and stall it.
-    let errorData = LockedData()
-    let group = DispatchGroup()
-    group.enter()
-    DispatchQueue.global().async {
-      errorData.set(err.fileHandleForReading.readDataToEndOfFile())
-      group.leave()
+    switch result {
+    case .success(let output): return output
+    case .failure(let error): throw .gitUnavailable(String(describing: error))
     }
-    let data = out.fileHandleForReading.readDataToEndOfFile()
-    group.wait()
-    process.waitUntilExit()
-    return Output(
-      status: process.terminationStatus, output: data,
-      error: String(decoding: errorData.get(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
   }
 
   func git(_ arguments: [String]) throws(GitError) -> Output {
@@ -97,7 +91,7 @@ public struct GitRepository: Sendable {
   /// True in a shallow clone.
   public func isShallow() -> Bool {
     guard let result = try? git(["rev-parse", "--is-shallow-repository"]) else { return false }
-    return String(decoding: result.output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    return String(decoding: result.output, as: UTF8.self).trimmingWhitespace
       == "true"
   }
 
@@ -107,7 +101,7 @@ public struct GitRepository: Sendable {
     guard !revision.hasPrefix("-") else { throw .unknownRevision(revision, shallow: false) }
     let result = try git(["rev-parse", "--verify", "--quiet", "\(revision)^{commit}"])
     guard result.status == 0 else { throw .unknownRevision(revision, shallow: isShallow()) }
-    return String(decoding: result.output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    return String(decoding: result.output, as: UTF8.self).trimmingWhitespace
   }
 
   /// How a file changed between a commit and the work tree.
@@ -159,14 +153,30 @@ public struct GitRepository: Sendable {
 
   /// The absolute path of a top-level-relative path in the work tree.
   public func workTreePath(_ path: String) -> String {
-    (topLevel as NSString).appendingPathComponent(path)
+    topLevel.joiningPath(path)
   }
 }
 
-/// Data handed from a reader thread.
-private final class LockedData: @unchecked Sendable {
-  private let lock = NSLock()
-  private var data = Data()
-  func set(_ value: Data) { lock.withLock { data = value } }
-  func get() -> Data { lock.withLock { data } }
+/// Runs async work to its end from synchronous code: a detached task, and a semaphore the
+/// calling thread waits on (the caller is never a task, so no task's thread is blocked).
+enum Blocking {
+  static func wait<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) -> Result<T, any Error> {
+    let box = ResultBox<T>()
+    let done = DispatchSemaphore(value: 0)
+    Task.detached {
+      do {
+        box.result = .success(try await body())
+      } catch {
+        box.result = .failure(error)
+      }
+      done.signal()
+    }
+    done.wait()
+    return box.result ?? .failure(CancellationError())
+  }
+
+  /// Written by the task before it signals, read by the waiter after: the semaphore orders them.
+  private final class ResultBox<T: Sendable>: @unchecked Sendable {
+    var result: Result<T, any Error>?
+  }
 }

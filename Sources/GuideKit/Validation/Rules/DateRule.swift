@@ -1,3 +1,5 @@
+import GuideKitXML
+
 /// `issued` and `effective` are real calendar days, and an edition does not apply before it is issued.
 public struct DateRule: DocumentRule {
   public static let descriptor = RuleDescriptor(

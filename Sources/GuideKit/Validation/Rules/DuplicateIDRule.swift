@@ -1,3 +1,5 @@
+import GuideKitXML
+
 /// Ids name anchors, files and diff units: each must be unique in its document.
 public struct DuplicateIDRule: DocumentRule {
   public static let descriptor = RuleDescriptor(

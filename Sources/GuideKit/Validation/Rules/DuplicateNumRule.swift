@@ -1,3 +1,5 @@
+import GuideKitXML
+
 /// Siblings carry distinct numbers, or readers cannot tell them apart.
 public struct DuplicateNumRule: DocumentRule {
   public static let descriptor = RuleDescriptor(

@@ -1,3 +1,5 @@
+import GuideKitXML
+
 /// Each edition of a guideline has its own version.
 public struct DuplicateVersionRule: CorpusRule {
   public static let descriptor = RuleDescriptor(

@@ -1,3 +1,5 @@
+import GuideKitXML
+
 /// A clause says something: at least one paragraph, list item or note with text.
 public struct EmptyClauseRule: DocumentRule {
   public static let descriptor = RuleDescriptor(

@@ -1,3 +1,5 @@
+import GuideKitXML
+
 /// A `<ref>` whose source is meant as an e-Gov LawId must be one, and its provision must be an
 /// e-Gov provision path (`Art38_2`, `Art38_2/Para1`, `Art38_2/Para1/Item2`).
 public struct LawIDRule: DocumentRule {

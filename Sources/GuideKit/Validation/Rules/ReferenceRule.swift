@@ -1,3 +1,5 @@
+import GuideKitXML
+
 /// With a registry (`--references`): every `<ref>` names a known source, its pin a known revision,
 /// and its provision exists in the pinned revision. Refs to other guidelines are checked against
 /// the editions being validated.

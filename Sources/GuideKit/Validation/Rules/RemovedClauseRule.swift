@@ -1,3 +1,5 @@
+import GuideKitXML
+
 /// A clause of the previous edition that is missing from the next: deleted clauses should be
 /// deliberate (a warning; `--strict` makes it an error). A removal declared in the edition's
 /// `<removals>` is deliberate; a declared removal whose clause is still there, or whose `into`

@@ -1,3 +1,5 @@
+import GuideKitXML
+
 /// `supersedes` names an edition that is present among the editions validated together.
 public struct SupersedesRule: CorpusRule {
   public static let descriptor = RuleDescriptor(
