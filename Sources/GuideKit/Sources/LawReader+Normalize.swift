@@ -19,48 +19,76 @@ enum ReaderText {
   }
 
   /// `normalize` on valid UTF-8 bytes, writing the result straight into a new string (it is
-  /// never longer than the input: a whitespace run becomes at most one space).
+  /// never longer than the input: a whitespace run becomes at most one space). Text between
+  /// bytes that may start whitespace is copied in bulk; only whitespace runs are decoded.
   static func normalize(utf8 input: UnsafeBufferPointer<UInt8>) -> String {
-    guard !input.isEmpty else { return "" }
-    return String(unsafeUninitializedCapacity: input.count) { out in
+    guard let source = input.baseAddress, !input.isEmpty else { return "" }
+    let count = input.count
+    return String(unsafeUninitializedCapacity: count) { out in
+      guard let target = out.baseAddress else { return 0 }
       var written = 0
       var index = 0
-      var pendingSpace = false
-      var pendingBreak = false
-      var lastWasWhitespace = false
-      // The base scalar of the last character written (its combining marks do not count).
-      var previous: UInt32?
-      while index < input.count {
+      while index < count {
+        var end = index
+        while end < count && !mayStartWhitespace(source[end]) { end += 1 }
+        if end > index {
+          (target + written).update(from: source + index, count: end - index)
+          written += end - index
+          index = end
+        }
+        guard index < count else { break }
         let (value, length) = decode(input, at: index)
-        defer { index += length }
-        if isWhitespace(value) {
-          pendingSpace = true
-          if isNewline(value) { pendingBreak = true }
-          lastWasWhitespace = true
+        guard isWhitespace(value) else {
+          (target + written).update(from: source + index, count: length)
+          written += length
+          index += length
           continue
         }
-        if isExtending(value) {
-          // A mark extends the character before it: one that began with whitespace is dropped
-          // with it, as `Character.isWhitespace` looks at the first scalar only.
-          if lastWasWhitespace { continue }
-          if previous == nil { previous = value }
-        } else {
-          lastWasWhitespace = false
-          if pendingSpace, let previous, !(pendingBreak && isWide(previous) && isWide(value)) {
-            out[written] = 0x20
-            written += 1
+        // A whitespace run, with the marks that extend its characters (`Character.isWhitespace`
+        // looks at a character's first scalar only, so they go with it).
+        var pendingBreak = false
+        while index < count {
+          let (scalar, size) = decode(input, at: index)
+          if isWhitespace(scalar) {
+            if isNewline(scalar) { pendingBreak = true }
+          } else if !isExtending(scalar) {
+            break
           }
-          pendingSpace = false
-          pendingBreak = false
-          previous = value
+          index += size
         }
-        for offset in 0..<length {
-          out[written] = input[index + offset]
+        // Nothing written yet (leading whitespace) or nothing after (trailing): no space.
+        guard index < count, let previous = lastBaseScalar(UnsafeBufferPointer(start: target, count: written))
+        else { continue }
+        let next = decode(input, at: index).0
+        if !(pendingBreak && isWide(previous) && isWide(next)) {
+          target[written] = 0x20
           written += 1
         }
       }
       return written
     }
+  }
+
+  /// A byte that can start a whitespace scalar (see `mayContainWhitespace`).
+  @inline(__always)
+  private static func mayStartWhitespace(_ byte: UInt8) -> Bool {
+    byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) || byte == 0xC2 || byte == 0xE1 || byte == 0xE2
+  }
+
+  /// The last scalar of `text` that is not a mark extending the one before it (the first scalar
+  /// when all are marks), nil for empty text: the character a whitespace run follows.
+  private static func lastBaseScalar(_ text: UnsafeBufferPointer<UInt8>) -> UInt32? {
+    var end = text.count
+    var earliest: UInt32?
+    while end > 0 {
+      var start = end - 1
+      while start > 0 && text[start] & 0xC0 == 0x80 { start -= 1 }
+      let value = decode(text, at: start).0
+      if !isExtending(value) { return value }
+      earliest = value
+      end = start
+    }
+    return earliest
   }
 
   /// The scalar value starting at `index` of valid UTF-8, and its length in bytes.
@@ -86,11 +114,7 @@ enum ReaderText {
   /// False when no byte of `utf8` can start a whitespace scalar (other than U+3000): ASCII
   /// whitespace, or the lead bytes of U+0085/U+00A0 (C2), U+1680 (E1), U+2000–U+205F (E2).
   static func mayContainWhitespace(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
-    for byte in utf8
-    where byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) || byte == 0xC2 || byte == 0xE1 || byte == 0xE2 {
-      return true
-    }
-    return false
+    utf8.contains(where: mayStartWhitespace)
   }
 
   /// Unicode `White_Space`, except U+3000.
