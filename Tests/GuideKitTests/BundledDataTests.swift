@@ -32,6 +32,27 @@ struct BundledDataTests {
     #expect(!tree.info.summary.isEmpty)
   }
 
+  /// `diffUnits()` walks only as deep as diff units go; it must equal `allUnits()` filtered.
+  @Test(
+    "diff units are the diff-unit kinds of all units, with the same paths and order",
+    arguments: [
+      "guidelines/telework-labor/2018.xml", "guidelines/telework-labor/2021.xml",
+      "guidelines/telework-security/4.0.xml", "guidelines/telework-security/5.0.xml",
+      "Tests/GuideKitTests/Fixtures/egov/999AC0000000001_20240401_505AC0000000010.xml",
+      "Tests/GuideKitTests/Fixtures/oscal/sample-catalog/rev1.xml",
+    ])
+  func diffUnitsAreFilteredUnits(_ file: String) throws {
+    let tree = try Self.load(file)
+    let walked = tree.diffUnits().map {
+      [$0.unit.id, $0.path.joined(separator: "/"), $0.ancestorIDs.joined(separator: "/"), "\($0.order)"]
+    }
+    let filtered = tree.allUnits().filter { $0.unit.kind.isDiffUnit }.map {
+      [$0.unit.id, $0.path.joined(separator: "/"), $0.ancestorIDs.joined(separator: "/"), "\($0.order)"]
+    }
+    #expect(walked.count >= 5)
+    #expect(walked == filtered)
+  }
+
   @Test("the labour editions cite the labour laws the issue names")
   func labourLaws() throws {
     for file in ["guidelines/telework-labor/2018.xml", "guidelines/telework-labor/2021.xml"] {

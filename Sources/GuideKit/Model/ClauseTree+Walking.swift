@@ -26,7 +26,9 @@ extension ClauseTree {
       for unit in units {
         out.append(LocatedUnit(unit: unit, path: path, ancestorIDs: ids, order: order))
         if unit.kind.isDiffUnit { order += 1 }
-        walk(unit.children, path: path + [unit.heading], ids: ids + [unit.id])
+        if !unit.children.isEmpty {
+          walk(unit.children, path: path + [unit.heading], ids: ids + [unit.id])
+        }
       }
     }
     walk(units, path: [], ids: [])
@@ -80,7 +82,22 @@ extension ClauseTree {
 
   /// The units a diff aligns (clauses, articles, controls), in document order.
   public func diffUnits() -> [LocatedUnit] {
-    allUnits().filter { $0.unit.kind.isDiffUnit }
+    // `allUnits()` filtered, without a LocatedUnit (nor a path) for the paragraphs and items
+    // inside the diff units.
+    var out: [LocatedUnit] = []
+    func walk(_ units: [Unit], path: [String], ids: [String]) {
+      for unit in units {
+        if unit.kind.isDiffUnit {
+          out.append(LocatedUnit(unit: unit, path: path, ancestorIDs: ids, order: out.count))
+        }
+        if unit.children.contains(where: { $0.kind.isDiffUnit || !$0.children.isEmpty }) {
+          walk(unit.children, path: path + [unit.heading], ids: ids + [unit.id])
+        }
+      }
+    }
+    walk(units, path: [], ids: [])
+    walk(supplements, path: [], ids: [])
+    return out
   }
 
   /// Every unit by id. Later duplicates do not replace earlier ones.
