@@ -13,39 +13,97 @@ public enum ChangeKind: String, Sendable, Codable, CaseIterable {
 }
 
 /// One side of a compared unit.
+///
+/// A value type over one shared, copy-on-write box: a diff hands each snapshot to the aligner,
+/// the change list and the formats, and copying it costs one reference count, not one per field.
 public struct UnitSnapshot: Sendable, Hashable {
-  public var id: String
-  public var num: String?
-  public var title: String?
+  private struct Fields: Hashable, Sendable {
+    var id: String
+    var num: String?
+    var title: String?
+    var path: [String]
+    var ancestorIDs: [String]
+    var lines: [String]
+    var text: String
+    var line: Int
+    var kind: UnitKind
+    var status: String?
+    var links: [UnitLink]
+  }
+
+  /// Written only while uniquely referenced (see `update`), so sharing it is safe.
+  private final class Box: @unchecked Sendable {
+    var fields: Fields
+    init(_ fields: Fields) { self.fields = fields }
+  }
+
+  private var box: Box
+
+  private mutating func update(_ change: (inout Fields) -> Void) {
+    if !isKnownUniquelyReferenced(&box) { box = Box(box.fields) }
+    change(&box.fields)
+  }
+
+  public var id: String {
+    get { box.fields.id }
+    set { update { $0.id = newValue } }
+  }
+  public var num: String? {
+    get { box.fields.num }
+    set { update { $0.num = newValue } }
+  }
+  public var title: String? {
+    get { box.fields.title }
+    set { update { $0.title = newValue } }
+  }
   /// Ancestors' headings, top first.
-  public var path: [String]
+  public var path: [String] {
+    get { box.fields.path }
+    set { update { $0.path = newValue } }
+  }
   /// Ancestor ids, top first.
-  public var ancestorIDs: [String]
+  public var ancestorIDs: [String] {
+    get { box.fields.ancestorIDs }
+    set { update { $0.ancestorIDs = newValue } }
+  }
   /// The unit's display lines: title, then paragraphs, items and notes (children labelled).
-  public let lines: [String]
+  public var lines: [String] { box.fields.lines }
   /// The lines joined by line breaks: the text the diff compares.
-  public let text: String
-  public var line: Int
-  public var kind: UnitKind
+  public var text: String { box.fields.text }
+  public var line: Int {
+    get { box.fields.line }
+    set { update { $0.line = newValue } }
+  }
+  public var kind: UnitKind {
+    get { box.fields.kind }
+    set { update { $0.kind = newValue } }
+  }
   /// OSCAL: `withdrawn` and its successors.
-  public var status: String?
-  public var links: [UnitLink]
+  public var status: String? {
+    get { box.fields.status }
+    set { update { $0.status = newValue } }
+  }
+  public var links: [UnitLink] {
+    get { box.fields.links }
+    set { update { $0.links = newValue } }
+  }
 
   init(
     id: String, num: String?, title: String?, path: [String], ancestorIDs: [String], lines: [String],
     line: Int, kind: UnitKind, status: String?, links: [UnitLink]
   ) {
-    self.id = id
-    self.num = num
-    self.title = title
-    self.path = path
-    self.ancestorIDs = ancestorIDs
-    self.lines = lines
-    self.text = lines.joined(separator: "\n")
-    self.line = line
-    self.kind = kind
-    self.status = status
-    self.links = links
+    box = Box(
+      Fields(
+        id: id, num: num, title: title, path: path, ancestorIDs: ancestorIDs, lines: lines,
+        text: lines.joined(separator: "\n"), line: line, kind: kind, status: status, links: links))
+  }
+
+  public static func == (a: UnitSnapshot, b: UnitSnapshot) -> Bool {
+    a.box === b.box || a.box.fields == b.box.fields
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    box.fields.hash(into: &hasher)
   }
 }
 
