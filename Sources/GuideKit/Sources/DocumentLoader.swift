@@ -38,18 +38,19 @@ public enum DocumentLoader {
     }
   }
 
-  /// Laws are read while they are parsed (see `LawStreamReader`); other documents once parsed.
+  /// Laws and guidelines are read while they are parsed (`DocumentStreamReader`); catalogs once
+  /// parsed.
   private static func load(
-    fileName: String, parse: (LawStreamReader) throws(XMLError) -> XMLDocument
+    fileName: String, parse: (DocumentStreamReader) throws(XMLError) -> XMLDocument
   ) throws(GuideKitError) -> ClauseTree {
-    let lawReader = LawStreamReader(file: fileName)
+    let reader = DocumentStreamReader(file: fileName)
     let document: XMLDocument
     do {
-      document = try parse(lawReader)
+      document = try parse(reader)
     } catch {
       throw .xml(error)
     }
-    if lawReader.isLaw == true { return lawReader.assembler.tree() }
+    if let tree = reader.tree() { return tree }
     return try read(document)
   }
 
@@ -129,5 +130,83 @@ public enum GuideKitError: Error, Sendable, CustomStringConvertible {
 
   public var description: String {
     diagnostics.map(DiagnosticFormatter.line).joined(separator: "\n")
+  }
+}
+
+/// Hands a document's parse events to the reader of its kind, told by the root element: laws to
+/// `LawStreamReader`, guidelines to `GuidelineStreamReader`; anything else is kept whole for the
+/// tree readers.
+final class DocumentStreamReader: XMLStreamHandler {
+  private enum Reading {
+    case undecided, law(LawStreamReader), guideline(GuidelineStreamReader), kept
+  }
+
+  private let file: String
+  private var reading = Reading.undecided
+
+  init(file: String) { self.file = file }
+
+  func start(_ element: XMLElementView) -> XMLStreamChoice {
+    switch reading {
+    case .undecided:
+      switch DocumentLoader.kind(of: element) {
+      case .law:
+        let law = LawStreamReader(file: file)
+        reading = .law(law)
+        return law.start(element)
+      case .guideline:
+        var guideline = GuidelineStreamReader()
+        let choice = guideline.start(element, file: file)
+        reading = .guideline(guideline)
+        return choice
+      default:
+        reading = .kept
+        return .keep
+      }
+    case .law(let law):
+      return law.start(element)
+    case .guideline(var guideline):
+      reading = .kept  // released while mutated
+      let choice = guideline.start(element, file: file)
+      reading = .guideline(guideline)
+      return choice
+    case .kept:
+      return .keep
+    }
+  }
+
+  func element(_ element: XMLElementView) {
+    switch reading {
+    case .law(let law):
+      law.element(element)
+    case .guideline(var guideline):
+      reading = .kept
+      guideline.element(element)
+      reading = .guideline(guideline)
+    default:
+      break
+    }
+  }
+
+  func end() {
+    switch reading {
+    case .law(let law):
+      law.end()
+    case .guideline(var guideline):
+      reading = .kept
+      guideline.end()
+      reading = .guideline(guideline)
+    default:
+      break
+    }
+  }
+
+  /// The tree read while parsing; nil when the document is kept for a tree reader.
+  func tree() -> ClauseTree? {
+    switch reading {
+    case .law(let law): law.assembler.tree()
+    case .guideline(let guideline): guideline.tree()
+    default: nil
+    }
   }
 }

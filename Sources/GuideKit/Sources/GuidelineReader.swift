@@ -11,88 +11,108 @@ public enum GuidelineReader {
   ///   - root: the `<guideline>` element.
   ///   - file: the file name, kept in the tree's info for diagnostics.
   public static func read<Element: XMLElementReading>(_ root: Element, file: String) -> ClauseTree {
-    var title = ""
-    var issuer: String?
-    var contact: String?
-    var summary: [String] = []
-    var removals: [Removal] = []
-    var units: [Unit] = []
-    root.forEachElement { child in
+    var edition = EditionBuilder(root: root, file: file)
+    root.forEachElement { edition.add($0) }
+    return edition.tree()
+  }
+
+  /// An edition being read: the root's attributes first, then its children one by one (by
+  /// `read` from a parsed tree, or by `GuidelineStreamReader` while parsing).
+  struct EditionBuilder {
+    private var info: DocumentInfo
+    private var units: [Unit] = []
+
+    init<Element: XMLElementReading>(root: Element, file: String) {
+      info = DocumentInfo(
+        kind: .guideline,
+        id: root[attribute: "id"] ?? "",
+        version: root[attribute: "version"] ?? "",
+        title: "",
+        issuer: nil,
+        contact: nil,
+        supersedes: root[attribute: "supersedes"],
+        issued: root[attribute: "issued"],
+        effective: root[attribute: "effective"],
+        language: root[attribute: "lang", namespace: xmlNamespace],
+        summary: [],
+        file: file,
+        line: root.line)
+    }
+
+    /// A child of `<guideline>`, complete.
+    mutating func add<Element: XMLElementReading>(_ child: Element) {
       guard child.isInNamespace(namespace) else { return }
       switch child.name {
-      case "title": title = InlineText.flatten(child)
-      case "issuer": issuer = InlineText.flatten(child)
-      case "contact": contact = InlineText.flatten(child)
-      case "summary": summary = blocks(of: child).map(\.displayText)
+      case "title": info.title = InlineText.flatten(child)
+      case "issuer": info.issuer = InlineText.flatten(child)
+      case "contact": info.contact = InlineText.flatten(child)
+      case "summary": info.summary = blocks(of: child).map(\.displayText)
       case "removals":
         child.forEachElement { removed in
           guard removed.hasName("removed", namespace: namespace) else { return }
-          removals.append(
+          info.removals.append(
             Removal(
               id: removed[attribute: "id"] ?? "", into: removed[attribute: "into"],
               reason: InlineText.flatten(removed), line: removed.line))
         }
       default:
-        if let unit = unit(child) { units.append(unit) }
+        if let unit = unit(child) { add(unit) }
       }
     }
-    var info = DocumentInfo(
-      kind: .guideline,
-      id: root[attribute: "id"] ?? "",
-      version: root[attribute: "version"] ?? "",
-      title: title,
-      issuer: issuer,
-      contact: contact,
-      supersedes: root[attribute: "supersedes"],
-      issued: root[attribute: "issued"],
-      effective: root[attribute: "effective"],
-      language: root[attribute: "lang", namespace: xmlNamespace],
-      summary: summary,
-      file: file,
-      line: root.line)
-    info.removals = removals
-    return ClauseTree(info: info, units: units)
+
+    /// A chapter, section or clause directly under `<guideline>`.
+    mutating func add(_ unit: Unit) { units.append(unit) }
+
+    func tree() -> ClauseTree { ClauseTree(info: info, units: units) }
   }
 
   static let xmlNamespace = "http://www.w3.org/XML/1998/namespace"
 
   /// A chapter, section or clause (`element` is known to be in the guideline namespace).
-  private static func unit<Element: XMLElementReading>(_ element: Element) -> Unit? {
-    let kind: UnitKind
-    switch element.name {
-    case "chapter": kind = .chapter
-    case "section": kind = .section
-    case "clause": kind = .clause
-    default: return nil
+  static func unit<Element: XMLElementReading>(_ element: Element) -> Unit? {
+    guard var builder = UnitBuilder(element) else { return nil }
+    element.forEachElement { builder.add($0) }
+    return builder.unit()
+  }
+
+  /// A chapter, section or clause being read: its attributes first, then its children.
+  struct UnitBuilder {
+    private var value: Unit
+
+    /// Nil unless `element` is a chapter, section or clause.
+    init?<Element: XMLElementReading>(_ element: Element) {
+      let kind: UnitKind
+      switch element.name {
+      case "chapter": kind = .chapter
+      case "section": kind = .section
+      case "clause": kind = .clause
+      default: return nil
+      }
+      var properties: [String: String] = [:]
+      if let level = element[attribute: "level"] { properties["level"] = level }
+      if let audience = element[attribute: "audience"] { properties["audience"] = audience }
+      value = Unit(
+        kind: kind, id: element[attribute: "id"] ?? "", num: element[attribute: "num"], title: nil, blocks: [],
+        children: [], references: [], line: element.line, properties: properties)
     }
-    var properties: [String: String] = [:]
-    if let level = element[attribute: "level"] { properties["level"] = level }
-    if let audience = element[attribute: "audience"] { properties["audience"] = audience }
-    var title: String?
-    var blocks: [Block] = []
-    var children: [Unit] = []
-    var references: [Reference] = []
-    element.forEachElement { child in
+
+    /// A child element, complete: the title, a block of text, citations, or a nested unit.
+    mutating func add<Element: XMLElementReading>(_ child: Element) {
       guard child.isInNamespace(namespace) else { return }
       let name = child.name
-      if name == "title", title == nil { title = InlineText.flatten(child) }
-      if let nested = unit(child) {
-        children.append(nested)
+      if name == "title", value.title == nil { value.title = InlineText.flatten(child) }
+      if let nested = GuidelineReader.unit(child) {
+        value.children.append(nested)
         return
       }
-      appendBlock(child, named: name, to: &blocks)
-      collectReferences(child, named: name, into: &references)
+      appendBlock(child, named: name, to: &value.blocks)
+      collectReferences(child, named: name, into: &value.references)
     }
-    return Unit(
-      kind: kind,
-      id: element[attribute: "id"] ?? "",
-      num: element[attribute: "num"],
-      title: title,
-      blocks: blocks,
-      children: children,
-      references: references,
-      line: element.line,
-      properties: properties)
+
+    /// A nested unit read on its own (streaming).
+    mutating func add(_ nested: Unit) { value.children.append(nested) }
+
+    func unit() -> Unit { value }
   }
 
   /// The p, list items and notes directly inside `element`.
@@ -151,4 +171,49 @@ public enum GuidelineReader {
       }
     }
   }
+}
+
+/// Reads a guideline while it is parsed: chapters and sections are descended into, every other
+/// child (a clause with what it holds, a title, a paragraph) is read whole and freed, so a
+/// parse never holds more than one clause of the document. Gives what `GuidelineReader.read`
+/// gives on the parsed tree (tested on every bundled edition and in the load fuzzer).
+struct GuidelineStreamReader {
+  private var edition: GuidelineReader.EditionBuilder?
+  /// The chapters and sections open, outermost first.
+  private var open: [GuidelineReader.UnitBuilder] = []
+
+  init() {}
+
+  mutating func start(_ element: XMLElementView, file: String) -> XMLStreamChoice {
+    guard edition != nil else {
+      edition = GuidelineReader.EditionBuilder(root: element, file: file)
+      return .descend
+    }
+    if element.isInNamespace(GuidelineReader.namespace), element.name == "chapter" || element.name == "section",
+      let builder = GuidelineReader.UnitBuilder(element)
+    {
+      open.append(builder)
+      return .descend
+    }
+    return .whole
+  }
+
+  mutating func element(_ element: XMLElementView) {
+    if open.isEmpty {
+      edition?.add(element)
+    } else {
+      open[open.count - 1].add(element)
+    }
+  }
+
+  mutating func end() {
+    guard let closed = open.popLast() else { return }
+    if open.isEmpty {
+      edition?.add(closed.unit())
+    } else {
+      open[open.count - 1].add(closed.unit())
+    }
+  }
+
+  func tree() -> ClauseTree? { edition?.tree() }
 }

@@ -203,20 +203,13 @@ struct LawAssembler {
 /// A document that is not a law is left whole in the parsed document, for the other readers.
 final class LawStreamReader: XMLStreamHandler {
   private(set) var assembler: LawAssembler
-  /// Known once the root element has started.
-  private(set) var isLaw: Bool?
 
   init(file: String) {
     assembler = LawAssembler(file: file)
   }
 
   func start(_ element: XMLElementView) -> XMLStreamChoice {
-    if isLaw == nil {
-      let law = DocumentLoader.kind(of: element) == .law
-      isLaw = law
-      if !law { return .keep }
-    }
-    return assembler.start(element) ? .descend : .whole
+    assembler.start(element) ? .descend : .whole
   }
 
   func element(_ element: XMLElementView) { assembler.part(element) }
