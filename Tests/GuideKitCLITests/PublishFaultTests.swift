@@ -100,7 +100,7 @@ private final class PublishWorkspace {
     process.currentDirectoryURL = folder.url
     process.standardInput = FileHandle.nullDevice
     process.standardOutput = FileHandle.nullDevice
-    FileManager.default.createFile(atPath: folder.path("child.stderr"), contents: nil)
+    _ = FileManager.default.createFile(atPath: folder.path("child.stderr"), contents: nil)
     process.standardError = try FileHandle(forWritingTo: folder.url.appendingPathComponent("child.stderr"))
     try process.run()
     return process

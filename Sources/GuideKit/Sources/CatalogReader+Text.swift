@@ -74,7 +74,7 @@ enum CatalogText {
       append(label, scope: scope, depth: depth + 1, to: &raw)
       return "[Assignment: \(ReaderText.normalize(raw))]"
     }
-    let values = param.elements(named: "value", namespace: ns).map(CatalogReader.flatten)
+    let values = param.elements(named: "value", namespace: ns).map { CatalogReader.flatten($0) }
     if !values.isEmpty { return "[\(values.joined(separator: ", "))]" }
     return "[\(id)]"
   }

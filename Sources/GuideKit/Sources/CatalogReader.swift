@@ -38,8 +38,8 @@ public enum CatalogReader {
       kind: .catalog,
       id: location?.sourceID ?? "",
       version: location?.revision
-        ?? metadata?.firstElement(named: "version", namespace: namespace).map(flatten) ?? "",
-      title: metadata?.firstElement(named: "title", namespace: namespace).map(flatten) ?? "",
+        ?? metadata?.firstElement(named: "version", namespace: namespace).map { flatten($0) } ?? "",
+      title: metadata?.firstElement(named: "title", namespace: namespace).map { flatten($0) } ?? "",
       file: file,
       line: root.line)
     var params: [String: Element] = [:]
