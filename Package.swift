@@ -57,7 +57,7 @@ let package = Package(
     // Helpers shared by the test targets: temporary folders, a local listener, a seeded generator.
     .target(name: "GuideKitTestSupport", path: "Tests/GuideKitTestSupport"),
     .testTarget(
-      name: "GuideKitXMLTests", dependencies: ["GuideKitXML", "GuideKitTestSupport"], exclude: ["Fixtures"]),
+      name: "GuideKitXMLTests", dependencies: ["GuideKitXML", "GuideKitTestSupport"]),
     .testTarget(
       name: "GuideKitTests", dependencies: ["GuideKit", "GuideKitXML", "GuideKitTestSupport"],
       exclude: ["Golden", "Fixtures"]),
