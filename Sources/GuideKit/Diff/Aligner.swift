@@ -100,6 +100,7 @@ struct Aligner {
       let units = side == 0 ? old : new
       let paired = side == 0 ? oldToNew : newToOld
       var byText: [ByteKey: [Int]] = [:]
+      byText.reserveCapacity(paired.count { $0 == nil })
       for index in units.indices where paired[index] == nil {
         byText[Self.key(units[index], textOptions), default: []].append(index)
       }

@@ -80,6 +80,7 @@ public enum DocumentDiffer {
     let inline = results.withLock { $0 }
 
     var changesByNew: [Int: UnitChangeEntry] = [:]
+    changesByNew.reserveCapacity(newUnits.count)
     for (o, n) in pairs {
       let a = oldUnits[o]
       let b = newUnits[n]
