@@ -34,6 +34,9 @@ public enum GitError: Error, Sendable, CustomStringConvertible {
 }
 
 /// A git work tree, read through the `git` command (no checkout, nothing written).
+///
+/// Its methods wait for git to finish: call them from synchronous code (a command's `run`), not
+/// from inside a task, whose thread the wait would hold.
 public struct GitRepository: Sendable {
   /// The folder git runs in; pathspecs are relative to it.
   public let directory: String
@@ -161,6 +164,8 @@ public struct GitRepository: Sendable {
 /// calling thread waits on (the caller is never a task, so no task's thread is blocked).
 enum Blocking {
   static func wait<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) -> Result<T, any Error> {
+    // Inside a task, the waiting thread would be one the work itself may need.
+    assert(withUnsafeCurrentTask { $0 == nil }, "Blocking.wait called from inside a task")
     let box = ResultBox<T>()
     let done = DispatchSemaphore(value: 0)
     Task.detached {
