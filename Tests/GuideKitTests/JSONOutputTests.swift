@@ -117,38 +117,38 @@ struct JSONOutputTests {
     }
   }
 
-  /// The documented order, written out independently of `NaturalOrder`.
+  /// The documented order as a sort key, a formulation of its own: each run of the lower-cased
+  /// key becomes one string, "0" + its value padded to 20 digits + the digits for a digit run,
+  /// "1" + the text otherwise; keys compare by these lists, then by case.
   private static func naturalCaseInsensitive(_ a: String, _ b: String) -> Bool {
-    func runs(_ s: String) -> [(digits: Bool, text: String)] {
-      var out: [(digits: Bool, text: String)] = []
-      for c in s.lowercased() {
-        let digit = c.isASCII && c.isNumber
-        if let last = out.last, last.digits == digit {
-          out[out.count - 1].text.append(c)
+    func sortKey(_ key: String) -> [String] {
+      var runs: [String] = []
+      var current = ""
+      var currentIsDigits = false
+      func flush() {
+        guard !current.isEmpty else { return }
+        if currentIsDigits {
+          let value = String(current.drop { $0 == "0" })
+          runs.append("0" + String(repeating: "0", count: max(0, 20 - value.count)) + value + current)
         } else {
-          out.append((digit, String(c)))
+          runs.append("1" + current)
         }
+        current = ""
       }
-      return out
-    }
-    let x = runs(a)
-    let y = runs(b)
-    for (p, q) in zip(x, y) where p.text != q.text {
-      switch (p.digits, q.digits) {
-      case (true, true):
-        // Keys here are at most 7 characters: every digit run fits an Int.
-        let m = Int(p.text) ?? 0
-        let n = Int(q.text) ?? 0
-        if m != n { return m < n }
-        return p.text < q.text
-      case (true, false): return true
-      case (false, true): return false
-      case (false, false): return p.text < q.text
+      for character in key.lowercased() {
+        let isDigit = ("0"..."9").contains(character)
+        if isDigit != currentIsDigits { flush() }
+        currentIsDigits = isDigit
+        current.append(character)
       }
+      flush()
+      return runs
     }
-    if x.count != y.count { return x.count < y.count }
+    let x = sortKey(a)
+    let y = sortKey(b)
+    if x != y { return x.lexicographicallyPrecedes(y) }
     // Same letters but for case: the lower-case one first where they first differ.
-    if let (p, q) = zip(a, b).first(where: { $0 != $1 }) {
+    for (p, q) in zip(a, b) where p != q {
       return p.isLowercase == q.isLowercase ? p < q : p.isLowercase
     }
     return a < b
