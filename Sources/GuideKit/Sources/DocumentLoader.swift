@@ -142,6 +142,8 @@ final class DocumentStreamReader: XMLStreamHandler {
   }
 
   private let file: String
+  /// A guideline reader is a value: each event takes it out of `reading` (leaving `.kept` for the
+  /// moment), changes it and puts it back, so that its arrays are not copied on every change.
   private var reading = Reading.undecided
 
   init(file: String) { self.file = file }
@@ -166,7 +168,7 @@ final class DocumentStreamReader: XMLStreamHandler {
     case .law(let law):
       return law.start(element)
     case .guideline(var guideline):
-      reading = .kept  // released while mutated
+      reading = .kept
       let choice = guideline.start(element, file: file)
       reading = .guideline(guideline)
       return choice
