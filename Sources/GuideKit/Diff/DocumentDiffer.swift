@@ -50,16 +50,13 @@ public enum DocumentDiffer {
     // Inline diffs of matched pairs, in parallel: first which pairs changed, then the diffs of
     // those, each with its share of the work budget.
     let pairs: [(Int, Int)] = aligner.newToOld.enumerated().compactMap { n, o in o.map { ($0, n) } }
-    let sameText = Mutex<[Int: Bool]>([:])
-    DispatchQueue.concurrentPerform(iterations: pairs.count) { index in
+    let same = Parallel.map(pairs.count) { index in
       let (o, n) = pairs[index]
-      let same = TextDiff.isEquivalent(oldUnits[o].text, newUnits[n].text, options: options.text)
-      sameText.withLock { $0[index] = same }
+      return TextDiff.isEquivalent(oldUnits[o].text, newUnits[n].text, options: options.text)
     }
-    let same = sameText.withLock { $0 }
     let toDiff = pairs.indices.filter { index in
       let (o, n) = pairs[index]
-      return !(same[index] ?? false) || oldUnits[o].status != newUnits[n].status
+      return !same[index] || oldUnits[o].status != newUnits[n].status
         || oldUnits[o].links != newUnits[n].links
     }
     let weights = toDiff.map { oldUnits[pairs[$0].0].text.utf8.count + newUnits[pairs[$0].1].text.utf8.count }
@@ -67,17 +64,16 @@ public enum DocumentDiffer {
     // Longest first, so that no long unit is left to one core at the end (the results do not
     // depend on the order: each unit's budget is fixed above).
     let order = toDiff.indices.sorted { weights[$0] != weights[$1] ? weights[$0] > weights[$1] : $0 < $1 }
-    let results = Mutex<[Int: (changed: Bool, diff: TextDiffResult?)]>([:])
-    DispatchQueue.concurrentPerform(iterations: toDiff.count) { next in
+    let diffs = Parallel.map(toDiff.count) { next in
       let job = order[next]
-      let index = toDiff[job]
-      let (o, n) = pairs[index]
+      let (o, n) = pairs[toDiff[job]]
       var textOptions = options.text
       textOptions.budget = budgets[job]
-      let diff = TextDiff.diff(old: oldUnits[o].text, new: newUnits[n].text, options: textOptions)
-      results.withLock { $0[n] = (true, diff) }
+      return (n, TextDiff.diff(old: oldUnits[o].text, new: newUnits[n].text, options: textOptions))
     }
-    let inline = results.withLock { $0 }
+    var inline: [Int: (changed: Bool, diff: TextDiffResult?)] = [:]
+    inline.reserveCapacity(diffs.count)
+    for (n, diff) in diffs { inline[n] = (true, diff) }
 
     var changesByNew: [Int: UnitChangeEntry] = [:]
     changesByNew.reserveCapacity(newUnits.count)

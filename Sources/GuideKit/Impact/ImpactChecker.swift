@@ -49,14 +49,11 @@ public final class ImpactChecker: Sendable {
     for tree in trees {
       for (reference, located) in tree.allReferences() { collected.append((tree, reference, located)) }
     }
-    let results = Mutex<[Int: ImpactFinding]>([:])
     let jobs = collected
-    DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
+    var all = Parallel.map(jobs.count) { index in
       let (tree, reference, located) = jobs[index]
-      let finding = check(reference, in: tree, unit: located)
-      results.withLock { $0[index] = finding }
+      return check(reference, in: tree, unit: located)
     }
-    var all = results.withLock { table in (0..<jobs.count).compactMap { table[$0] } }
     all.sort { ($0.file, $0.line, $0.provision) < ($1.file, $1.line, $1.provision) }
     let cited = Set(all.map(\.source))
     let missing = cited.filter { registry.sources[$0] == nil && guidelines[$0] == nil }.sorted()

@@ -296,17 +296,16 @@ public final class Publisher: Sendable {
     StagingCleanup.shared.register(staging)
     defer { StagingCleanup.shared.unregister(staging) }
 
-    let outputs = Mutex<[String: String]>([:])
-    let failures = Mutex<[GuideKitError]>([])
     let done = Atomic<Int>(0)
     let total = jobs.count
     let progress = progress
-    DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
+    // Each job's output hash, or why it failed.
+    let outcomes = Parallel.map(jobs.count) { index -> Result<String, GuideKitError> in
       let job = jobs[index]
       let target = staging.joiningPath(job.path)
-      do throws(GuideKitError) {
+      let outcome = Result { () throws(GuideKitError) -> String in
         try Self.makeFolder(for: target, inside: staging)
-        if reused[job.path] != nil {
+        if let previous = reused[job.path] {
           let source = out.joiningPath(job.path)
           if link(source, target) != 0 {
             guard let data = FileManager.default.contents(atPath: source) else {
@@ -314,23 +313,26 @@ public final class Publisher: Sendable {
             }
             try Self.write(data, to: target)
           }
-          outputs.withLock { $0[job.path] = reused[job.path] }
-        } else {
-          let data = try job.make()
-          try Self.write(data, to: target)
-          outputs.withLock { $0[job.path] = Self.hash(data) }
+          return previous
         }
-      } catch {
-        failures.withLock { $0.append(error) }
+        let data = try job.make()
+        try Self.write(data, to: target)
+        return Self.hash(data)
       }
       let count = done.add(1, ordering: .relaxed).newValue
       progress?(count, total, job.path)
+      return outcome
     }
-    if let failure = failures.withLock({ $0.first }) {
-      try? fm.removeItem(atPath: staging)
-      throw failure
+    var files: [String: String] = [:]
+    for (job, outcome) in zip(jobs, outcomes) {
+      switch outcome {
+      case .success(let hash):
+        files[job.path] = hash
+      case .failure(let failure):
+        try? fm.removeItem(atPath: staging)
+        throw failure
+      }
     }
-    let files = outputs.withLock { $0 }
 
     // manifest.json and the state file.
     var state: [String: [String: String]] = [:]

@@ -95,12 +95,9 @@ public enum Validator {
     // only the file itself; of its tree only the outline is kept, so that memory stays small and
     // the text is freed in parallel.
     let localContext = ValidationContext(registry: options.registry)
-    let results = Mutex<[Int: FileResult]>([:])
-    DispatchQueue.concurrentPerform(iterations: files.count) { index in
-      let result = check(file: files[index], schema: schema, options: options, context: localContext)
-      results.withLock { $0[index] = result }
+    let ordered = Parallel.map(files.count) { index in
+      check(file: files[index], schema: schema, options: options, context: localContext)
     }
-    let ordered = results.withLock { table in (0..<files.count).compactMap { table[$0] } }
     var outlines: [ClauseTree] = []
     for result in ordered {
       diagnostics += result.diagnostics
@@ -113,12 +110,9 @@ public enum Validator {
       let guidelines = Dictionary(grouping: trees, by: { $0.info.id })
       let context = ValidationContext(registry: options.registry, guidelines: guidelines)
       let corpusRules = ValidationRules.document.filter(\.needsCorpus)
-      let perDocument = Mutex<[Int: [Diagnostic]]>([:])
-      DispatchQueue.concurrentPerform(iterations: trees.count) { index in
-        let found = corpusRules.flatMap { $0.check(trees[index], context: context) }
-        perDocument.withLock { $0[index] = found }
-      }
-      diagnostics += perDocument.withLock { table in (0..<trees.count).flatMap { table[$0] ?? [] } }
+      diagnostics += Parallel.map(trees.count) { index in
+        corpusRules.flatMap { $0.check(trees[index], context: context) }
+      }.flatMap { $0 }
       diagnostics += ValidationRules.corpus.flatMap { $0.check(trees, context: context) }
     }
     if options.strict {
