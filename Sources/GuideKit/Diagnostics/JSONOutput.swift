@@ -14,7 +14,9 @@ public enum JSONOutput {
 
   /// The key order: the lower-cased keys compared run by run, a run of ASCII digits by its
   /// value (and before any other run), other runs as strings; keys that differ only in case put
-  /// the lower-case letter first at their first difference (as `.sortedKeys` does).
+  /// the lower-case letter first at their first difference (as `.sortedKeys` does). Not
+  /// `NaturalOrder`, which orders revision ids and passes over `.`, `-` and `_`: keys that
+  /// differ only there must still differ.
   static func keyPrecedes(_ a: String, _ b: String) -> Bool {
     let x = keyRuns(a)
     let y = keyRuns(b)
