@@ -101,7 +101,8 @@ let diagnosticCollectorMessageSink: gk_message_sink = { context, message in
 }
 
 extension String {
-  func trimmingWhitespace() -> String {
+  /// Without leading and trailing whitespace and line breaks.
+  package func trimmingWhitespace() -> String {
     var scalars = Substring(self)
     while let first = scalars.first, first.isWhitespace { scalars.removeFirst() }
     while let last = scalars.last, last.isWhitespace { scalars.removeLast() }

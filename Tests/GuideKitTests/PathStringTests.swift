@@ -1,4 +1,5 @@
 import Foundation
+import GuideKitXML
 import Testing
 
 @testable import GuideKit
@@ -62,7 +63,7 @@ struct PathStringTests {
   @Test func trimmingWhitespaceMatchesFoundation() {
     for text in ["", " ", "\n a b \t\n", "abc", "\u{3000}全角\u{3000}", "x\r\n"] {
       #expect(
-        text.trimmingWhitespace == text.trimmingCharacters(in: .whitespacesAndNewlines), "\(text.debugDescription)")
+        text.trimmingWhitespace() == text.trimmingCharacters(in: .whitespacesAndNewlines), "\(text.debugDescription)")
     }
   }
 }

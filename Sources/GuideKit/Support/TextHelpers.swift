@@ -12,14 +12,3 @@ extension Sequence<UInt8> {
     return String(decoding: out, as: UTF8.self)
   }
 }
-
-extension String {
-  /// Without leading and trailing whitespace and line breaks.
-  var trimmingWhitespace: String {
-    let isSpace: (Character) -> Bool = { $0.isWhitespace || $0.isNewline }
-    guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else {
-      return ""
-    }
-    return String(self[first...last])
-  }
-}

@@ -1,5 +1,6 @@
 import Dispatch
 import FoundationEssentials
+import GuideKitXML
 import Subprocess
 
 /// Why a git operation failed.
@@ -48,7 +49,7 @@ public struct GitRepository: Sendable {
     self.directory = directory
     let result = try Self.run(["rev-parse", "--show-toplevel"], in: directory)
     guard result.status == 0 else { throw .notARepository(directory) }
-    topLevel = String(decoding: result.output, as: UTF8.self).trimmingWhitespace
+    topLevel = String(decoding: result.output, as: UTF8.self).trimmingWhitespace()
   }
 
   /// The output of one git command.
@@ -79,7 +80,7 @@ public struct GitRepository: Sendable {
         }
       return Output(
         status: status, output: Data(run.standardOutput),
-        error: String(decoding: run.standardError, as: UTF8.self).trimmingWhitespace)
+        error: String(decoding: run.standardError, as: UTF8.self).trimmingWhitespace())
     }
     switch result {
     case .success(let output): return output
@@ -94,7 +95,7 @@ public struct GitRepository: Sendable {
   /// True in a shallow clone.
   public func isShallow() -> Bool {
     guard let result = try? git(["rev-parse", "--is-shallow-repository"]) else { return false }
-    return String(decoding: result.output, as: UTF8.self).trimmingWhitespace
+    return String(decoding: result.output, as: UTF8.self).trimmingWhitespace()
       == "true"
   }
 
@@ -104,7 +105,7 @@ public struct GitRepository: Sendable {
     guard !revision.hasPrefix("-") else { throw .unknownRevision(revision, shallow: false) }
     let result = try git(["rev-parse", "--verify", "--quiet", "\(revision)^{commit}"])
     guard result.status == 0 else { throw .unknownRevision(revision, shallow: isShallow()) }
-    return String(decoding: result.output, as: UTF8.self).trimmingWhitespace
+    return String(decoding: result.output, as: UTF8.self).trimmingWhitespace()
   }
 
   /// How a file changed between a commit and the work tree.
