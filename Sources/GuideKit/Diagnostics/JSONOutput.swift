@@ -78,41 +78,13 @@ public enum JSONOutput {
     /// document mostly share a few key sets.
     private var orders: [[String]: [String]] = [:]
 
-    /// The keys in `.sortedKeys` order without a locale (a numeric, case-insensitive
-    /// comparison, ties broken by code points).
+    /// The keys in `keyPrecedes` order.
     mutating func sortedKeys(_ keys: Dictionary<String, Any>.Keys) -> [String] {
       let plain = keys.sorted()
       if let known = orders[plain] { return known }
-      if let lettersOnly = Self.lettersOnlyOrder(plain) {
-        orders[plain] = lettersOnly
-        return lettersOnly
-      }
       let sorted = plain.sorted(by: JSONOutput.keyPrecedes)
       orders[plain] = sorted
       return sorted
-    }
-
-    /// The order of keys made of ASCII letters only that differ in more than case, as
-    /// guidekit's own keys are: alphabetical ignoring case, which is what the comparison gives
-    /// for them, without its per-pair work. Nil for other keys.
-    static func lettersOnlyOrder(_ keys: [String]) -> [String]? {
-      var folded: [(key: String, lower: [UInt8])] = []
-      for key in keys {
-        var lower: [UInt8] = []
-        for byte in key.utf8 {
-          switch byte {
-          case 0x61...0x7A: lower.append(byte)
-          case 0x41...0x5A: lower.append(byte | 0x20)
-          default: return nil
-          }
-        }
-        folded.append((key, lower))
-      }
-      folded.sort { $0.lower.lexicographicallyPrecedes($1.lower) }
-      for index in folded.indices.dropFirst() where folded[index].lower == folded[index - 1].lower {
-        return nil
-      }
-      return folded.map(\.key)
     }
 
     /// False when `value` holds a type this writer does not serialise.
