@@ -1,6 +1,4 @@
-import Dispatch
 import FoundationEssentials
-import Synchronization
 
 /// Options of a document diff.
 public struct DiffOptions: Sendable {

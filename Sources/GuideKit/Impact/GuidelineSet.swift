@@ -1,6 +1,4 @@
-import Dispatch
 import FoundationEssentials
-import Synchronization
 
 /// Loads the guideline editions under some paths, in parallel.
 public enum GuidelineSet {

@@ -1,5 +1,4 @@
 import Crypto
-import Dispatch
 import FoundationEssentials
 import GuideKitXML
 import Synchronization

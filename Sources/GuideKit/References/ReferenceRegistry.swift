@@ -3,12 +3,6 @@ import FoundationEssentials
 import GuideKitXML
 import Synchronization
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// The reference sources guidelines cite, found in one or more folders (DESIGN.md "References").
 ///
 /// Listing is cheap (file names only); each revision's file is parsed at most once per registry,

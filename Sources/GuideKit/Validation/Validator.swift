@@ -1,13 +1,5 @@
-import Dispatch
 import FoundationEssentials
 import GuideKitXML
-import Synchronization
-
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
 
 /// Options of `guidekit validate`.
 public struct ValidationOptions: Sendable {

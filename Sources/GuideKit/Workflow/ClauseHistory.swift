@@ -1,11 +1,5 @@
 import FoundationEssentials
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// One clause through every edition of a guideline (`guidekit history`): its number, its text and
 /// what changed each time. Renamed clauses are followed through the diff of consecutive editions.
 public struct ClauseHistory: Sendable {
