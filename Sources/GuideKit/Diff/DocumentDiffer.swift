@@ -69,9 +69,8 @@ public enum DocumentDiffer {
       textOptions.budget = budgets[job]
       return (n, TextDiff.diff(old: oldUnits[o].text, new: newUnits[n].text, options: textOptions))
     }
-    var inline: [Int: (changed: Bool, diff: TextDiffResult?)] = [:]
-    inline.reserveCapacity(diffs.count)
-    for (n, diff) in diffs { inline[n] = (true, diff) }
+    // The inline diff of every pair whose text changed, by its index in NEW.
+    let inline = Dictionary(diffs, uniquingKeysWith: { first, _ in first })
 
     var changesByNew: [Int: UnitChangeEntry] = [:]
     changesByNew.reserveCapacity(newUnits.count)
@@ -79,7 +78,7 @@ public enum DocumentDiffer {
       let a = oldUnits[o]
       let b = newUnits[n]
       let result = inline[n]
-      let textChanged = result?.changed ?? false
+      let textChanged = result != nil
       let movedPlace = kind != .law && a.ancestorIDs != b.ancestorIDs
       let changeKind: ChangeKind?
       if textChanged {
@@ -95,8 +94,8 @@ public enum DocumentDiffer {
         changesByNew[n] = .change(
           UnitChange(
             kind: changeKind, old: a, new: b,
-            segments: changeKind == .modified ? (result?.diff?.segments ?? []) : [],
-            movedPlace: movedPlace, coarse: (result?.diff?.precision ?? .exact) != .exact))
+            segments: changeKind == .modified ? (result?.segments ?? []) : [],
+            movedPlace: movedPlace, coarse: (result?.precision ?? .exact) != .exact))
       } else {
         changesByNew[n] = .unchanged(b)
       }
@@ -105,7 +104,7 @@ public enum DocumentDiffer {
     // Splits and merges among the unpaired units.
     let declaredMerges = Dictionary(
       new.info.removals.compactMap { r in r.into.map { (r.id, $0) } }, uniquingKeysWith: { a, _ in a })
-    let modifiedPairs = pairs.filter { inline[$0.1]?.changed ?? false }
+    let modifiedPairs = pairs.filter { inline[$0.1] != nil }
     // Bigrams of the changed units, computed once for the split and merge searches.
     let addedCount = aligner.newToOld.count { $0 == nil }
     let removedCount = aligner.oldToNew.count { $0 == nil }
