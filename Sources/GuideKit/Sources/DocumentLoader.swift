@@ -142,8 +142,6 @@ final class DocumentStreamReader: XMLStreamHandler {
   }
 
   private let file: String
-  /// A guideline reader is a value: each event takes it out of `reading` (leaving `.kept` for the
-  /// moment), changes it and puts it back, so that its arrays are not copied on every change.
   private var reading = Reading.undecided
 
   init(file: String) { self.file = file }
@@ -157,21 +155,17 @@ final class DocumentStreamReader: XMLStreamHandler {
         reading = .law(law)
         return law.start(element)
       case .guideline:
-        var guideline = GuidelineStreamReader()
-        let choice = guideline.start(element, file: file)
+        let guideline = GuidelineStreamReader()
         reading = .guideline(guideline)
-        return choice
+        return guideline.start(element, file: file)
       default:
         reading = .kept
         return .keep
       }
     case .law(let law):
       return law.start(element)
-    case .guideline(var guideline):
-      reading = .kept
-      let choice = guideline.start(element, file: file)
-      reading = .guideline(guideline)
-      return choice
+    case .guideline(let guideline):
+      return guideline.start(element, file: file)
     case .kept:
       return .keep
     }
@@ -181,10 +175,8 @@ final class DocumentStreamReader: XMLStreamHandler {
     switch reading {
     case .law(let law):
       law.element(element)
-    case .guideline(var guideline):
-      reading = .kept
+    case .guideline(let guideline):
       guideline.element(element)
-      reading = .guideline(guideline)
     default:
       break
     }
@@ -194,10 +186,8 @@ final class DocumentStreamReader: XMLStreamHandler {
     switch reading {
     case .law(let law):
       law.end()
-    case .guideline(var guideline):
-      reading = .kept
+    case .guideline(let guideline):
       guideline.end()
-      reading = .guideline(guideline)
     default:
       break
     }

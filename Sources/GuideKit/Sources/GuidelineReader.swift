@@ -177,14 +177,14 @@ public enum GuidelineReader {
 /// child (a clause with what it holds, a title, a paragraph) is read whole and freed, so a
 /// parse never holds more than one clause of the document. Gives what `GuidelineReader.read`
 /// gives on the parsed tree (tested on every bundled edition and in the load fuzzer).
-struct GuidelineStreamReader {
+final class GuidelineStreamReader {
   private var edition: GuidelineReader.EditionBuilder?
   /// The chapters and sections open, outermost first.
   private var open: [GuidelineReader.UnitBuilder] = []
 
   init() {}
 
-  mutating func start(_ element: XMLElementView, file: String) -> XMLStreamChoice {
+  func start(_ element: XMLElementView, file: String) -> XMLStreamChoice {
     guard edition != nil else {
       edition = GuidelineReader.EditionBuilder(root: element, file: file)
       return .descend
@@ -198,7 +198,7 @@ struct GuidelineStreamReader {
     return .whole
   }
 
-  mutating func element(_ element: XMLElementView) {
+  func element(_ element: XMLElementView) {
     if open.isEmpty {
       edition?.add(element)
     } else {
@@ -206,7 +206,7 @@ struct GuidelineStreamReader {
     }
   }
 
-  mutating func end() {
+  func end() {
     guard let closed = open.popLast() else { return }
     if open.isEmpty {
       edition?.add(closed.unit())
