@@ -67,3 +67,20 @@ struct PathStringTests {
     }
   }
 }
+
+/// SARIF artifact locations are percent-encoded by hand since Foundation is not linked; they must
+/// match Foundation's encoding with the URL-path character set (less `:`).
+@Suite("SARIF URIs")
+struct SARIFURITests {
+  @Test func matchesFoundationPercentEncoding() {
+    var allowed = CharacterSet.urlPathAllowed
+    allowed.remove(charactersIn: ":")
+    for path in [
+      "guidelines/telework-security/5.0.xml", "./a b/c.xml", "テレワーク/第1条.xml", "a:b/c%d#e?f.xml",
+      "x/~y_z-1!$&'()*+,;=@.xml", "emoji/👩‍💻.xml", "",
+    ] {
+      let relative = path.hasPrefix("./") ? String(path.dropFirst(2)) : path
+      #expect(SARIF.uri(path) == relative.addingPercentEncoding(withAllowedCharacters: allowed), "\(path)")
+    }
+  }
+}

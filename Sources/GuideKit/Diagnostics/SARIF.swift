@@ -100,12 +100,13 @@ public enum SARIF {
     let relative = path.hasPrefix("./") ? String(path.dropFirst(2)) : path
     var out = ""
     for byte in relative.utf8 {
-      // RFC 3986 pchar without ":" (a first segment must not look like a scheme), plus "/".
+      // Foundation's `urlPathAllowed` (RFC 3986 pchar and "/", but not ";"), without ":" (a
+      // first segment must not look like a scheme).
       switch byte {
       case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
         UInt8(ascii: "0")...UInt8(ascii: "9"):
         out.unicodeScalars.append(Unicode.Scalar(byte))
-      case _ where "-._~!$&'()*+,;=@/".utf8.contains(byte):
+      case _ where "-._~!$&'()*+,=@/".utf8.contains(byte):
         out.unicodeScalars.append(Unicode.Scalar(byte))
       default:
         out += "%" + String(byte >> 4, radix: 16, uppercase: true) + String(byte & 0xF, radix: 16, uppercase: true)
