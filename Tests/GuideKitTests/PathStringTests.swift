@@ -84,3 +84,21 @@ struct SARIFURITests {
     }
   }
 }
+
+/// `PinDate.today` formats without Foundation's DateFormatter; it must give what that formatter
+/// gives for Japan's calendar date.
+@Suite("Today's pin date")
+struct PinDateTodayTests {
+  @Test func matchesDateFormatterInTokyo() {
+    let formatter = DateFormatter()
+    formatter.calendar = Calendar(identifier: .gregorian)
+    formatter.locale = Locale(identifier: "en_US_POSIX")
+    formatter.timeZone = TimeZone(identifier: "Asia/Tokyo")
+    formatter.dateFormat = "yyyy-MM-dd"
+    let before = formatter.string(from: Date())
+    let today = PinDate.today()
+    let after = formatter.string(from: Date())
+    #expect(today == before || today == after)
+    #expect(today.wholeMatch(of: #/[0-9]{4}-[0-9]{2}-[0-9]{2}/#) != nil)
+  }
+}
