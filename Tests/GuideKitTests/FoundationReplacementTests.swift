@@ -4,6 +4,9 @@ import Testing
 
 @testable import GuideKit
 
+// What replaced the Foundation-only APIs when guidekit moved to FoundationEssentials, each checked
+// against the Foundation API it replaced (the tests link all of Foundation).
+
 /// The string path helpers must give what `NSString`'s path methods give on the paths guidekit
 /// builds (relative and absolute, with and without trailing slashes, extensions, dots).
 @Suite("Path strings")
