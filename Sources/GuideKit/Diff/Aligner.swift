@@ -10,11 +10,15 @@ struct Aligner {
   /// Each unit's bigrams, computed when first needed and kept for the split and merge search.
   private(set) var oldGrams: [Bigrams?]
   private(set) var newGrams: [Bigrams?]
+  /// The diff's work for ``Parallel/map(_:work:_:)`` (``DocumentDiffer/parallelWork(textBytes:)``).
+  let parallelWork: Int
 
   init(old: [UnitSnapshot], new: [UnitSnapshot], options: DiffOptions) {
     self.old = old
     self.new = new
     self.options = options
+    parallelWork = DocumentDiffer.parallelWork(
+      textBytes: [old, new].joined().reduce(0) { $0 + $1.text.utf8.count })
     oldToNew = Array(repeating: nil, count: old.count)
     newToOld = Array(repeating: nil, count: new.count)
     oldGrams = Array(repeating: nil, count: old.count)
@@ -27,14 +31,14 @@ struct Aligner {
   /// The bigrams of NEW unit `n` (computed now if ``computeGrams(old:new:)`` did not).
   func newGrams(_ n: Int) -> Bigrams { newGrams[n] ?? Bigrams(new[n].text) }
 
-  /// Computes the bigrams of these units that are not known yet, in parallel.
+  /// Computes the bigrams of these units that are not known yet, in parallel unless the diff is small.
   mutating func computeGrams(old olds: [Int], new news: [Int]) {
     let missing =
       olds.filter { oldGrams[$0] == nil }.map { (true, $0) }
       + news.filter { newGrams[$0] == nil }.map { (false, $0) }
     guard !missing.isEmpty else { return }
     let (oldUnits, newUnits) = (old, new)
-    let computed = Parallel.map(missing.count) { job in
+    let computed = Parallel.map(missing.count, work: parallelWork) { job in
       let (isOld, index) = missing[job]
       return Bigrams(isOld ? oldUnits[index].text : newUnits[index].text)
     }
@@ -94,9 +98,9 @@ struct Aligner {
 
   /// Pairs unpaired units whose text occurs exactly once among the unpaired of each side.
   mutating func pairUniqueTexts() {
-    // Each side hashes its texts on its own core.
+    // Each side hashes its texts on its own core (unless the diff is small).
     let (old, new, oldToNew, newToOld, textOptions) = (old, new, oldToNew, newToOld, options.text)
-    let sides = Parallel.map(2) { side in
+    let sides = Parallel.map(2, work: parallelWork) { side in
       let units = side == 0 ? old : new
       let paired = side == 0 ? oldToNew : newToOld
       var byText: [ByteKey: [Int]] = [:]

@@ -1,13 +1,13 @@
 import FoundationEssentials
 
-/// Loads the guideline editions under some paths, in parallel.
+/// Loads the guideline editions under some paths, in parallel unless they are small together.
 public enum GuidelineSet {
   /// - Returns: the editions (guideline documents only; other XML is skipped), sorted by file.
   /// - Throws: the first `GuideKitError` met (an unreadable or malformed file).
   public static func load(paths: [String]) throws(GuideKitError) -> [ClauseTree] {
     let (files, missing) = InputFiles.collect(paths)
     if let first = missing.first { throw .io(path: first, reason: "no such file or folder") }
-    let results = Parallel.map(files.count) { index in
+    let results = Parallel.map(files.count, work: FileTree.byteCount(of: files)) { index in
       Result { () throws(GuideKitError) in try DocumentLoader.load(file: files[index]) }
     }
     var trees: [ClauseTree] = []

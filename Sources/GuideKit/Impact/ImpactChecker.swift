@@ -49,7 +49,7 @@ public final class ImpactChecker: Sendable {
       for (reference, located) in tree.allReferences() { collected.append((tree, reference, located)) }
     }
     let jobs = collected
-    var all = Parallel.map(jobs.count) { index in
+    var all = Parallel.map(jobs.count, work: nil) { index in
       let (tree, reference, located) = jobs[index]
       return check(reference, in: tree, unit: located)
     }

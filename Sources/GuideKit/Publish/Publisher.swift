@@ -299,7 +299,7 @@ public final class Publisher: Sendable {
     let total = jobs.count
     let progress = progress
     // Each job's output hash, or why it failed.
-    let outcomes = Parallel.map(jobs.count) { index -> Result<String, GuideKitError> in
+    let outcomes = Parallel.map(jobs.count, work: nil) { index -> Result<String, GuideKitError> in
       let job = jobs[index]
       let target = staging.joiningPath(job.path)
       let outcome = Result { () throws(GuideKitError) -> String in

@@ -54,13 +54,13 @@ public enum DocumentLoader {
     return try read(document)
   }
 
-  /// Parses and reads several files in parallel.
+  /// Parses and reads several files, in parallel unless they are small together.
   /// - Returns: the trees, in the order of `files`.
   /// - Throws: the error of the first file (in `files` order) that could not be read.
   public static func load(files: [String], limits: XMLParseLimits = .init()) throws(GuideKitError)
     -> [ClauseTree]
   {
-    let results = Parallel.map(files.count) { index in
+    let results = Parallel.map(files.count, work: FileTree.byteCount(of: files)) { index in
       Result { () throws(GuideKitError) in try load(file: files[index], limits: limits) }
     }
     var trees: [ClauseTree] = []

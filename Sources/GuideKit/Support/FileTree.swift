@@ -8,6 +8,15 @@ import FoundationEssentials
 
 /// Walks folders for guidekit's inputs.
 enum FileTree {
+  /// The size of `files` together, in bytes, following links; a file that cannot be examined
+  /// counts 0 (reading it reports why).
+  static func byteCount(of files: [String]) -> Int {
+    files.reduce(0) { total, file in
+      var info = stat()
+      return total + (stat(file, &info) == 0 ? Int(info.st_size) : 0)
+    }
+  }
+
   /// The entries named `*.xml` under `folder`, recursively, sorted by path: files, links and
   /// anything else that is not a folder (the reader says why a device or a pipe cannot be read).
   /// Links to folders are not followed (no loops); `skipHidden` skips entries named `.…`.

@@ -87,7 +87,8 @@ public enum Validator {
     // only the file itself; of its tree only the outline is kept, so that memory stays small and
     // the text is freed in parallel.
     let localContext = ValidationContext(registry: options.registry)
-    let ordered = Parallel.map(files.count) { index in
+    let inputBytes = FileTree.byteCount(of: files)
+    let ordered = Parallel.map(files.count, work: inputBytes) { index in
       check(file: files[index], schema: schema, options: options, context: localContext)
     }
     var outlines: [ClauseTree] = []
@@ -102,7 +103,7 @@ public enum Validator {
       let guidelines = Dictionary(grouping: trees, by: { $0.info.id })
       let context = ValidationContext(registry: options.registry, guidelines: guidelines)
       let corpusRules = ValidationRules.document.filter(\.needsCorpus)
-      diagnostics += Parallel.map(trees.count) { index in
+      diagnostics += Parallel.map(trees.count, work: inputBytes) { index in
         corpusRules.flatMap { $0.check(trees[index], context: context) }
       }.flatMap { $0 }
       diagnostics += ValidationRules.corpus.flatMap { $0.check(trees, context: context) }
