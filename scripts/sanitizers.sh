@@ -6,7 +6,8 @@
 # Each sanitizer builds into its own scratch folder (.build-asan, .build-tsan): on two cores a
 # first run takes a long while (swift-crypto's C code is rebuilt instrumented).
 # ThreadSanitizer runs the tests that exercise guidekit from many threads: XSLT and schema
-# validation from many threads, parallel validation of the corpus, and the publish fault tests
+# validation from many threads, parallel validation of the corpus, diffs forced onto every core
+# (ParallelTests), and the publish fault tests
 # (`guidekit publish` builds its files with concurrentPerform; the binary is instrumented too,
 # and a race it reports makes it exit 66, which fails those tests).
 set -euo pipefail
@@ -33,7 +34,7 @@ if [[ $which == thread || $which == all ]]; then
   echo "== swift test --sanitize=thread (parallel validate, XSLT, publish)" >&2
   GUIDEKIT_TEST_TIMEOUT_SCALE=10 TSAN_OPTIONS=halt_on_error=0 \
     swift test --scratch-path .build-tsan --sanitize=thread \
-      --filter 'ManyThreadsAtOnce|parallelValidation|parallelLoad|PublishFaultTests' || status=1
+      --filter 'ManyThreadsAtOnce|parallelValidation|parallelLoad|PublishFaultTests|ParallelTests' || status=1
 fi
 
 exit "$status"
