@@ -13,12 +13,11 @@ struct Aligner {
   /// The diff's work for ``Parallel/map(_:work:_:)`` (``DocumentDiffer/parallelWork(textBytes:)``).
   let parallelWork: Int
 
-  init(old: [UnitSnapshot], new: [UnitSnapshot], options: DiffOptions) {
+  init(old: [UnitSnapshot], new: [UnitSnapshot], options: DiffOptions, parallelWork: Int) {
     self.old = old
     self.new = new
     self.options = options
-    parallelWork = DocumentDiffer.parallelWork(
-      textBytes: [old, new].joined().reduce(0) { $0 + $1.text.utf8.count })
+    self.parallelWork = parallelWork
     oldToNew = Array(repeating: nil, count: old.count)
     newToOld = Array(repeating: nil, count: new.count)
     oldGrams = Array(repeating: nil, count: old.count)

@@ -40,10 +40,8 @@ public enum DocumentDiffer {
       throw .mixedKinds(old: old.info.kind, new: new.info.kind)
     }
     let kind = old.info.kind
-    let (oldUnits, newUnits) = snapshots(old, new)
-    var aligner = Aligner(old: oldUnits, new: newUnits, options: options)
-    aligner.deliberatelyRemoved = Set(new.info.removals.map(\.id))
-    aligner.align(textFirst: kind == .law)
+    var aligner = aligned(old, new, options: options)
+    let (oldUnits, newUnits) = (aligner.old, aligner.new)
 
     // Inline diffs of matched pairs, in parallel: first which pairs changed, then the diffs of
     // those, each with its share of the work budget.
@@ -187,23 +185,23 @@ public enum DocumentDiffer {
   public static func alignment(old: ClauseTree, new: ClauseTree, options: DiffOptions = .init())
     -> [String: String]
   {
-    let (oldUnits, newUnits) = snapshots(old, new)
-    var aligner = Aligner(old: oldUnits, new: newUnits, options: options)
-    aligner.deliberatelyRemoved = Set(new.info.removals.map(\.id))
-    aligner.align(textFirst: old.info.kind == .law)
+    let aligner = aligned(old, new, options: options)
     var out: [String: String] = [:]
     for (o, n) in aligner.oldToNew.enumerated() {
-      if let n { out[oldUnits[o].id] = newUnits[n].id }
+      if let n { out[aligner.old[o].id] = aligner.new[n].id }
     }
     return out
   }
 
-  /// The units of both documents as the diff compares them, each document on its own core
-  /// unless they are small.
-  static func snapshots(_ old: ClauseTree, _ new: ClauseTree) -> ([UnitSnapshot], [UnitSnapshot]) {
+  /// The units of both documents as the diff compares them (each document on its own core unless
+  /// the diff is small), paired.
+  static func aligned(_ old: ClauseTree, _ new: ClauseTree, options: DiffOptions) -> Aligner {
     let work = parallelWork(textBytes: textBytes(of: old) + textBytes(of: new))
     let sides = Parallel.map(2, work: work) { side in units(of: side == 0 ? old : new).map(DiffText.snapshot) }
-    return (sides[0], sides[1])
+    var aligner = Aligner(old: sides[0], new: sides[1], options: options, parallelWork: work)
+    aligner.deliberatelyRemoved = Set(new.info.removals.map(\.id))
+    aligner.align(textFirst: old.info.kind == .law)
+    return aligner
   }
 
   /// The bytes of the titles and block texts of every unit of a tree, counted without copying.
