@@ -7,32 +7,33 @@ struct Diff: ParsableCommand {
     commandName: "diff",
     abstract: "Compare two editions, unit by unit, with Japanese redlines.",
     discussion: """
-      OLD and NEW are two documents of one kind: two guideline editions, two revisions of an
-      e-Gov law (<Law> or the API's <DataRoot>), or two OSCAL catalogs. Units are aligned by id
-      (guideline clause id, OSCAL control id) and, for laws, by text first, so an article that
-      was renumbered (第十一条の二 → 第十二条) is reported as renumbered, not as a change of
+      OLD and NEW are two documents of one kind: two guideline editions, two revisions of an \
+      e-Gov law (<Law> or the API's <DataRoot>), or two OSCAL catalogs. Units are aligned by id \
+      (guideline clause id, OSCAL control id) and, for laws, by text first, so an article that \
+      was renumbered (第十一条の二 → 第十二条) is reported as renumbered, not as a change of \
       the article that took over its number. Formatting alone is never a change.
 
-      Formats: text (unified, by unit), json, markdown (for a pull-request comment), html (the
-      new edition as a redline), table (the 新旧対照表, HTML), xml (the delta document that every
+      Formats: text (unified, by unit), json, markdown (for a pull-request comment), html (the \
+      new edition as a redline), table (the 新旧対照表, HTML), xml (the delta document that every \
       other format is made from).
 
-      With --git BASE [PATH...], every *.xml file under PATH (default guidelines/) that changed
-      between the git revision BASE and the work tree is compared with its version at BASE, read
-      through git (no checkout), in one report: markdown for a pull-request comment, github (one
-      annotation per changed clause at its line), json (one diff per file) or text. Added files
+      With --git BASE [PATH...], every *.xml file under PATH (default guidelines/) that changed \
+      between the git revision BASE and the work tree is compared with its version at BASE, read \
+      through git (no checkout), in one report: markdown for a pull-request comment, github (one \
+      annotation per changed clause at its line), json (one diff per file) or text. Added files \
       count every clause as added; deleted files are reported. A shallow clone needs BASE fetched.
 
       Examples:
-        guidekit diff guidelines/telework-security/4.0.xml guidelines/telework-security/5.0.xml
+        guidekit diff guidelines/telework-security/4.0.xml \\
+            guidelines/telework-security/5.0.xml
         guidekit diff old.xml new.xml --format table -o 新旧対照表.html
         guidekit diff law-20260101.xml law-20260401.xml --format json --exit-code
         guidekit diff --git origin/main --format markdown -o review.md
       """
   )
 
-  @Argument(help: "The older document.") var old: String?
-  @Argument(help: "The newer document.") var new: String?
+  @Argument(help: ArgumentHelp("The older document.", valueName: "OLD")) var old: String?
+  @Argument(help: ArgumentHelp("The newer document.", valueName: "NEW")) var new: String?
   /// With --git, every positional argument is a PATH; the first two are `old` and `new`.
   @Argument(help: ArgumentHelp(visibility: .hidden)) var morePaths: [String] = []
 
@@ -43,8 +44,13 @@ struct Diff: ParsableCommand {
       valueName: "BASE"))
   var gitBase: String?
 
-  @Option(help: "Output format: text, json, markdown, html, table or xml.")
-  var format: OutputFormat = .text
+  enum Format: String, CommandFormat { case text, json, markdown, github, html, table, xml }
+
+  @Option(
+    help: ArgumentHelp(
+      "Output format (table: the 新旧対照表 as HTML; xml: the delta document; github: with --git only; html, table and xml: without it).",
+      valueName: "FORMAT"))
+  var format: Format = .text
 
   @Flag(help: "Exit with status 1 when the documents differ.")
   var exitCode = false
@@ -73,10 +79,10 @@ struct Diff: ParsableCommand {
   func validate() throws {
     guard budget >= 0 else { throw ValidationError("--budget must be 0 or more") }
     if gitBase != nil {
-      try OutputFormat.check(format, allowed: [.text, .json, .markdown, .github], command: "diff --git")
+      try Format.check(format, allowed: [.text, .json, .markdown, .github], command: "diff --git")
       return
     }
-    try OutputFormat.check(format, allowed: [.text, .json, .markdown, .html, .table, .xml], command: "diff")
+    try Format.check(format, allowed: [.text, .json, .markdown, .html, .table, .xml], command: "diff")
     guard old != nil, new != nil else {
       throw ValidationError("diff needs OLD and NEW, or --git BASE [PATH...]")
     }

@@ -7,16 +7,16 @@ struct Fmt: ParsableCommand {
     commandName: "fmt",
     abstract: "Format guideline XML canonically, so that a git diff shows only real changes.",
     discussion: """
-      Rewrites each guideline file in one canonical layout: the XML declaration, two-space
-      indentation, attributes in a fixed order (xmlns, xml:lang, id, version, supersedes, issued,
-      effective, num, level, audience, source, provision, pin, type, into, then the others
-      alphabetically), and one element per line where an element holds only elements. The text of
-      p, note, item, title, ref, em, term, issuer, contact and removed is kept exactly as written
-      (never re-wrapped or trimmed), and so are comments and processing instructions. Formatting
+      Rewrites each guideline file in one canonical layout: the XML declaration, two-space \
+      indentation, attributes in a fixed order (xmlns, xml:lang, id, version, supersedes, issued, \
+      effective, num, level, audience, source, provision, pin, type, into, then the others \
+      alphabetically), and one element per line where an element holds only elements. The text of \
+      p, note, item, title, ref, em, term, issuer, contact and removed is kept exactly as written \
+      (never re-wrapped or trimmed), and so are comments and processing instructions. Formatting \
       twice gives the same file. Files are replaced atomically.
 
-      Only documents in the guideline vocabulary are formatted: other XML found in a folder is
-      skipped; other XML named on the command line is an error (exit 2).
+      Only documents in the guideline vocabulary are formatted: other XML found in a folder is \
+      skipped; other XML named on the command line is an error (exit 2). \
       The names of the files that were (or, with --check, would be) rewritten are printed.
 
       Examples:
@@ -32,14 +32,13 @@ struct Fmt: ParsableCommand {
   @Flag(help: "Write nothing; list the files that are not formatted and exit 1 if there are any.")
   var check = false
 
-  @Option(help: "Output format: text, json or github.")
-  var format: OutputFormat = .text
+  enum Format: String, CommandFormat { case text, json, github }
+
+  @Option(
+    help: ArgumentHelp("How the rewritten files are listed: names, JSON or GitHub annotations.", valueName: "FORMAT"))
+  var format: Format = .text
 
   @OptionGroup var output: OutputOptions
-
-  func validate() throws {
-    try OutputFormat.check(format, allowed: [.text, .json, .github], command: "fmt")
-  }
 
   func run() throws {
     let given = paths.isEmpty ? ["guidelines"] : paths

@@ -11,12 +11,12 @@ struct GuideKitCommand: ParsableCommand {
     commandName: "guidekit",
     abstract: "Validate, diff, impact-check and publish guideline documents kept as versioned XML.",
     discussion: """
-      guidekit keeps government guidelines (e.g. the telework security and labour guidelines) as
-      one XML file per edition under guidelines/<guideline-id>/<version>.xml, checks them, compares
-      editions, checks every cited law article and security control against newer revisions of
+      guidekit keeps government guidelines (e.g. the telework security and labour guidelines) as \
+      one XML file per edition under guidelines/<guideline-id>/<version>.xml, checks them, compares \
+      editions, checks every cited law article and security control against newer revisions of \
       its source, and publishes HTML pages, 新旧対照表 and notices.
 
-      Exit status: 0 success, 1 findings (invalid documents, stale references, differences with
+      Exit status: 0 success, 1 findings (invalid documents, stale references, differences with \
       --exit-code), 2 trouble (unreadable input, I/O failure), 64 bad usage.
       """,
     version: versionText,

@@ -7,10 +7,10 @@ struct History: ParsableCommand {
     commandName: "history",
     abstract: "Show one clause through every edition of a guideline.",
     discussion: """
-      Follows the clause by id from edition to edition (in version order), also through renames:
-      consecutive editions are diffed and a clause whose id changed is followed to its new id.
-      For each edition it prints the version and issue date, the clause's number, title and text,
-      and the change since the edition before (first, added, unchanged, modified, moved,
+      Follows the clause by id from edition to edition (in version order), also through renames: \
+      consecutive editions are diffed and a clause whose id changed is followed to its new id. \
+      For each edition it prints the version and issue date, the clause's number, title and text, \
+      and the change since the edition before (first, added, unchanged, modified, moved, \
       renumbered, removed), a modification as an inline redline: [-deleted-]{+inserted+}.
 
       Examples:
@@ -19,23 +19,21 @@ struct History: ParsableCommand {
       """
   )
 
-  @Argument(help: "The guideline's id (its folder under --guidelines).")
+  @Argument(help: ArgumentHelp("The guideline's id (its folder under --guidelines).", valueName: "GUIDELINE-ID"))
   var guidelineID: String
 
-  @Argument(help: "The clause's id (in any edition).")
+  @Argument(help: ArgumentHelp("The clause's id (in any edition).", valueName: "CLAUSE-ID"))
   var clauseID: String
 
-  @Option(help: "Output format: text or json.")
-  var format: OutputFormat = .text
+  enum Format: String, CommandFormat { case text, json }
+
+  @Option(help: ArgumentHelp("Output format.", valueName: "FORMAT"))
+  var format: Format = .text
 
   @Option(help: ArgumentHelp("The guidelines folder.", valueName: "DIR"))
   var guidelines = "guidelines"
 
   @OptionGroup var output: OutputOptions
-
-  func validate() throws {
-    try OutputFormat.check(format, allowed: [.text, .json], command: "history")
-  }
 
   func run() throws {
     let history: ClauseHistory

@@ -7,17 +7,18 @@ struct Impact: ParsableCommand {
     commandName: "impact",
     abstract: "Check every cited law article and security control against newer revisions.",
     discussion: """
-      Every <ref source provision pin> in PATH (default guidelines/) is resolved at its pinned
-      revision and at the latest revision in force on --as-of (default today), in the reference
-      registry (--references, repeatable; default references/): e-Gov law files as downloaded
-      (<LawId>_<YYYYMMDD>_<AmendingLawId>.xml), OSCAL catalogs and clause sets as
-      <source-id>/<revision>.xml. A finding is modified, renumbered (the cited text moved to
-      another article: latestProvision), deleted, withdrawn (OSCAL), unresolved (broken),
-      unverifiable (pin not in the registry) or upcoming (a scheduled revision changes it).
+      Every <ref source provision pin> in PATH (default guidelines/) is resolved at its pinned \
+      revision and at the latest revision in force on --as-of (default today), in the reference \
+      registry (--references, repeatable; default references/): e-Gov law files as downloaded \
+      (<LawId>_<YYYYMMDD>_<AmendingLawId>.xml), OSCAL catalogs and clause sets as \
+      <source-id>/<revision>.xml. A finding is modified, renumbered (the cited text moved to \
+      another article: latestProvision), deleted, withdrawn (OSCAL), unresolved (broken), \
+      unverifiable (pin not in the registry) or upcoming (a scheduled revision changes it). \
       Exit status 1 when anything is stale or broken.
 
       Examples:
-        guidekit impact --references references --references ../shared/data/egov/laws \\
+        guidekit impact --references references \\
+            --references ../shared/data/egov/laws \\
             --references ../shared/data/oscal/catalogs
         guidekit impact --as-of 2026-06-01 --format sarif -o impact.sarif
         guidekit impact --format html -o impact.html
@@ -36,8 +37,13 @@ struct Impact: ParsableCommand {
     help: ArgumentHelp("Compare with the revisions in force on this day (default: today).", valueName: "YYYY-MM-DD"))
   var asOf: String?
 
-  @Option(help: "Output format: text, json, markdown, sarif, github, html or xml (the report document).")
-  var format: OutputFormat = .text
+  enum Format: String, CommandFormat { case text, json, markdown, sarif, github, html, xml }
+
+  @Option(
+    help: ArgumentHelp(
+      "Output format (xml: the report document the markdown and html stylesheets read; with --against: text, json or github).",
+      valueName: "FORMAT"))
+  var format: Format = .text
 
   @Flag(help: "Also list current references (text format).")
   var all = false
@@ -63,11 +69,13 @@ struct Impact: ParsableCommand {
   @OptionGroup var output: OutputOptions
 
   func validate() throws {
-    try OutputFormat.check(
-      format, allowed: [.text, .json, .markdown, .sarif, .github, .html, .xml], command: "impact")
-    if let asOf, !PinDate.isRealDate(asOf) {
-      throw ValidationError("--as-of \(asOf): expected a real date YYYY-MM-DD")
+    if against != nil {
+      try Format.check(format, allowed: [.text, .json, .github], command: "impact --against")
     }
+    if accept {
+      try Format.check(format, allowed: [.text], command: "impact --accept")
+    }
+    try Day.check(asOf, option: "--as-of")
   }
 
   func run() throws {

@@ -7,12 +7,12 @@ struct NewEdition: ParsableCommand {
     commandName: "new-edition",
     abstract: "Start a new edition of a guideline from its latest one.",
     discussion: """
-      Writes guidelines/<GUIDELINE-ID>/<VERSION>.xml: the latest edition's content with every id
-      kept, version set to VERSION, supersedes to the latest version, issued and effective to
-      --issued (default: today, Japan time), the summary replaced by the placeholder
-      「（改定の概要を記載する）」 and <removals> dropped. The file is written in the canonical
-      layout of `guidekit fmt`, so the first commit of the edition diffs cleanly against the
-      latest one. An existing file is never overwritten (exit 2); a VERSION that is not newer
+      Writes guidelines/<GUIDELINE-ID>/<VERSION>.xml: the latest edition's content with every id \
+      kept, version set to VERSION, supersedes to the latest version, issued and effective to \
+      --issued (default: today, Japan time), the summary replaced by the placeholder \
+      「（改定の概要を記載する）」 and <removals> dropped. The file is written in the canonical \
+      layout of `guidekit fmt`, so the first commit of the edition diffs cleanly against the \
+      latest one. An existing file is never overwritten (exit 2); a VERSION that is not newer \
       than the latest edition is a usage error (exit 64).
 
       Examples:
@@ -21,7 +21,7 @@ struct NewEdition: ParsableCommand {
       """
   )
 
-  @Argument(help: "The guideline's id (its folder under --guidelines).")
+  @Argument(help: ArgumentHelp("The guideline's id (its folder under --guidelines).", valueName: "GUIDELINE-ID"))
   var guidelineID: String
 
   @Option(help: ArgumentHelp("The new edition's version (digits and dots, e.g. 6.0).", valueName: "VERSION"))
@@ -37,9 +37,7 @@ struct NewEdition: ParsableCommand {
   var quiet = false
 
   func validate() throws {
-    if let issued, !PinDate.isRealDate(issued) {
-      throw ValidationError("--issued must be a real day in the form YYYY-MM-DD, not '\(issued)'")
-    }
+    try Day.check(issued, option: "--issued")
   }
 
   func run() throws {

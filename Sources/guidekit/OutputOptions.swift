@@ -8,10 +8,10 @@ import GuideKit
   import Darwin
 #endif
 
-/// The output formats, named the same everywhere; each command accepts a subset.
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-  case text, json, markdown, sarif, github, html, table, xml
-}
+/// A command's `--format` values: each command declares the formats it writes as its own enum,
+/// named as everywhere (text, json, markdown, sarif, github, html, table, xml), so that `--help`,
+/// shell completion and the parser's error for a wrong value list exactly that command's formats.
+protocol CommandFormat: RawRepresentable<String>, ExpressibleByArgument, CaseIterable, Equatable {}
 
 /// Options every command shares: where the output goes and how much is said.
 struct OutputOptions: ParsableArguments {
@@ -82,9 +82,33 @@ enum Console {
   }
 }
 
-extension OutputFormat {
-  /// Throws a usage error (exit 64) unless the format is one of `allowed`.
-  static func check(_ format: OutputFormat, allowed: [OutputFormat], command: String) throws {
+/// A day given on the command line (`--as-of`, `--issued`).
+enum Day {
+  /// Throws a usage error (exit 64) unless `value` is nil or a real day written YYYY-MM-DD.
+  static func check(_ value: String?, option: String) throws {
+    if let value, !PinDate.isRealDate(value) {
+      throw ValidationError("\(option) must be a real day in the form YYYY-MM-DD, not '\(value)'")
+    }
+  }
+}
+
+/// `--width`: the text layout's line width.
+enum TextWidth {
+  static let range = 20...400
+
+  /// Throws a usage error (exit 64) for a width the layout cannot honour or no reader wants.
+  static func check(_ width: Int) throws {
+    guard range.contains(width) else {
+      throw ValidationError(
+        "--width must be between \(range.lowerBound) and \(range.upperBound) display columns, not \(width)")
+    }
+  }
+}
+
+extension CommandFormat {
+  /// Throws a usage error (exit 64) unless the format is one of `allowed`: for a mode of a command
+  /// that writes fewer formats than the command (`diff --git`, `impact --against`).
+  static func check(_ format: Self, allowed: [Self], command: String) throws {
     guard allowed.contains(format) else {
       throw ValidationError(
         "\(command) does not write --format \(format.rawValue); choose one of: \(allowed.map(\.rawValue).joined(separator: ", "))"

@@ -14,18 +14,20 @@ struct Publish: ParsableCommand {
     commandName: "publish",
     abstract: "Publish the site: pages, 新旧対照表, notices, impact report, feed.",
     discussion: """
-      Reads every edition under --guidelines (default guidelines/) and writes to --out (default
-      output/): an index, each edition's page and text, the 新旧対照表 and redline between
-      consecutive editions, the notices (HTML and text), the impact report (against
-      --references; default references/ when it exists), an Atom feed and manifest.json with
-      the sha256 of every file. The site is built in a staging folder and swapped in atomically;
+      Reads every edition under --guidelines (default guidelines/) and writes to --out (default \
+      output/): an index, each edition's page and text, the 新旧対照表 and redline between \
+      consecutive editions, the notices (HTML and text), the impact report (against \
+      --references; default references/ when it exists), an Atom feed and manifest.json with \
+      the sha256 of every file. The site is built in a staging folder and swapped in atomically; \
       a run with nothing changed writes nothing.
 
       Examples:
         guidekit publish
-        guidekit publish --references references --references ../shared/data/egov/laws \\
+        guidekit publish --references references \\
+            --references ../shared/data/egov/laws \\
             --references ../shared/data/oscal/catalogs --out public
-        guidekit publish --stylesheet delta-table=office-table.xsl --param paper=portrait
+        guidekit publish --stylesheet delta-table=office-table.xsl \\
+            --param paper=portrait
       """
   )
 
@@ -42,13 +44,13 @@ struct Publish: ParsableCommand {
   @Option(help: ArgumentHelp("The day for the impact report (default: today).", valueName: "YYYY-MM-DD"))
   var asOf: String?
 
-  @Option(help: "Text width of the .txt files, in display columns.")
+  @Option(help: ArgumentHelp("Text width of the .txt files, in display columns.", valueName: "COLUMNS"))
   var width = 70
 
   @Option(help: ArgumentHelp("Absolute URL the site is served from, for the feed's links.", valueName: "URL"))
   var baseURL = ""
 
-  @Option(help: "The site's title.")
+  @Option(help: ArgumentHelp("The site's title.", valueName: "TEXT"))
   var title = "テレワーク関係ガイドライン"
 
   @OptionGroup var style: StyleOptions
@@ -57,7 +59,8 @@ struct Publish: ParsableCommand {
   var quiet = false
 
   func validate() throws {
-    if let asOf, !PinDate.isRealDate(asOf) { throw ValidationError("--as-of \(asOf): expected YYYY-MM-DD") }
+    try Day.check(asOf, option: "--as-of")
+    try TextWidth.check(width)
   }
 
   func run() throws {

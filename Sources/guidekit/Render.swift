@@ -7,32 +7,34 @@ struct Render: ParsableCommand {
     commandName: "render",
     abstract: "Render one guideline edition to HTML or plain text.",
     discussion: """
-      HTML comes from the guideline-html stylesheet: a standalone, accessible page with a table of
-      contents, an anchor per clause id and references linked to their sources. Text comes from
-      the guideline-text stylesheet, laid out to --width display columns with Japanese line
+      HTML comes from the guideline-html stylesheet: a standalone, accessible page with a table of \
+      contents, an anchor per clause id and references linked to their sources. Text comes from \
+      the guideline-text stylesheet, laid out to --width display columns with Japanese line \
       breaking rules (kinsoku) and East Asian character widths.
 
       Examples:
         guidekit render guidelines/telework-security/5.0.xml -o 5.0.html
         guidekit render guidelines/telework-labor/2021.xml --format text --width 80
-        guidekit render 5.0.xml --stylesheet my-office.xsl --param css-extra='body{font-size:18px}'
+        guidekit render 5.0.xml --stylesheet my-office.xsl \\
+            --param css-extra='body{font-size:18px}'
       """
   )
 
-  @Argument(help: "The guideline edition to render.") var file: String
+  @Argument(help: ArgumentHelp("The guideline edition to render.", valueName: "FILE")) var file: String
 
-  @Option(help: "Output format: html or text.")
-  var format: OutputFormat = .html
+  enum Format: String, CommandFormat { case html, text }
 
-  @Option(help: "Text width in display columns (a full-width character takes two).")
+  @Option(help: ArgumentHelp("Output format.", valueName: "FORMAT"))
+  var format: Format = .html
+
+  @Option(help: ArgumentHelp("Text width in display columns (a full-width character takes two).", valueName: "COLUMNS"))
   var width = 70
 
   @OptionGroup var style: StyleOptions
   @OptionGroup var output: OutputOptions
 
   func validate() throws {
-    try OutputFormat.check(format, allowed: [.html, .text], command: "render")
-    guard width >= 20 && width <= 400 else { throw ValidationError("--width must be between 20 and 400") }
+    try TextWidth.check(width)
   }
 
   func run() throws {
@@ -54,36 +56,41 @@ struct Notice: ParsableCommand {
     commandName: "notice",
     abstract: "Write the publication notice (公表のお知らせ) of an edition.",
     discussion: """
-      The notice gives the date in 和暦 and 西暦, the issuer, the title, the edition's summary,
-      what changed against the previous edition (counts by kind and the main changed clauses,
-      computed from the diff), the effective date, links and the contact point. Its wording is
+      The notice gives the date in 和暦 and 西暦, the issuer, the title, the edition's summary, \
+      what changed against the previous edition (counts by kind and the main changed clauses, \
+      computed from the diff), the effective date, links and the contact point. Its wording is \
       in the notice-html and notice-text stylesheets, so an office can change it.
 
       Examples:
-        guidekit notice guidelines/telework-security/5.0.xml --against guidelines/telework-security/4.0.xml
-        guidekit notice guidelines/telework-labor/2021.xml --against guidelines/telework-labor/2018.xml --format text
+        guidekit notice guidelines/telework-security/5.0.xml \\
+            --against guidelines/telework-security/4.0.xml
+        guidekit notice guidelines/telework-labor/2021.xml \\
+            --against guidelines/telework-labor/2018.xml --format text
       """
   )
 
-  @Argument(help: "The new edition.") var new: String
+  @Argument(help: ArgumentHelp("The new edition.", valueName: "NEW")) var new: String
 
-  @Option(help: "The previous edition, to summarise the changes.")
+  @Option(help: ArgumentHelp("The previous edition, to summarise the changes.", valueName: "OLD"))
   var against: String?
 
-  @Option(help: "Output format: html or text.")
-  var format: OutputFormat = .html
+  enum Format: String, CommandFormat { case html, text }
 
-  @Option(help: "Text width in display columns.")
+  @Option(help: ArgumentHelp("Output format.", valueName: "FORMAT"))
+  var format: Format = .html
+
+  @Option(help: ArgumentHelp("Text width in display columns (a full-width character takes two).", valueName: "COLUMNS"))
   var width = 70
 
-  @Option(help: "How many changed clauses to name.")
+  @Option(help: ArgumentHelp("How many changed clauses to name.", valueName: "N"))
   var mainChanges = 10
 
   @OptionGroup var style: StyleOptions
   @OptionGroup var output: OutputOptions
 
   func validate() throws {
-    try OutputFormat.check(format, allowed: [.html, .text], command: "notice")
+    try TextWidth.check(width)
+    guard mainChanges >= 0 else { throw ValidationError("--main-changes must be 0 or more") }
   }
 
   func run() throws {

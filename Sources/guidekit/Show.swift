@@ -7,8 +7,8 @@ struct Show: ParsableCommand {
     commandName: "show",
     abstract: "Show the edition of a guideline that was in force on a day.",
     discussion: """
-      Picks the latest edition whose effective date (or, without one, its issue date) is on or
-      before --as-of, and renders it like `guidekit render`: HTML (default) or text laid out to
+      Picks the latest edition whose effective date (or, without one, its issue date) is on or \
+      before --as-of, and renders it like `guidekit render`: HTML (default) or text laid out to \
       --width columns. It is an error (exit 2) when no edition was in force yet on that day.
 
       Examples:
@@ -17,16 +17,18 @@ struct Show: ParsableCommand {
       """
   )
 
-  @Argument(help: "The guideline's id (its folder under --guidelines).")
+  @Argument(help: ArgumentHelp("The guideline's id (its folder under --guidelines).", valueName: "GUIDELINE-ID"))
   var guidelineID: String
 
   @Option(help: ArgumentHelp("The day (default: today, Japan time).", valueName: "YYYY-MM-DD"))
   var asOf: String?
 
-  @Option(help: "Output format: html or text.")
-  var format: OutputFormat = .html
+  enum Format: String, CommandFormat { case html, text }
 
-  @Option(help: "Text width in display columns (a full-width character takes two).")
+  @Option(help: ArgumentHelp("Output format.", valueName: "FORMAT"))
+  var format: Format = .html
+
+  @Option(help: ArgumentHelp("Text width in display columns (a full-width character takes two).", valueName: "COLUMNS"))
   var width = 70
 
   @Option(help: ArgumentHelp("The guidelines folder.", valueName: "DIR"))
@@ -36,11 +38,8 @@ struct Show: ParsableCommand {
   @OptionGroup var output: OutputOptions
 
   func validate() throws {
-    try OutputFormat.check(format, allowed: [.html, .text], command: "show")
-    if let asOf, !PinDate.isRealDate(asOf) {
-      throw ValidationError("--as-of must be a real day in the form YYYY-MM-DD, not '\(asOf)'")
-    }
-    guard width >= 20 && width <= 400 else { throw ValidationError("--width must be between 20 and 400") }
+    try Day.check(asOf, option: "--as-of")
+    try TextWidth.check(width)
   }
 
   func run() throws {

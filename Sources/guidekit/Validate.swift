@@ -7,10 +7,10 @@ struct Validate: ParsableCommand {
     commandName: "validate",
     abstract: "Check guideline files against the schema and the semantic rules.",
     discussion: """
-      Validates every edition under PATH (files, or folders searched recursively for *.xml;
-      default guidelines/) against schemas/guideline.xsd and the semantic rules: duplicate ids,
-      repeated numbers, empty clauses, dates, editions and supersedes, malformed e-Gov LawIds,
-      clauses dropped from the previous edition, and — with --references — every <ref> against
+      Validates every edition under PATH (files, or folders searched recursively for *.xml; \
+      default guidelines/) against schemas/guideline.xsd and the semantic rules: duplicate ids, \
+      repeated numbers, empty clauses, dates, editions and supersedes, malformed e-Gov LawIds, \
+      clauses dropped from the previous edition, and — with --references — every <ref> against \
       the reference registry. Diagnostics read FILE:LINE: severity: MESSAGE [RULE].
 
       Examples:
@@ -24,8 +24,12 @@ struct Validate: ParsableCommand {
   @Argument(help: ArgumentHelp("Files or folders to validate (default: guidelines/).", valueName: "PATH"))
   var paths: [String] = []
 
-  @Option(help: "Output format: text, json, sarif or github.")
-  var format: OutputFormat = .text
+  enum Format: String, CommandFormat { case text, json, sarif, github }
+
+  @Option(
+    help: ArgumentHelp(
+      "Output format: FILE:LINE diagnostics, JSON, SARIF 2.1.0 or GitHub annotations.", valueName: "FORMAT"))
+  var format: Format = .text
 
   @Flag(help: "Treat warnings as errors.")
   var strict = false
@@ -39,10 +43,6 @@ struct Validate: ParsableCommand {
   var references: [String] = []
 
   @OptionGroup var output: OutputOptions
-
-  func validate() throws {
-    try OutputFormat.check(format, allowed: [.text, .json, .sarif, .github], command: "validate")
-  }
 
   func run() throws {
     let registry = references.isEmpty ? nil : ReferenceRegistry(folders: references)
@@ -62,7 +62,7 @@ struct Validate: ParsableCommand {
         JSONOutput.string(SARIF.document(diagnostics: report.diagnostics, rules: ValidationRules.descriptors)))
     case .github:
       try output.emit(DiagnosticFormatter.github(report.diagnostics))
-    default:
+    case .text:
       try output.emit(DiagnosticFormatter.text(report.diagnostics, color: output.colorAllowed))
     }
     output.summary(

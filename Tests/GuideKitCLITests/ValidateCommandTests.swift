@@ -85,7 +85,11 @@ struct ValidateCommandTests {
 
   @Test(arguments: [
     ["validate", "--format", "table"], ["validate", "--format", "nonsense"], ["validate", "--frobnicate"],
-    ["frobnicate"], ["validate", "--schema"],
+    ["frobnicate"], ["validate", "--schema"], ["render", "guidelines/telework-labor/2018.xml", "--format", "json"],
+    ["notice", "guidelines/telework-labor/2021.xml", "--width", "3"], ["publish", "--width", "1000"],
+    ["publish", "--as-of", "2026-02-30"],
+    ["impact", "--against", "guidelines/telework-labor/2018.xml", "--format", "sarif"],
+    ["notice", "guidelines/telework-labor/2021.xml", "--main-changes", "-1"],
   ])
   func badUsageExits64(_ arguments: [String]) throws {
     let result = try CLI.run(arguments)
@@ -94,9 +98,15 @@ struct ValidateCommandTests {
     #expect(result.stderr.contains("Error") || result.stderr.contains("error"), "\(result)")
   }
 
-  @Test func formatTableNamesTheAllowedFormats() throws {
+  @Test func aWrongFormatNamesTheCommandsFormats() throws {
     let result = try CLI.run(["validate", "--format", "table"])
-    #expect(result.stderr.contains("text, json, sarif, github"), "\(result)")
+    #expect(result.stderr.contains("'text', 'json', 'sarif' or 'github'"), "\(result)")
+    let help = try CLI.run(["render", "--help"])
+    #expect(help.stdout.contains("(values: html, text; default: html)"), "\(help)")
+    // A mode of a command that writes fewer formats says which.
+    let against = try CLI.run(["impact", "--against", "guidelines/telework-labor/2018.xml", "--format", "sarif"])
+    #expect(
+      against.stderr.contains("impact --against does not write --format sarif; choose one of: text, json, github"))
   }
 
   @Test func jsonFormat() throws {

@@ -194,7 +194,7 @@ _guidekit_validate() {
     # Offer option value completions
     case "${prev}" in
     '--format')
-        __guidekit_add_completions -W 'text'$'\n''json'$'\n''markdown'$'\n''sarif'$'\n''github'$'\n''html'$'\n''table'$'\n''xml'
+        __guidekit_add_completions -W 'text'$'\n''json'$'\n''sarif'$'\n''github'
         return
         ;;
     '--schema')
@@ -222,7 +222,7 @@ _guidekit_diff() {
         return
         ;;
     '--format')
-        __guidekit_add_completions -W 'text'$'\n''json'$'\n''markdown'$'\n''sarif'$'\n''github'$'\n''html'$'\n''table'$'\n''xml'
+        __guidekit_add_completions -W 'text'$'\n''json'$'\n''markdown'$'\n''github'$'\n''html'$'\n''table'$'\n''xml'
         return
         ;;
     '--budget')
@@ -256,7 +256,7 @@ _guidekit_impact() {
         return
         ;;
     '--format')
-        __guidekit_add_completions -W 'text'$'\n''json'$'\n''markdown'$'\n''sarif'$'\n''github'$'\n''html'$'\n''table'$'\n''xml'
+        __guidekit_add_completions -W 'text'$'\n''json'$'\n''markdown'$'\n''sarif'$'\n''github'$'\n''html'$'\n''xml'
         return
         ;;
     '--against')
@@ -287,7 +287,7 @@ _guidekit_render() {
     # Offer option value completions
     case "${prev}" in
     '--format')
-        __guidekit_add_completions -W 'text'$'\n''json'$'\n''markdown'$'\n''sarif'$'\n''github'$'\n''html'$'\n''table'$'\n''xml'
+        __guidekit_add_completions -W 'html'$'\n''text'
         return
         ;;
     '--width')
@@ -318,7 +318,7 @@ _guidekit_notice() {
         return
         ;;
     '--format')
-        __guidekit_add_completions -W 'text'$'\n''json'$'\n''markdown'$'\n''sarif'$'\n''github'$'\n''html'$'\n''table'$'\n''xml'
+        __guidekit_add_completions -W 'html'$'\n''text'
         return
         ;;
     '--width')
@@ -388,7 +388,7 @@ _guidekit_fmt() {
     # Offer option value completions
     case "${prev}" in
     '--format')
-        __guidekit_add_completions -W 'text'$'\n''json'$'\n''markdown'$'\n''sarif'$'\n''github'$'\n''html'$'\n''table'$'\n''xml'
+        __guidekit_add_completions -W 'text'$'\n''json'$'\n''github'
         return
         ;;
     '-o'|'--output')
@@ -428,7 +428,7 @@ _guidekit_history() {
     # Offer option value completions
     case "${prev}" in
     '--format')
-        __guidekit_add_completions -W 'text'$'\n''json'$'\n''markdown'$'\n''sarif'$'\n''github'$'\n''html'$'\n''table'$'\n''xml'
+        __guidekit_add_completions -W 'text'$'\n''json'
         return
         ;;
     '--guidelines')
@@ -453,7 +453,7 @@ _guidekit_show() {
         return
         ;;
     '--format')
-        __guidekit_add_completions -W 'text'$'\n''json'$'\n''markdown'$'\n''sarif'$'\n''github'$'\n''html'$'\n''table'$'\n''xml'
+        __guidekit_add_completions -W 'html'$'\n''text'
         return
         ;;
     '--width')
