@@ -19,7 +19,8 @@ struct Publish: ParsableCommand {
       consecutive editions, the notices (HTML and text), the impact report (against \
       --references; default references/ when it exists), an Atom feed and manifest.json with \
       the sha256 of every file. The site is built in a staging folder and swapped in atomically; \
-      a run with nothing changed writes nothing.
+      a run with nothing changed writes nothing. Because the output folder is replaced whole, it \
+      must be new, empty or a site guidekit wrote, and apart from the guidelines and references.
 
       Examples:
         guidekit publish
@@ -58,14 +59,20 @@ struct Publish: ParsableCommand {
   @Flag(name: .shortAndLong, help: "Print nothing but errors.")
   var quiet = false
 
+  /// `--references`, or `references/` when there is one.
+  private var referenceFolders: [String] {
+    references.isEmpty ? (FileManager.default.fileExists(atPath: "references") ? ["references"] : []) : references
+  }
+
   func validate() throws {
     try Day.check(asOf, option: "--as-of")
     try TextWidth.check(width)
+    let target = PublishOptions(guidelines: guidelines, references: referenceFolders, out: out)
+    if let problem = target.outputFolderProblem() { throw ValidationError(problem) }
   }
 
   func run() throws {
-    let folders =
-      references.isEmpty ? (FileManager.default.fileExists(atPath: "references") ? ["references"] : []) : references
+    let folders = referenceFolders
     for folder in folders where !FileManager.default.fileExists(atPath: folder) {
       Console.error("\(folder): error: reference folder not found")
       throw ExitCode(2)

@@ -204,6 +204,26 @@ struct PublishFaultTests {
     #expect(workspace.leftovers().isEmpty)
   }
 
+  @Test func outputFolderThatHoldsTheInputsOrOtherFilesIsRefusedUntouched() throws {
+    let workspace = try PublishWorkspace()
+    let edition = workspace.guidelines + "/sample/2.0.xml"
+    let text = try String(contentsOfFile: edition, encoding: .utf8)
+    let notes = try workspace.folder.write("notes/keep.txt", "keep me\n")
+    for out in [workspace.guidelines, ".", workspace.guidelines + "/sample", "notes"] {
+      let result = try CLI.run(
+        ["publish", "--guidelines", workspace.guidelines, "--out", out, "--quiet"], in: workspace.folder.url)
+      #expect(result.status == 64, "--out \(out): \(result)")
+      #expect(result.stderr.contains("--out \(out)"), "names the folder: \(result)")
+    }
+    #expect(try String(contentsOfFile: edition, encoding: .utf8) == text, "the guidelines are untouched")
+    #expect(try String(contentsOfFile: notes, encoding: .utf8) == "keep me\n")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: workspace.folder.path("notes")) == ["keep.txt"])
+    #expect(workspace.leftovers().isEmpty)
+    // A new folder, then the site it became, are fine.
+    #expect(try workspace.publish().status == 0)
+    #expect(try workspace.publish().status == 0)
+  }
+
   @Test(.enabled(if: Mounts.available, "needs root and mount"))
   func fullDiskGivesExitTwoKeepsThePreviousSiteAndLeavesNoStaging() throws {
     let workspace = try PublishWorkspace()

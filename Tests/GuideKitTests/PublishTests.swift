@@ -168,4 +168,47 @@ struct PublishTests {
       !FileManager.default.fileExists(atPath: w.root.deletingLastPathComponent().appendingPathComponent("escape").path))
     #expect(!FileManager.default.fileExists(atPath: w.out))
   }
+
+  @Test("the output folder is replaced whole, so it must be new, empty or a site, and apart from the inputs")
+  func outputFolderGuard() throws {
+    let w = try Self.workspace()
+    defer { try? FileManager.default.removeItem(at: w.root) }
+    func problem(_ out: String, references: [String] = []) -> String? {
+      PublishOptions(guidelines: w.guidelines, references: references, out: out).outputFolderProblem()
+    }
+    let root = w.root.path
+    // Apart from the inputs: not the guidelines folder, nor a folder holding it or inside it.
+    #expect(problem(w.guidelines)?.contains("is the guidelines folder") == true)
+    #expect(problem(root)?.contains("holds the guidelines folder") == true)
+    #expect(problem("/")?.contains("holds the guidelines folder") == true)
+    #expect(problem(w.guidelines + "/telework-labor/site")?.contains("lies inside the guidelines folder") == true)
+    #expect(problem(w.guidelines + "/../guidelines")?.contains("is the guidelines folder") == true)
+    let references = root + "/references"
+    try FileManager.default.createDirectory(atPath: references, withIntermediateDirectories: true)
+    #expect(problem(references, references: [references])?.contains("is the reference folder") == true)
+    // Through a link to the guidelines folder.
+    try FileManager.default.createSymbolicLink(atPath: root + "/link", withDestinationPath: w.guidelines)
+    #expect(problem(root + "/link")?.contains("is the guidelines folder") == true)
+    // New, empty or a previous site: fine; anything else is refused, a file too.
+    #expect(problem(w.out) == nil)
+    #expect(problem(root + "/new/deeper/site") == nil)
+    try FileManager.default.createDirectory(atPath: root + "/empty", withIntermediateDirectories: true)
+    #expect(problem(root + "/empty") == nil)
+    try FileManager.default.createDirectory(atPath: root + "/notes", withIntermediateDirectories: true)
+    try "keep".write(toFile: root + "/notes/keep.txt", atomically: true, encoding: .utf8)
+    #expect(problem(root + "/notes")?.contains("did not write") == true)
+    #expect(problem(root + "/notes/keep.txt")?.contains("not a folder") == true)
+
+    // publish() refuses before it reads or writes anything, and the folder keeps its files.
+    var options = Self.options(w)
+    options.out = root + "/notes"
+    #expect(throws: GuideKitError.self) { try Publisher(options: options).publish() }
+    #expect(try FileManager.default.contentsOfDirectory(atPath: root + "/notes") == ["keep.txt"])
+    options.out = w.guidelines
+    #expect(throws: GuideKitError.self) { try Publisher(options: options).publish() }
+    #expect(FileManager.default.fileExists(atPath: w.guidelines + "/telework-labor/2021.xml"))
+    // A site guidekit wrote is replaced on the next run.
+    _ = try Publisher(options: Self.options(w)).publish()
+    #expect(problem(w.out) == nil)
+  }
 }

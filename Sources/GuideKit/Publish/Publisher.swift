@@ -78,6 +78,7 @@ public final class Publisher: Sendable {
 
   public func publish() throws(GuideKitError) -> PublishResult {
     let fm = FileManager.default
+    if let problem = options.outputFolderProblem() { throw .usage(problem) }
     try cleanStaleStaging()
 
     // 1. Inputs.
