@@ -78,6 +78,7 @@ struct Diff: ParsableCommand {
 
   func validate() throws {
     guard budget >= 0 else { throw ValidationError("--budget must be 0 or more") }
+    try output.refuseInputs([old, new] + morePaths)
     if gitBase != nil {
       try Format.check(format, allowed: [.text, .json, .markdown, .github], command: "diff --git")
       return

@@ -40,6 +40,10 @@ struct Fmt: ParsableCommand {
 
   @OptionGroup var output: OutputOptions
 
+  func validate() throws {
+    try output.refuseInputs(paths)
+  }
+
   func run() throws {
     let given = paths.isEmpty ? ["guidelines"] : paths
     let (files, missing) = InputFiles.collect(given)

@@ -76,6 +76,7 @@ struct Impact: ParsableCommand {
       try Format.check(format, allowed: [.text], command: "impact --accept")
     }
     try Day.check(asOf, option: "--as-of")
+    try output.refuseInputs(paths + [against])
   }
 
   func run() throws {

@@ -29,6 +29,22 @@ struct OutputOptions: ParsableArguments {
       && ProcessInfo.processInfo.environment["TERM"] != "dumb"
   }
 
+  /// Throws a usage error (exit 64) when `--output` is one of `inputs`, the same file through any
+  /// name or link: writing the output would replace a document the command reads.
+  func refuseInputs(_ inputs: [String?]) throws {
+    guard let output else { return }
+    var target = stat()
+    guard stat(output, &target) == 0 else { return }
+    for input in inputs.compactMap({ $0 }) {
+      var source = stat()
+      if stat(input, &source) == 0 && source.st_dev == target.st_dev && source.st_ino == target.st_ino {
+        throw ValidationError(
+          "--output \(output) is \(input == output ? "an input" : "the input \(input)") of this command; write the output to another file"
+        )
+      }
+    }
+  }
+
   /// Writes the command's main output.
   func emit(_ text: String) throws {
     if let output {

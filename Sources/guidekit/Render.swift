@@ -35,6 +35,7 @@ struct Render: ParsableCommand {
 
   func validate() throws {
     try TextWidth.check(width)
+    try output.refuseInputs([file])
   }
 
   func run() throws {
@@ -91,6 +92,7 @@ struct Notice: ParsableCommand {
   func validate() throws {
     try TextWidth.check(width)
     guard mainChanges >= 0 else { throw ValidationError("--main-changes must be 0 or more") }
+    try output.refuseInputs([new, against])
   }
 
   func run() throws {

@@ -44,6 +44,10 @@ struct Validate: ParsableCommand {
 
   @OptionGroup var output: OutputOptions
 
+  func validate() throws {
+    try output.refuseInputs(paths)
+  }
+
   func run() throws {
     let registry = references.isEmpty ? nil : ReferenceRegistry(folders: references)
     if let registry {

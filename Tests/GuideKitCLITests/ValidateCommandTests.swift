@@ -341,3 +341,29 @@ struct SARIFSchemaTests {
     #expect(check.status == 0, "\(check.output)")
   }
 }
+
+@Suite("--output never replaces an input")
+struct OutputIsNotAnInputTests {
+  @Test func anOutputThatIsAnInputIsRefusedAndTheInputKept() throws {
+    let folder = try TempFolder()
+    let source = CLI.packageRoot.appendingPathComponent("guidelines/telework-labor/2018.xml").path
+    let edition = try folder.write("2018.xml", data: try Data(contentsOf: URL(fileURLWithPath: source)))
+    let newer = CLI.packageRoot.appendingPathComponent("guidelines/telework-labor/2021.xml").path
+    let before = try Data(contentsOf: URL(fileURLWithPath: edition))
+    try FileManager.default.createSymbolicLink(atPath: folder.path("link.xml"), withDestinationPath: edition)
+    let cases: [[String]] = [
+      ["render", edition, "-o", edition], ["render", edition, "-o", folder.path("link.xml")],
+      ["diff", edition, newer, "--format", "table", "-o", edition], ["validate", edition, "-o", edition],
+      ["notice", newer, "--against", edition, "-o", edition], ["fmt", edition, "-o", edition],
+      ["impact", edition, "-o", edition],
+    ]
+    for arguments in cases {
+      let result = try CLI.run(arguments, in: folder.url)
+      #expect(result.status == 64, "\(arguments): \(result)")
+      #expect(result.stderr.contains("--output"), "\(result)")
+      #expect(try Data(contentsOf: URL(fileURLWithPath: edition)) == before, "\(arguments) left the input as it was")
+    }
+    // Another file is fine.
+    #expect(try CLI.run(["render", edition, "-o", folder.path("2018.html")], in: folder.url).status == 0)
+  }
+}
