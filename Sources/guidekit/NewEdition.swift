@@ -10,9 +10,10 @@ struct NewEdition: ParsableCommand {
       Writes guidelines/<GUIDELINE-ID>/<VERSION>.xml: the latest edition's content with every id \
       kept, version set to VERSION, supersedes to the latest version, issued and effective to \
       --issued (default: today, Japan time), the summary replaced by the placeholder \
-      「（改定の概要を記載する）」 and <removals> dropped. The file is written in the canonical \
-      layout of `guidekit fmt`, so the first commit of the edition diffs cleanly against the \
-      latest one. An existing file is never overwritten (exit 2); a VERSION that is not newer \
+      「（改定の概要を記載する）」, <removals> dropped, and a title that names the latest edition's \
+      number (（第5版）) naming the new one when VERSION starts a new edition (6.0). The file is \
+      written in the canonical layout of `guidekit fmt`, so the first commit of the edition \
+      diffs cleanly against the latest one. An existing file is never overwritten (exit 2); a VERSION that is not newer \
       than the latest edition is a usage error (exit 64).
 
       Examples:
@@ -47,6 +48,9 @@ struct NewEdition: ParsableCommand {
       try EditionMaker.write(edition)
       if !quiet {
         print(edition.path)
+        if let change = edition.titleChange {
+          Console.error("guidekit new-edition: title 「\(change.old)」 → 「\(change.new)」")
+        }
         Console.error(
           "guidekit new-edition: wrote \(edition.path) (supersedes \(edition.previousVersion)); edit its summary, then run guidekit validate"
         )

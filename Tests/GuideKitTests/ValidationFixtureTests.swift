@@ -75,14 +75,15 @@ final class ValidationFixtureFolder {
 /// A guideline edition with the required front matter; `⟨root⟩` marks the root element's line.
 func validationGuideline(
   id: String = "sample", version: String = "1.0", supersedes: String? = nil,
-  issued: String = "2024-04-01", effective: String? = "2024-04-01", _ body: String = validationBody
+  issued: String = "2024-04-01", effective: String? = "2024-04-01", title: String = "テスト用ガイドライン",
+  _ body: String = validationBody
 ) -> String {
   let supersedesAttribute = supersedes.map { " supersedes=\"\($0)\"" } ?? ""
   let effectiveAttribute = effective.map { " effective=\"\($0)\"" } ?? ""
   return """
     <?xml version="1.0" encoding="UTF-8"?>
     ⟨root⟩<guideline xmlns="urn:guidekit:guideline:1" xml:lang="ja" id="\(id)" version="\(version)"\(supersedesAttribute) issued="\(issued)"\(effectiveAttribute)>
-      <title>テスト用ガイドライン</title>
+      <title>\(title)</title>
       <issuer>総務省</issuer>
     \(body)
     </guideline>

@@ -413,13 +413,41 @@ struct ValidationRuleTests {
     #expect((strict.errors, strict.warnings, strict.exitStatus) == (1, 0, 1))
   }
 
+  @Test func placeholderSummary() throws {
+    let folder = try ValidationFixtureFolder()
+    let summary = { (text: String) in "<summary><p>\(text)</p></summary>\n" + validationBody }
+    try folder.add("started.xml", validationGuideline(summary(EditionMaker.summaryPlaceholder)))
+    try folder.add("written.xml", validationGuideline(id: "written", summary("多要素認証の記述を改めた。")))
+    try folder.add("none.xml", validationGuideline(id: "none"))
+    let report = folder.validate()
+    #expect(folder.findings(report) == [folder.expect("started.xml", "root", .warning, "placeholder-summary")])
+    #expect(report.exitStatus == 0)
+    #expect(folder.validate(options: ValidationOptions(strict: true)).exitStatus == 1)
+  }
+
+  @Test func titleEdition() throws {
+    let folder = try ValidationFixtureFolder()
+    try folder.add("stale.xml", validationGuideline(version: "6.0", title: "ガイドライン（第5版）"))
+    try folder.add("kanji.xml", validationGuideline(id: "kanji", version: "12", title: "ガイドライン（第十一版）"))
+    try folder.add("right.xml", validationGuideline(id: "right", version: "5.1", title: "ガイドライン（第５版）"))
+    try folder.add("year.xml", validationGuideline(id: "year", version: "2021", title: "ガイドライン（第2版）"))
+    try folder.add("plain.xml", validationGuideline(id: "plain", version: "3.0"))
+    let report = folder.validate()
+    #expect(
+      folder.findings(report) == [
+        folder.expect("kanji.xml", "root", .warning, "title-edition"),
+        folder.expect("stale.xml", "root", .warning, "title-edition"),
+      ])
+    #expect(report.diagnostics.first { $0.file.hasSuffix("stale.xml") }?.message.contains("第5版") == true)
+  }
+
   @Test func everyRuleHasADescriptor() {
     let ids = Set(ValidationRules.descriptors.map(\.id))
     let expected: Set<String> = [
       "xml-syntax", "schema", "unsupported-document", "unreadable", "xml-warning", "duplicate-id",
       "invalid-date", "effective-before-issued", "empty-clause", "duplicate-num", "malformed-law-id",
       "ref-unknown-source", "ref-unknown-provision", "ref-unknown-pin", "ref-malformed-pin",
-      "duplicate-version", "supersedes-unknown", "clause-removed",
+      "duplicate-version", "supersedes-unknown", "clause-removed", "placeholder-summary", "title-edition",
     ]
     #expect(ids == expected)
     #expect(ValidationRules.descriptors.count == expected.count, "rule ids are unique")

@@ -54,6 +54,47 @@ struct WorkflowEditionTests {
     }
   }
 
+  @Test func newEditionNamesTheNewEditionNumberInTheTitle() throws {
+    let folder = try copyOfGuidelines()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let guidelines = folder.appendingPathComponent("guidelines").path
+    let next = try EditionMaker.plan(
+      guidelineID: "telework-security", version: "6.0", issued: "2026-04-01", folder: guidelines)
+    #expect(next.titleChange?.old == "テレワークセキュリティガイドライン（第5版）")
+    #expect(next.titleChange?.new == "テレワークセキュリティガイドライン（第6版）")
+    #expect(next.text.contains("<title>テレワークセキュリティガイドライン（第6版）</title>"))
+    // A revision within the edition, and versions that count years, keep the title.
+    let minor = try EditionMaker.plan(
+      guidelineID: "telework-security", version: "5.1", issued: "2026-04-01", folder: guidelines)
+    #expect(minor.titleChange == nil)
+    #expect(minor.text.contains("<title>テレワークセキュリティガイドライン（第5版）</title>"))
+    let year = try EditionMaker.plan(
+      guidelineID: "telework-labor", version: "2026", issued: "2026-04-01", folder: guidelines)
+    #expect(year.titleChange == nil)
+  }
+
+  @Test func editionNumbersInTitles() {
+    let cases: [(String, Int, EditionNumber.Style, String)] = [
+      ("ガイドライン（第5版）", 5, .ascii, "第5版"), ("ガイドライン（第５版）", 5, .fullWidth, "第５版"),
+      ("第五版", 5, .kanji, "第五版"), ("第十版", 10, .kanji, "第十版"), ("第十二版", 12, .kanji, "第十二版"),
+      ("第二十版", 20, .kanji, "第二十版"), ("第九十九版", 99, .kanji, "第九十九版"),
+      ("第十一条の規定による指針（第3版）", 3, .ascii, "第3版"),
+    ]
+    for (title, value, style, label) in cases {
+      let number = EditionNumber.find(in: title)
+      #expect(number?.value == value && number?.style == style, "\(title)")
+      #expect(number.map { String(title[$0.range]) } == label, "\(title)")
+      #expect(EditionNumber.label(value, style: style) == label)
+    }
+    for title in ["ガイドライン", "第版", "第十一条", "第百版", "第一二版", "版第5"] {
+      #expect(EditionNumber.find(in: title) == nil, "\(title)")
+    }
+    #expect(EditionNumber.label(11, style: .kanji) == "第十一版")
+    #expect(EditionNumber.label(6, style: .fullWidth) == "第６版")
+    #expect(EditionNumber.edition(ofVersion: "6.0") == 6 && EditionNumber.edition(ofVersion: "12") == 12)
+    #expect(EditionNumber.edition(ofVersion: "2021") == nil && EditionNumber.edition(ofVersion: "0.9") == nil)
+  }
+
   @Test func historyFollowsTheClauseThroughBothEditions() throws {
     let editions = try EditionInForce.load(
       guideline: "telework-security", folder: RepoPaths.path("guidelines"))

@@ -11,7 +11,9 @@ import GuideKitXML
 ///
 /// The new file keeps every element and id of the latest edition; it sets `version`,
 /// `supersedes` (the latest version), `issued` and `effective`, replaces the summary with a
-/// placeholder paragraph and drops `<removals>` (they belong to the previous edition).
+/// placeholder paragraph, drops `<removals>` (they belong to the previous edition) and, when the
+/// title names the latest edition's number (（第5版）) and the version starts a new one (6.0),
+/// names the new number in the same digits.
 public enum EditionMaker {
   /// The summary the editor replaces.
   public static let summaryPlaceholder = "（改定の概要を記載する）"
@@ -25,6 +27,8 @@ public enum EditionMaker {
     public var previousVersion: String
     /// The new file's text, in the canonical layout of `GuidelineFormatter`.
     public var text: String
+    /// The title before and after, when its edition number was changed.
+    public var titleChange: (old: String, new: String)?
   }
 
   /// Plans the new edition without writing anything.
@@ -74,9 +78,10 @@ public enum EditionMaker {
     }
     tree.root = edition(
       from: tree.root, version: version, supersedes: latest.version, issued: issued)
+    let titleChange = renumberTitle(&tree.root, from: latest.version, to: version)
     return Edition(
       path: path, previousPath: latest.path, previousVersion: latest.version,
-      text: GuidelineFormatter.format(tree))
+      text: GuidelineFormatter.format(tree), titleChange: titleChange)
   }
 
   /// Creates the planned file; fails if it appeared meanwhile (never overwrites).
@@ -135,6 +140,27 @@ public enum EditionMaker {
     if !placed { children.append(.element(placeholder)) }
     root.children = children
     return root
+  }
+
+  /// Names the new edition's number in a title that names the previous one, as plain text.
+  /// - Returns: the title before and after, or nil when nothing changed.
+  static func renumberTitle(_ root: inout XMLElement, from previous: String, to version: String)
+    -> (old: String, new: String)?
+  {
+    guard let old = EditionNumber.edition(ofVersion: previous),
+      let new = EditionNumber.edition(ofVersion: version), new != old,
+      let index = root.children.firstIndex(where: {
+        $0.element?.name == "title" && $0.element?.namespaceURI == GuidelineReader.namespace
+      }),
+      var title = root.children[index].element,
+      case .text(let text)? = title.children.first, title.children.count == 1,
+      let number = EditionNumber.find(in: text), number.value == old
+    else { return nil }
+    var renamed = text
+    renamed.replaceSubrange(number.range, with: EditionNumber.label(new, style: number.style))
+    title.children = [.text(renamed)]
+    root.children[index] = .element(title)
+    return (text, renamed)
   }
 
   private static func set(_ element: inout XMLElement, _ name: String, _ value: String) {
