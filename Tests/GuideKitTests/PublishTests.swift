@@ -169,6 +169,14 @@ struct PublishTests {
     #expect(!FileManager.default.fileExists(atPath: w.out))
   }
 
+  @Test("the quick start's publish may write the repository's output folder (absent, or a site)")
+  func quickStartOutputFolder() {
+    let options = PublishOptions(
+      guidelines: RepoPaths.path("guidelines"), references: [RepoPaths.path("references")],
+      out: RepoPaths.path("output"))
+    #expect(options.outputFolderProblem() == nil, "a file kept in output/ would stop `guidekit publish`")
+  }
+
   @Test("the output folder is replaced whole, so it must be new, empty or a site, and apart from the inputs")
   func outputFolderGuard() throws {
     let w = try Self.workspace()
