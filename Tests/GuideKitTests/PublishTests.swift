@@ -100,12 +100,13 @@ struct PublishTests {
   func deterministicAndIncremental() throws {
     let w = try Self.workspace()
     defer { try? FileManager.default.removeItem(at: w.root) }
-    _ = try Publisher(options: Self.options(w)).publish()
+    let full = try Publisher(options: Self.options(w)).publish()
     let first = try Self.contents(w.out)
     let inode = try FileManager.default.attributesOfItem(atPath: w.out + "/index.html")[.systemFileNumber] as? Int
 
     let second = try Publisher(options: Self.options(w)).publish()
     #expect(second.unchanged)
+    #expect(second.files == full.files, "an unchanged run reports the same files, manifest.json included")
     #expect(try Self.contents(w.out) == first)
     let after = try FileManager.default.attributesOfItem(atPath: w.out + "/index.html")[.systemFileNumber] as? Int
     #expect(inode == after)

@@ -283,7 +283,9 @@ public final class Publisher: Sendable {
     if reusable.count == jobs.count && manifestPreviousOK
       && Set(previousState.keys) == Set(jobs.map(\.path))
     {
-      return PublishResult(files: reusable, rebuilt: 0, unchanged: true, impact: impact)
+      var files = reusable
+      files["manifest.json"] = fm.contents(atPath: out.joiningPath("manifest.json")).map { Self.hash($0) } ?? ""
+      return PublishResult(files: files, rebuilt: 0, unchanged: true, impact: impact)
     }
 
     let reused = reusable
