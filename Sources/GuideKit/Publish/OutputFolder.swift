@@ -18,10 +18,16 @@ extension PublishOptions {
     let inputs = [("the guidelines folder", guidelines)] + references.map { ("the reference folder", $0) }
     for (label, input) in inputs {
       guard let source = Self.absolutePath(input) else { continue }
-      let relation =
-        target == source
-        ? "is"
-        : Self.isAncestor(target, of: source) ? "holds" : Self.isAncestor(source, of: target) ? "lies inside" : nil
+      let relation: String? =
+        if target == source {
+          "is"
+        } else if Self.isAncestor(target, of: source) {
+          "holds"
+        } else if Self.isAncestor(source, of: target) {
+          "lies inside"
+        } else {
+          nil
+        }
       if let relation {
         return
           "--out \(out) \(relation) \(label) (\(input)); a publish replaces its output folder whole, so choose a folder outside the inputs"
