@@ -16,6 +16,7 @@
 #include <libxml/xpath.h>
 #include <libxml/xpathInternals.h>
 #include <libxml/xmlschemas.h>
+#include <libxml/relaxng.h>
 #include <libxml/xmlsave.h>
 #include <libxml/globals.h>
 #include <libxslt/xslt.h>

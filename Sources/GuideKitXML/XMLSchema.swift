@@ -1,5 +1,4 @@
 @preconcurrency import CLibXML2
-import FoundationEssentials
 
 /// A compiled W3C XML Schema. Compile once; validate from any number of threads at once
 /// (each validation has its own libxml2 validation context; the compiled schema is read-only).
@@ -11,25 +10,15 @@ public final class XMLSchema: @unchecked Sendable {
   /// Compiles the schema at `path`. Includes and imports are read from local files only.
   /// - Throws: `XMLError.unreadable` or `XMLError.invalidProgram` with the compiler's diagnostics.
   public init(path: String) throws(XMLError) {
-    XMLLibrary.ensureInitialized()
-    guard FileManager.default.isReadableFile(atPath: path) else {
-      throw .unreadable(file: path, reason: "no such schema file")
-    }
-    let collector = DiagnosticCollector(file: path)
-    let compiled: xmlSchemaPtr? = collector.capturing {
-      guard let parser = xmlSchemaNewParserCtxt(XMLDocument.absoluteURLString(path)) else {
-        return nil
-      }
-      defer { xmlSchemaFreeParserCtxt(parser) }
-      xmlSchemaSetParserStructuredErrors(
-        parser, diagnosticCollectorStructuredHandler, Unmanaged.passUnretained(collector).toOpaque())
-      return xmlSchemaParse(parser)
-    }
-    guard let compiled, !collector.hasErrors else {
-      if let compiled { xmlSchemaFree(compiled) }
-      throw .invalidProgram(file: path, diagnostics: collector.diagnostics)
-    }
-    self.pointer = compiled
+    self.pointer = try SchemaRun.compile(
+      path: path, language: "W3C XML Schema",
+      parse: { url, collector in
+        guard let parser = xmlSchemaNewParserCtxt(url) else { return nil }
+        defer { xmlSchemaFreeParserCtxt(parser) }
+        xmlSchemaSetParserStructuredErrors(
+          parser, diagnosticCollectorStructuredHandler, Unmanaged.passUnretained(collector).toOpaque())
+        return xmlSchemaParse(parser)
+      }, free: { xmlSchemaFree($0) })
     self.path = path
   }
 
@@ -40,23 +29,12 @@ public final class XMLSchema: @unchecked Sendable {
   /// Validates a parsed document.
   /// - Returns: every diagnostic the validator raised, in document order; empty when valid.
   public func validate(_ document: XMLDocument) -> [XMLDiagnostic] {
-    let collector = DiagnosticCollector(file: document.fileName)
-    collector.capturing {
-      guard let context = xmlSchemaNewValidCtxt(pointer) else {
-        collector.add(message: "cannot allocate a schema validation context")
-        return
-      }
+    SchemaRun.validate(document, schemaPath: path) { collector in
+      guard let context = xmlSchemaNewValidCtxt(pointer) else { return nil }
       defer { xmlSchemaFreeValidCtxt(context) }
       xmlSchemaSetValidStructuredErrors(
-        context, diagnosticCollectorStructuredHandler,
-        Unmanaged.passUnretained(collector).toOpaque())
-      let status = xmlSchemaValidateDoc(context, document.pointer)
-      if status < 0 && collector.diagnostics.isEmpty {
-        collector.add(message: "internal error in the schema validator (\(status))")
-      } else if status > 0 && collector.diagnostics.isEmpty {
-        collector.add(message: "the document is not valid against \(path)")
-      }
+        context, diagnosticCollectorStructuredHandler, Unmanaged.passUnretained(collector).toOpaque())
+      return xmlSchemaValidateDoc(context, document.pointer)
     }
-    return collector.diagnostics
   }
 }

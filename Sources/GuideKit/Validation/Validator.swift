@@ -3,7 +3,8 @@ import GuideKitXML
 
 /// Options of `guidekit validate`.
 public struct ValidationOptions: Sendable {
-  /// Validate every file against this schema instead of the guideline schema (no semantic rules).
+  /// Validate every file against this schema (W3C XML Schema or RELAX NG) instead of the
+  /// guideline schema, without the semantic rules.
   public var schemaPath: String?
   /// Warnings count as errors.
   public var strict: Bool
@@ -70,12 +71,12 @@ public enum Validator {
     }
     var trouble = !missing.isEmpty
 
-    let schema: XMLSchema
+    let schema: XMLGrammar
     do throws(XMLError) {
       if let path = options.schemaPath {
-        schema = try XMLSchema(path: path)
+        schema = try XMLGrammar.compile(path: path)
       } else {
-        schema = try guidelineSchema()
+        schema = .xsd(try guidelineSchema())
       }
     } catch {
       let file = options.schemaPath ?? "schemas/guideline.xsd"
@@ -116,7 +117,11 @@ public enum Validator {
       }
     }
     diagnostics.sort(by: Diagnostic.sortKey)
-    return ValidationReport(files: files.count, diagnostics: diagnostics, trouble: trouble)
+    // A validator may raise one message twice for a line (once per pattern it tried): keep one.
+    var unique: [Diagnostic] = []
+    unique.reserveCapacity(diagnostics.count)
+    for diagnostic in diagnostics where unique.last != diagnostic { unique.append(diagnostic) }
+    return ValidationReport(files: files.count, diagnostics: unique, trouble: trouble)
   }
 
   struct FileResult: Sendable {
@@ -127,7 +132,7 @@ public enum Validator {
   }
 
   static func check(
-    file: String, schema: XMLSchema, options: ValidationOptions, context: ValidationContext
+    file: String, schema: XMLGrammar, options: ValidationOptions, context: ValidationContext
   ) -> FileResult {
     var result = FileResult()
     let document: XMLDocument

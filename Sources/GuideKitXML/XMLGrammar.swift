@@ -1,0 +1,91 @@
+import FoundationEssentials
+
+/// A compiled schema in either language guidekit reads: W3C XML Schema or RELAX NG.
+public enum XMLGrammar: Sendable {
+  case xsd(XMLSchema)
+  case relaxNG(XMLRelaxNG)
+
+  /// The RELAX NG structure namespace.
+  public static let relaxNGNamespace = "http://relaxng.org/ns/structure/1.0"
+
+  /// Compiles the schema at `path`. The language is told by the file's root element: `grammar`
+  /// or `element` in the RELAX NG namespace is RELAX NG (XML syntax), anything else is compiled
+  /// as W3C XML Schema.
+  /// - Throws: `XMLError.unreadable` or `.malformed` when the file cannot be read as XML,
+  ///   `.invalidProgram` with the compiler's diagnostics when it is no valid schema.
+  public static func compile(path: String) throws(XMLError) -> XMLGrammar {
+    let root = try XMLDocument.parse(file: path).rootName
+    if root.namespaceURI == relaxNGNamespace && (root.name == "grammar" || root.name == "element") {
+      return .relaxNG(try XMLRelaxNG(path: path))
+    }
+    return .xsd(try XMLSchema(path: path))
+  }
+
+  /// The schema file, as given.
+  public var path: String {
+    switch self {
+    case .xsd(let schema): schema.path
+    case .relaxNG(let grammar): grammar.path
+    }
+  }
+
+  /// Validates a parsed document.
+  /// - Returns: every diagnostic the validator raised, in document order; empty when valid.
+  public func validate(_ document: XMLDocument) -> [XMLDiagnostic] {
+    switch self {
+    case .xsd(let schema): schema.validate(document)
+    case .relaxNG(let grammar): grammar.validate(document)
+    }
+  }
+}
+
+/// What compiling and applying a schema takes in either language, around libxml2's own calls.
+enum SchemaRun {
+  /// Compiles the schema at `path` with `parse`, which reports through the collector it is given.
+  /// - Parameters:
+  ///   - language: for the message when the compiler fails without a word ("not a RELAX NG grammar").
+  ///   - parse: the language's parser calls; returns the compiled schema or nil.
+  ///   - free: frees a schema compiled with errors.
+  /// - Throws: `XMLError.unreadable` when there is no such file, `.invalidProgram` otherwise.
+  static func compile<Compiled>(
+    path: String, language: String, parse: (String, DiagnosticCollector) -> Compiled?,
+    free: (Compiled) -> Void
+  ) throws(XMLError) -> Compiled {
+    XMLLibrary.ensureInitialized()
+    guard FileManager.default.isReadableFile(atPath: path) else {
+      throw .unreadable(file: path, reason: "no such schema file")
+    }
+    let collector = DiagnosticCollector(file: path)
+    let compiled = collector.capturing { parse(XMLDocument.absoluteURLString(path), collector) }
+    guard let compiled, !collector.hasErrors else {
+      if let compiled { free(compiled) }
+      var diagnostics = collector.diagnostics
+      if diagnostics.isEmpty {
+        diagnostics.append(XMLDiagnostic(file: path, line: 0, severity: .error, message: "not a \(language)"))
+      }
+      throw .invalidProgram(file: path, diagnostics: diagnostics)
+    }
+    return compiled
+  }
+
+  /// Validates `document` with `run`, which returns libxml2's status (0 valid, > 0 invalid,
+  /// < 0 internal failure) or nil when it could not allocate its context.
+  /// - Returns: the validator's diagnostics; one of guidekit's own when it failed without a word.
+  static func validate(
+    _ document: XMLDocument, schemaPath: String, run: (DiagnosticCollector) -> Int32?
+  ) -> [XMLDiagnostic] {
+    let collector = DiagnosticCollector(file: document.fileName)
+    collector.capturing {
+      guard let status = run(collector) else {
+        collector.add(message: "cannot allocate a validation context")
+        return
+      }
+      if status < 0 && collector.diagnostics.isEmpty {
+        collector.add(message: "internal error in the validator (\(status))")
+      } else if status > 0 && collector.diagnostics.isEmpty {
+        collector.add(message: "the document is not valid against \(schemaPath)")
+      }
+    }
+    return collector.diagnostics
+  }
+}
