@@ -18,6 +18,11 @@ struct Validate: ParsableCommand {
         guidekit validate guidelines/telework-security --references references \\
             --references ../shared/data/egov/laws --format sarif -o validate.sarif
         guidekit validate --schema XMLSchemaForJapaneseLaw_v3.xsd laws/
+        guidekit validate --schema schemas/atom.rng output/feed.xml
+
+      --schema validates any XML against a W3C XML Schema or a RELAX NG grammar (XML syntax; \
+      told apart by the schema's root element) instead, without the semantic rules; \
+      schemas/atom.rng checks the Atom feed that publish writes.
       """
   )
 
@@ -34,7 +39,10 @@ struct Validate: ParsableCommand {
   @Flag(help: "Treat warnings as errors.")
   var strict = false
 
-  @Option(help: ArgumentHelp("Validate any XML against this XML schema instead (no semantic rules).", valueName: "XSD"))
+  @Option(
+    help: ArgumentHelp(
+      "Validate any XML against this W3C XML Schema or RELAX NG grammar instead (no semantic rules).",
+      valueName: "SCHEMA"))
   var schema: String?
 
   @Option(

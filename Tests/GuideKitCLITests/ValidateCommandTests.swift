@@ -220,6 +220,28 @@ struct ValidateCommandTests {
     #expect(plain.stdout.contains("[unsupported-document]"), "\(plain)")
   }
 
+  @Test func schemaOptionTakesARelaxNGGrammarAndChecksThePublishedFeed() throws {
+    let folder = try TempFolder()
+    let site = folder.path("site")
+    let publish = try CLI.run(["publish", "--out", site, "--quiet"])
+    #expect(publish.status == 0, "\(publish)")
+    let feed = site + "/feed.xml"
+    let valid = try CLI.run(["validate", "--schema", "schemas/atom.rng", feed])
+    #expect(valid.status == 0, "\(valid)")
+    #expect(valid.stdout == "", "\(valid)")
+    // A date without its time is no Atom date: one error per distinct message, at its line.
+    let text = try String(contentsOfFile: feed, encoding: .utf8)
+    let broken = try folder.write("broken-feed.xml", text.replacingOccurrences(of: "T00:00:00+09:00<", with: "<"))
+    let invalid = try CLI.run(["validate", "--schema", "schemas/atom.rng", broken, "--format", "json"])
+    #expect(invalid.status == 1, "\(invalid)")
+    let report = try #require(try JSONSerialization.jsonObject(with: Data(invalid.stdout.utf8)) as? [String: Any])
+    let diagnostics = try #require(report["diagnostics"] as? [[String: Any]])
+    #expect(!diagnostics.isEmpty)
+    #expect(diagnostics.allSatisfy { ($0["rule"] as? String) == "schema" && ($0["line"] as? Int ?? 0) > 1 })
+    let keys = diagnostics.map { "\($0["line"] ?? ""):\($0["message"] ?? "")" }
+    #expect(Set(keys).count == keys.count, "repeated diagnostics: \(keys)")
+  }
+
   @Test func missingSchemaIsTrouble() throws {
     let folder = try TempFolder()
     try folder.write("sample/1.0.xml", guidelineText())

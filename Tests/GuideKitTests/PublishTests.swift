@@ -152,6 +152,80 @@ struct PublishTests {
     #expect(link.hasPrefix("https://guidelines.example.jp/"))
   }
 
+  @Test("the feed is valid against the Atom grammar and the rules RFC 4287 states in prose")
+  func feedIsValidAtom() throws {
+    let w = try Self.workspace()
+    defer { try? FileManager.default.removeItem(at: w.root) }
+    for baseURL in ["", "https://guidelines.example.jp/"] {
+      var options = Self.options(w)
+      options.baseURL = baseURL
+      _ = try Publisher(options: options).publish()
+      let document = try XMLDocument.parse(file: w.out + "/feed.xml")
+      let grammar = try XMLRelaxNG(path: RepoPaths.path("schemas/atom.rng"))
+      #expect(grammar.validate(document).map(\.message) == [], "base URL \(baseURL)")
+      let ns = ["a": "http://www.w3.org/2005/Atom"]
+      // 4.1.1: a feed without an author needs one in every entry.
+      #expect(
+        try document.number("count(/a:feed[not(a:author)]/a:entry[not(a:author)])", namespaces: ns) == 0)
+      // 4.1.1, 4.1.2: at most one alternate link per type and language; guidekit writes one
+      // (a link without rel is an alternate link).
+      #expect(
+        try document.number(
+          "count(//*[count(a:link[@rel='alternate' or not(@rel)]) > 1])", namespaces: ns) == 0)
+      // 4.1.2: an entry without content has an alternate link and a summary.
+      #expect(
+        try document.number(
+          "count(/a:feed/a:entry[not(a:content)][not(a:link[@rel='alternate']) or not(a:summary)])",
+          namespaces: ns) == 0)
+      // 4.2.6: ids are unique in the feed.
+      #expect(try document.number("count(//a:id[. = preceding::a:id])", namespaces: ns) == 0)
+    }
+  }
+
+  @Test("the Atom grammar refuses what RFC 4287 forbids")
+  func atomGrammarRefuses() throws {
+    let grammar = try XMLRelaxNG(path: RepoPaths.path("schemas/atom.rng"))
+    let valid = """
+      <feed xmlns="http://www.w3.org/2005/Atom">
+        <id>tag:example.jp,2021:feed</id>
+        <title>t</title>
+        <updated>2021-05-31T00:00:00+09:00</updated>
+        <author><name>総務省</name></author>
+        <entry>
+          <id>tag:example.jp,2021:e1</id>
+          <title type="text">e</title>
+          <updated>2021-05-31T00:00:00Z</updated>
+          <link rel="alternate" type="text/html" href="e1.html"/>
+          <summary>s</summary>
+        </entry>
+      </feed>
+      """
+    func check(_ text: String) throws -> Bool {
+      grammar.validate(try XMLDocument.parse(data: Data(text.utf8), fileName: "feed.xml")).isEmpty
+    }
+    #expect(try check(valid))
+    let broken: [(String, String)] = [
+      ("<updated>2021-05-31T00:00:00+09:00</updated>", "<updated>2021-05-31</updated>"),  // no time
+      ("<updated>2021-05-31T00:00:00Z</updated>", "<updated>2021-05-31T00:00:00</updated>"),  // no zone
+      ("<id>tag:example.jp,2021:e1</id>", ""),  // an entry without id
+      ("<title>t</title>", "<title>t</title><title>u</title>"),  // two titles
+      ("<id>tag:example.jp,2021:feed</id>", "<id>feed</id>"),  // not an absolute IRI
+      ("<author><name>総務省</name></author>", "<author><email>a</email></author>"),  // no name
+      ("type=\"text\">e", "type=\"markdown\">e"),  // unknown text type
+      ("href=\"e1.html\"/>", "/>"),  // a link without href
+      ("<summary>s</summary>", "<summary>s</summary><atom:x xmlns:atom=\"http://www.w3.org/2005/Atom\"/>"),
+    ]
+    for (from, to) in broken {
+      #expect(valid.contains(from), "\(from)")
+      #expect(try !check(valid.replacingOccurrences(of: from, with: to)), "\(from) → \(to)")
+    }
+    // Foreign markup is allowed where RFC 4287 section 6 allows it.
+    #expect(
+      try check(
+        valid.replacingOccurrences(
+          of: "<summary>s</summary>", with: "<summary>s</summary><gk:edition xmlns:gk=\"urn:x\">5.0</gk:edition>")))
+  }
+
   @Test("ids that could name a path outside the output folder never reach the file system")
   func unsafeIDs() throws {
     #expect(SafePath.join("telework-security", "5.0") == "telework-security/5.0")

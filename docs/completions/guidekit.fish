@@ -112,7 +112,7 @@ complete -c 'guidekit' -n '__guidekit_should_offer_completions_for_positional "g
 complete -c 'guidekit' -n '__guidekit_should_offer_completions_for_positional "guidekit" -eq 1' -fa 'help' -d 'Show subcommand help information.'
 complete -c 'guidekit' -n '__guidekit_should_offer_completions_for_flags_or_options "guidekit validate" format' -l 'format' -d 'Output format: FILE:LINE diagnostics, JSON, SARIF 2.1.0 or GitHub annotations.' -rfka 'text json sarif github'
 complete -c 'guidekit' -n '__guidekit_should_offer_completions_for_flags_or_options "guidekit validate" strict' -l 'strict' -d 'Treat warnings as errors.'
-complete -c 'guidekit' -n '__guidekit_should_offer_completions_for_flags_or_options "guidekit validate" schema' -l 'schema' -d 'Validate any XML against this XML schema instead (no semantic rules).' -rfka ''
+complete -c 'guidekit' -n '__guidekit_should_offer_completions_for_flags_or_options "guidekit validate" schema' -l 'schema' -d 'Validate any XML against this W3C XML Schema or RELAX NG grammar instead (no semantic rules).' -rfka ''
 complete -c 'guidekit' -n '__guidekit_should_offer_completions_for_flags_or_options "guidekit validate"' -l 'references' -d 'A reference registry folder; check every <ref> against it (repeatable).' -rfka ''
 complete -c 'guidekit' -n '__guidekit_should_offer_completions_for_flags_or_options "guidekit validate" o output' -s 'o' -l 'output' -d 'Write the output to FILE (replaced atomically) instead of standard output.' -rfka ''
 complete -c 'guidekit' -n '__guidekit_should_offer_completions_for_flags_or_options "guidekit validate" q quiet' -l 'quiet' -s 'q' -d 'Print nothing but findings (no summary line).'
