@@ -268,8 +268,15 @@ struct GuidelineDiffTests {
 
   @Test("two documents of different kinds cannot be compared", .enabled(if: SharedData.isAvailable))
   func mixedKinds() throws {
-    #expect(throws: GuideKitError.self) {
-      try diffFiles(Self.security.0, SharedData.path("egov/laws/411AC0000000128_20250601_504AC0000000068.xml"))
+    let law = SharedData.path("egov/laws/411AC0000000128_20250601_504AC0000000068.xml")
+    #expect {
+      try diffFiles(Self.security.0, law)
+    } throws: { error in
+      // The message names both files and both kinds.
+      guard let error = error as? GuideKitError, case .mixedKinds(.guideline, .law, _, _) = error else { return false }
+      let text = error.description
+      return text.hasPrefix(law + ": error: ") && text.contains("this law with the guideline")
+        && text.contains(Self.security.0)
     }
   }
 

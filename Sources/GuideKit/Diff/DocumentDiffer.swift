@@ -37,7 +37,7 @@ public enum DocumentDiffer {
     throws(GuideKitError) -> DocumentDiff
   {
     guard old.info.kind == new.info.kind else {
-      throw .mixedKinds(old: old.info.kind, new: new.info.kind)
+      throw .mixedKinds(old: old.info.kind, new: new.info.kind, oldFile: old.info.file, newFile: new.info.file)
     }
     let kind = old.info.kind
     var aligner = aligned(old, new, options: options)

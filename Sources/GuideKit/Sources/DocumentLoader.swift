@@ -100,7 +100,8 @@ public enum DocumentLoader {
 public enum GuideKitError: Error, Sendable, CustomStringConvertible {
   case xml(XMLError)
   case unsupportedDocument(file: String, line: Int, root: String)
-  case mixedKinds(old: DocumentKind, new: DocumentKind)
+  /// Two documents of different kinds given to a diff: their kinds and files.
+  case mixedKinds(old: DocumentKind, new: DocumentKind, oldFile: String, newFile: String)
   case io(path: String, reason: String)
   case usage(String)
 
@@ -115,11 +116,13 @@ public enum GuideKitError: Error, Sendable, CustomStringConvertible {
             "unsupported document: root element <\(root)> is neither a guideline (urn:guidekit:guideline:1), an e-Gov <Law>/<DataRoot> nor an OSCAL <catalog>"
         )
       ]
-    case .mixedKinds(let old, let new):
+    case .mixedKinds(let old, let new, let oldFile, let newFile):
       [
         XMLDiagnostic(
-          file: nil, line: 0, severity: .error,
-          message: "cannot compare a \(old.rawValue) with a \(new.rawValue): both documents must be of one kind")
+          file: newFile, line: 0, severity: .error,
+          message:
+            "cannot compare this \(new.rawValue) with the \(old.rawValue) \(oldFile): both documents must be of one kind"
+        )
       ]
     case .io(let path, let reason):
       [XMLDiagnostic(file: path, line: 0, severity: .error, message: reason)]
