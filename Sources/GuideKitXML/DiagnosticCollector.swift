@@ -24,10 +24,9 @@ final class DiagnosticCollector {
       dropped += 1
       return
     }
-    // libxml2 often repeats a message for the same line; keep one.
-    if let last = diagnostics.last, last.line == diagnostic.line, last.message == diagnostic.message {
-      return
-    }
+    // libxml2 often repeats a message for the same line (its RELAX NG validator once for every
+    // pattern it tried, not always in a row); keep the first.
+    guard seen.insert(SeenKey(line: diagnostic.line, message: diagnostic.message)).inserted else { return }
     diagnostics.append(diagnostic)
   }
 
@@ -70,6 +69,12 @@ final class DiagnosticCollector {
   }
 
   private var pendingFragment = ""
+
+  private struct SeenKey: Hashable {
+    var line: Int
+    var message: String
+  }
+  private var seen: Set<SeenKey> = []
 
   /// Runs `body` with libxml2's thread-local structured and generic errors routed here.
   func capturing<T>(_ body: () throws -> T) rethrows -> T {

@@ -117,11 +117,7 @@ public enum Validator {
       }
     }
     diagnostics.sort(by: Diagnostic.sortKey)
-    // A validator may raise one message twice for a line (once per pattern it tried): keep one.
-    var unique: [Diagnostic] = []
-    unique.reserveCapacity(diagnostics.count)
-    for diagnostic in diagnostics where unique.last != diagnostic { unique.append(diagnostic) }
-    return ValidationReport(files: files.count, diagnostics: unique, trouble: trouble)
+    return ValidationReport(files: files.count, diagnostics: diagnostics, trouble: trouble)
   }
 
   struct FileResult: Sendable {
