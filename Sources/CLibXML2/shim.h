@@ -17,6 +17,7 @@
 #include <libxml/xpathInternals.h>
 #include <libxml/xmlschemas.h>
 #include <libxml/relaxng.h>
+#include <libxml/xmlreader.h>
 #include <libxml/xmlsave.h>
 #include <libxml/globals.h>
 #include <libxslt/xslt.h>

@@ -1,3 +1,4 @@
+@preconcurrency import CLibXML2
 import FoundationEssentials
 
 /// A compiled schema in either language guidekit reads: W3C XML Schema or RELAX NG.
@@ -10,15 +11,35 @@ public enum XMLGrammar: Sendable {
 
   /// Compiles the schema at `path`. The language is told by the file's root element: `grammar`
   /// or `element` in the RELAX NG namespace is RELAX NG (XML syntax), anything else is compiled
-  /// as W3C XML Schema.
-  /// - Throws: `XMLError.unreadable` or `.malformed` when the file cannot be read as XML,
-  ///   `.invalidProgram` with the compiler's diagnostics when it is no valid schema.
+  /// as W3C XML Schema. Only the file's head is read to tell them apart; each compiler then
+  /// parses the file as it always does.
+  /// - Throws: `XMLError.unreadable` when there is no such file, `.invalidProgram` with the
+  ///   compiler's diagnostics when it is no valid schema.
   public static func compile(path: String) throws(XMLError) -> XMLGrammar {
-    let root = try XMLDocument.parse(file: path).rootName
-    if root.namespaceURI == relaxNGNamespace && (root.name == "grammar" || root.name == "element") {
+    let root = rootName(ofFile: path)
+    if root?.namespaceURI == relaxNGNamespace && (root?.name == "grammar" || root?.name == "element") {
       return .relaxNG(try XMLRelaxNG(path: path))
     }
     return .xsd(try XMLSchema(path: path))
+  }
+
+  /// The local name and namespace of the first element in the file at `path`, read with
+  /// libxml2's pull parser up to that element (no network, no DTD loaded, no entity expanded);
+  /// nil when the file has none or cannot be read.
+  static func rootName(ofFile path: String) -> (name: String, namespaceURI: String?)? {
+    XMLLibrary.ensureInitialized()
+    let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
+    // The reader's own errors are not reported: the compiler that follows reports them.
+    return DiagnosticCollector(file: path).capturing { () -> (name: String, namespaceURI: String?)? in
+      guard let reader = xmlReaderForFile(path, nil, options) else { return nil }
+      defer { xmlFreeTextReader(reader) }
+      while xmlTextReaderRead(reader) == 1 {
+        guard xmlTextReaderNodeType(reader) == Int32(XML_READER_TYPE_ELEMENT.rawValue) else { continue }
+        guard let name = xmlTextReaderConstLocalName(reader) else { return nil }
+        return (String(cString: name), xmlTextReaderConstNamespaceUri(reader).map { String(cString: $0) })
+      }
+      return nil
+    }
   }
 
   /// The schema file, as given.

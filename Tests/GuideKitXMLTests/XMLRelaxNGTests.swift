@@ -110,6 +110,39 @@ struct XMLRelaxNGTests {
     #expect(!listener.wasContacted())
   }
 
+  @Test func languageIsToldFromTheHeadAloneSoASchemaWithADoctypeCompilesAsBefore() throws {
+    let folder = try TempFolder()
+    // The XSD compiler reads its schemas itself and always has: a DOCTYPE with an internal
+    // entity must not be refused by the look at the root element.
+    let path = try folder.write(
+      "entity.xsd",
+      """
+      <?xml version="1.0"?>
+      <!DOCTYPE xs:schema [ <!ENTITY t "xs:string"> ]>
+      <xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:test">
+        <xs:element name="doc" type="xs:string"/>
+      </xs:schema>
+      """)
+    #expect(XMLGrammar.rootName(ofFile: path)?.name == "schema")
+    #expect(XMLGrammar.rootName(ofFile: path)?.namespaceURI == "http://www.w3.org/2001/XMLSchema")
+    guard case .xsd(let schema) = try XMLGrammar.compile(path: path) else {
+      Issue.record("not compiled as XSD")
+      return
+    }
+    #expect(schema.validate(try Self.parse("<doc xmlns=\"urn:test\">x</doc>")).isEmpty)
+    #expect(XMLGrammar.rootName(ofFile: folder.path("missing.rng")) == nil)
+    #expect(XMLGrammar.rootName(ofFile: try folder.write("empty.xml", "")) == nil)
+  }
+
+  @Test func aMessageRepeatedForOneLineIsKeptOnceEvenWhenNotInARow() {
+    let collector = DiagnosticCollector(file: "f.xml")
+    for message in ["a", "b", "a", "b", "a"] {
+      collector.add(XMLDiagnostic(file: "f.xml", line: 3, severity: .error, message: message))
+    }
+    collector.add(XMLDiagnostic(file: "f.xml", line: 4, severity: .error, message: "a"))
+    #expect(collector.diagnostics.map { "\($0.line):\($0.message)" } == ["3:a", "3:b", "4:a"])
+  }
+
   @Test func grammarLanguageIsToldByTheRootElement() throws {
     let folder = try TempFolder()
     // The file names say nothing: the root element decides.
