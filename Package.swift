@@ -18,6 +18,11 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-crypto", from: "4.0.0"),
     // Without its Foundation trait: guidekit links FoundationEssentials only (start-up, size).
     .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2", traits: []),
+    // `guidekit sources`: Swift's server HTTP client on SwiftNIO (proxies, TLS with the system CA
+    // store, connection pooling, timeouts); the tests' stand-in servers use SwiftNIO directly.
+    .package(url: "https://github.com/swift-server/async-http-client", from: "1.24.0"),
+    .package(url: "https://github.com/apple/swift-nio", from: "2.81.0"),
+    .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.27.0"),
   ],
   targets: [
     .systemLibrary(
@@ -46,10 +51,24 @@ let package = Package(
       // may be used, so nothing of Foundation beyond FoundationEssentials slips in.
       swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]
     ),
+    // Fetching laws and controls from where they are published (`guidekit sources`): the only
+    // target that reaches the network, kept apart so that the library stays free of it.
+    .target(
+      name: "GuideKitFetch",
+      dependencies: [
+        "GuideKit",
+        .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOHTTP1", package: "swift-nio"),
+        .product(name: "NIOSSL", package: "swift-nio-ssl"),
+      ],
+      swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]
+    ),
     .executableTarget(
       name: "guidekit",
       dependencies: [
         "GuideKit",
+        "GuideKitFetch",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ] + (systemMalloc ? [] : ["CMimalloc"]),
       swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")],
@@ -65,7 +84,22 @@ let package = Package(
     .testTarget(
       name: "GuideKitTests", dependencies: ["GuideKit", "GuideKitXML", "GuideKitTestSupport"],
       exclude: ["Golden", "Fixtures"]),
-    .testTarget(name: "GuideKitCLITests", dependencies: ["GuideKit", "GuideKitTestSupport"]),
+    // Loopback servers the tests start and stop: a stand-in e-Gov API v2, a static file server and
+    // a CONNECT proxy.
+    .target(
+      name: "GuideKitTestServers",
+      dependencies: [
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"),
+        .product(name: "NIOHTTP1", package: "swift-nio"),
+        .product(name: "Crypto", package: "swift-crypto"),
+      ],
+      path: "Tests/GuideKitTestServers"),
+    .testTarget(
+      name: "GuideKitFetchTests",
+      dependencies: ["GuideKit", "GuideKitFetch", "GuideKitTestSupport", "GuideKitTestServers"]),
+    .testTarget(
+      name: "GuideKitCLITests", dependencies: ["GuideKit", "GuideKitTestSupport", "GuideKitTestServers"]),
   ],
   swiftLanguageModes: [.v6]
 )

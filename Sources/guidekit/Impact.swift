@@ -13,8 +13,9 @@ struct Impact: ParsableCommand {
       (<LawId>_<YYYYMMDD>_<AmendingLawId>.xml), OSCAL catalogs and clause sets as \
       <source-id>/<revision>.xml. A finding is modified, renumbered (the cited text moved to \
       another article: latestProvision), deleted, withdrawn (OSCAL), unresolved (broken), \
-      unverifiable (pin not in the registry) or upcoming (a scheduled revision changes it). \
-      Exit status 1 when anything is stale or broken.
+      unverifiable (the source is not fetched yet, or the pinned revision is not held: run \
+      `guidekit sources fetch`) or upcoming (a scheduled revision changes it). Exit status 1 when \
+      anything is stale or broken, and with --strict also when anything is unverifiable.
 
       Examples:
         guidekit impact --references references \\
@@ -47,6 +48,9 @@ struct Impact: ParsableCommand {
 
   @Flag(help: "Also list current references (text format).")
   var all = false
+
+  @Flag(help: "Also fail (exit 1) on unverifiable references: sources not fetched, pins not held.")
+  var strict = false
 
   @Flag(
     help:
@@ -129,12 +133,13 @@ struct Impact: ParsableCommand {
       throw ExitCode(2)
     }
     var line =
-      "guidekit impact: \(report.references) references as of \(report.asOf): \(report.current) current, \(report.stale) stale, \(report.broken) broken, \(report.findings.count - report.stale - report.broken) other"
+      "guidekit impact: \(report.references) references as of \(report.asOf): \(report.current) current, \(report.stale) stale, \(report.broken) broken, \(report.unverifiable) unverifiable, \(report.findings.count - report.stale - report.broken - report.unverifiable) other"
     if !report.missingSources.isEmpty {
       line += "; sources not in the registry: \(report.missingSources.joined(separator: ", "))"
     }
     output.summary(line)
-    if report.exitStatus != 0 { throw ExitCode(report.exitStatus) }
+    let status = report.exitStatus(strict: strict)
+    if status != 0 { throw ExitCode(status) }
   }
 
   private func acceptReviewed(_ report: ImpactReport) throws {

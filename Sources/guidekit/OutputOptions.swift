@@ -72,6 +72,11 @@ struct OutputOptions: ParsableArguments {
 #endif
 
 enum Console {
+  /// A progress line on standard error, redrawn in place; nil ends it.
+  static func progress(_ line: String?) {
+    write(line.map { "\r\u{1B}[K" + $0 } ?? "\r\u{1B}[K", to: STDERR_FILENO)
+  }
+
   /// A message on standard error, ending with a newline.
   static func error(_ message: String) {
     write(message.hasSuffix("\n") ? message : message + "\n", to: STDERR_FILENO)

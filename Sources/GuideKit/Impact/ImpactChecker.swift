@@ -94,10 +94,17 @@ public final class ImpactChecker: Sendable {
       revisions = known
     } else if guidelines[reference.source] != nil {
       return checkGuidelineReference(reference, finding: finding, fallbackLabel: fallbackLabel)
+    } else if registry.isFetchable(reference.source) {
+      var result = finding(
+        .unverifiable, fallbackLabel,
+        "source \(reference.source) not fetched: run `guidekit sources fetch`")
+      result.notFetched = true
+      return result
     } else {
       return finding(
         .unresolved, fallbackLabel,
-        "source \"\(reference.source)\" is not in the reference registry (\(registry.folders.joined(separator: ", ")))")
+        "source \"\(reference.source)\" is not in the reference registry (\(registry.folders.joined(separator: ", "))) and not declared in its \(SourceManifest.fileName)"
+      )
     }
     guard let pin = reference.pin else {
       return finding(

@@ -77,6 +77,9 @@ public struct ImpactFinding: Sendable, Hashable {
   public var upcomingDate: String?
   /// One line saying what was found.
   public var message: String
+  /// For `unverifiable`: the source is one `guidekit sources fetch` would fetch, but the store
+  /// does not hold it yet (未取得).
+  public var notFetched = false
 
   public init(
     file: String, line: Int, clause: String, clauseNum: String?, clauseTitle: String?,

@@ -11,6 +11,7 @@ extension ImpactReport {
       [
         ("xmlns", Self.namespace), ("as-of", asOf), ("references", String(references)),
         ("current", String(current)), ("stale", String(stale)), ("broken", String(broken)),
+        ("unverifiable", String(unverifiable)),
         ("findings", String(findings.count)),
       ])
     for source in missingSources { w.empty("missing-source", [("id", source)]) }
@@ -48,6 +49,7 @@ extension ImpactReport {
     if let p = f.latestProvision { attributes.append(("latest-provision", p)) }
     if let r = f.upcomingRevision { attributes.append(("upcoming", r)) }
     if let d = f.upcomingDate { attributes.append(("upcoming-date", d)) }
+    if f.notFetched { attributes.append(("not-fetched", "true")) }
     w.open("finding", attributes)
     w.element("message", f.message)
     w.element("ref-label", f.label)

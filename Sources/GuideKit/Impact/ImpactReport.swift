@@ -13,15 +13,23 @@ public struct ImpactReport: Sendable {
   public var current: Int { all.filter { $0.status == .current }.count }
   public var stale: Int { all.filter { $0.status.isStale }.count }
   public var broken: Int { all.filter { $0.status.isBroken }.count }
+  /// Citations that could not be compared (source not fetched, pinned revision not held).
+  public var unverifiable: Int { all.filter { $0.status == .unverifiable }.count }
 
   /// 1 when anything is stale or broken.
-  public var exitStatus: Int32 { stale + broken > 0 ? 1 : 0 }
+  public var exitStatus: Int32 { exitStatus(strict: false) }
+
+  /// 1 when anything is stale or broken, or, when `strict`, unverifiable.
+  public func exitStatus(strict: Bool) -> Int32 {
+    stale + broken + (strict ? unverifiable : 0) > 0 ? 1 : 0
+  }
 
   /// The JSON of DESIGN.md.
   public var json: [String: Any] {
     [
       "asOf": asOf,
       "references": references, "current": current, "stale": stale, "broken": broken,
+      "unverifiable": unverifiable,
       "missingSources": missingSources,
       "findings": findings.map(Self.findingJSON),
     ]
@@ -50,6 +58,7 @@ public struct ImpactReport: Sendable {
     if !f.successors.isEmpty { o["successors"] = f.successors.map { ["rel": $0.rel, "id": $0.target] } }
     if let r = f.upcomingRevision { o["upcomingRevision"] = r }
     if let d = f.upcomingDate { o["upcomingDate"] = d }
+    if f.notFetched { o["notFetched"] = true }
     return o
   }
 }

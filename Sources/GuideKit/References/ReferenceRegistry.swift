@@ -22,6 +22,8 @@ public final class ReferenceRegistry: Sendable {
   public let folders: [String]
   /// Revisions by source id, oldest first.
   public let sources: [String: [Revision]]
+  /// Sources declared in a folder's `sources.json` or recorded in its `sources.lock`.
+  public let declared: Set<String>
   private let cache = Mutex<[String: Result<ClauseTree, GuideKitError>]>([:])
   /// One gate per file being loaded: entered by its loader, left when the result is cached.
   private let loading = Mutex<[String: DispatchGroup]>([:])
@@ -41,6 +43,19 @@ public final class ReferenceRegistry: Sendable {
       found[key] = revisions.sorted(by: Self.older)
     }
     self.sources = found
+    var declared: Set<String> = []
+    for folder in folders {
+      // A malformed sources.json or lock is reported by `guidekit sources`; here it declares nothing.
+      if let manifest = try? SourceManifest.read(store: folder) { declared.formUnion(manifest.sources.map(\.id)) }
+      if let lock = try? SourceLock.read(store: folder) { declared.formUnion(lock.sources.keys) }
+    }
+    self.declared = declared
+  }
+
+  /// True when `guidekit sources fetch` would fetch `source` into the store: an e-Gov LawId,
+  /// or a source its `sources.json` declares.
+  public func isFetchable(_ source: String) -> Bool {
+    LawID.isValid(source) || declared.contains(source)
   }
 
   public var missingFolders: [String] {

@@ -3,7 +3,7 @@
 /// collapse at the join, a trailing slash is dropped, the root stays `/`.
 extension String {
   /// `self` with `component` appended after one slash.
-  func joiningPath(_ component: String) -> String {
+  package func joiningPath(_ component: String) -> String {
     let tail = component.drop { $0 == "/" }
     var head = Substring(self)
     while head.count > 1, head.last == "/" { head = head.dropLast() }

@@ -159,6 +159,9 @@
         <div class="stat ok"><dt>変更なし</dt><dd><xsl:value-of select="number(@current)"/></dd></div>
         <div class="stat stale"><dt>要更新</dt><dd><xsl:value-of select="number(@stale)"/></dd></div>
         <div class="stat broken"><dt>参照切れ</dt><dd><xsl:value-of select="number(@broken)"/></dd></div>
+        <xsl:if test="count(i:clause/i:finding[@not-fetched = 'true']) &gt; 0">
+          <div class="stat"><dt>未取得</dt><dd><xsl:value-of select="count(i:clause/i:finding[@not-fetched = 'true'])"/></dd></div>
+        </xsl:if>
       </dl>
       <table class="by-status">
         <caption>状態別の件数（影響を受ける条項 <xsl:value-of select="count(i:clause)"/> 件）</caption>
@@ -358,7 +361,12 @@
     </xsl:variable>
     <article class="finding f-{$s}" id="{$fid}" aria-labelledby="{concat($fid, '-h')}">
       <h5 class="f-head" id="{concat($fid, '-h')}">
-        <span class="badge st-{$s}"><xsl:call-template name="status-label"><xsl:with-param name="s" select="$s"/></xsl:call-template></span>
+        <span class="badge st-{$s}">
+          <xsl:choose>
+            <xsl:when test="@not-fetched = 'true'">未取得</xsl:when>
+            <xsl:otherwise><xsl:call-template name="status-label"><xsl:with-param name="s" select="$s"/></xsl:call-template></xsl:otherwise>
+          </xsl:choose>
+        </span>
         <xsl:text> </xsl:text>
         <xsl:choose>
           <xsl:when test="starts-with($href, 'https://')">
@@ -378,6 +386,9 @@
           <span class="k">本文の表記</span>「<xsl:value-of select="normalize-space(i:ref-label)"/>」
         </xsl:if>
       </p>
+      <xsl:if test="@not-fetched = 'true'">
+        <p class="f-fetch">引用元がまだ取得されていないため照合できない。<code>guidekit sources fetch</code> を実行して取得する。</p>
+      </xsl:if>
       <xsl:if test="@pin or @latest or @upcoming">
         <div class="revs">
           <xsl:choose>

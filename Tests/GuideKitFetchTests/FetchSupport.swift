@@ -1,0 +1,87 @@
+import Foundation
+import GuideKit
+import GuideKitFetch
+import GuideKitTestServers
+import Testing
+
+/// The shared e-Gov and OSCAL data, the stand-in API serving it, and a fresh store.
+enum FetchFixture {
+  static let packageRoot = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+  static let sharedData = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/data")
+  static let lawsFolder = sharedData.appendingPathComponent("egov/laws").path
+  static let oscalFolder = sharedData.appendingPathComponent("oscal/catalogs/nist-sp800-53").path
+
+  static var isAvailable: Bool { FileManager.default.fileExists(atPath: lawsFolder) }
+  static let absentMessage: Comment = "../shared/data is absent (a fresh clone): test of fetching real laws skipped"
+
+  /// The day the stand-in API treats as today: the 2026-10-01 revisions are 未施行 then.
+  static let today = "2026-06-01"
+
+  static var lawFiles: [String] {
+    ((try? FileManager.default.contentsOfDirectory(atPath: lawsFolder)) ?? []).filter { $0.hasSuffix(".xml") }.sorted()
+      .map { lawsFolder + "/" + $0 }
+  }
+
+  static func api() throws -> StandInEGovAPI {
+    try StandInEGovAPI(
+      lawFiles: lawFiles,
+      staticFiles: ["rev4.xml": oscalFolder + "/rev4.xml", "rev5.0.1.xml": oscalFolder + "/rev5.0.1.xml"],
+      today: today)
+  }
+
+  /// The bundled guidelines' citations.
+  static func bundledCitations() throws -> CitedSources {
+    CitedSources(trees: try GuidelineSet.load(paths: [packageRoot.appendingPathComponent("guidelines").path]))
+  }
+
+  /// Citations of one small edition that cites two laws, pinned by revision id and by date.
+  static func smallCitations(in folder: String) throws -> CitedSources {
+    let file = folder + "/g.xml"
+    try """
+    <?xml version="1.0" encoding="UTF-8"?>
+    <guideline xmlns="urn:guidekit:guideline:1" xml:lang="ja" id="g" version="1.0" issued="2026-01-01">
+      <title>試験</title>
+      <issuer>試験</issuer>
+      <chapter id="c1" num="第1章">
+        <title>章</title>
+        <clause id="a" num="(1)">
+          <p><ref source="347AC0000000057" provision="Art1" pin="20260101_507AC0000000033">労働安全衛生法第1条</ref></p>
+          <p><ref source="426AC1000000104" provision="Art1" pin="2025-08-01">サイバーセキュリティ基本法第1条</ref></p>
+        </clause>
+      </chapter>
+    </guideline>
+    """.write(toFile: file, atomically: true, encoding: .utf8)
+    return CitedSources(trees: try GuidelineSet.load(paths: [file]))
+  }
+
+  /// Fast settings for tests: short timeouts and back-off, no environment proxies.
+  static func settings(attempts: Int = 3, readTimeout: Int64 = 5) -> NetworkSettings {
+    var settings = NetworkSettings()
+    settings.attempts = attempts
+    settings.backoffMilliseconds = 20
+    settings.readTimeout = readTimeout
+    settings.connectTimeout = 5
+    settings.requestTimeout = 60
+    return settings
+  }
+
+  static func fetch(
+    _ cited: CitedSources, store: String, api: StandInEGovAPI, settings: NetworkSettings = settings(),
+    refresh: Bool = false
+  ) async throws -> FetchReport {
+    let fetcher = HTTPFetcher(settings: settings)
+    let sources = SourceFetcher(
+      options: FetchOptions(store: store, api: EGovAPI(base: api.base), refresh: refresh, today: today),
+      fetcher: fetcher)
+    let report = try await sources.fetch(cited)
+    await fetcher.shutdown()
+    return report
+  }
+
+  static func temporaryStore() throws -> String {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("guidekit-store-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url.path
+  }
+}
