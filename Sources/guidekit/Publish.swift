@@ -108,9 +108,10 @@ struct Publish: ParsableCommand {
       Console.error("guidekit publish: \(result.files.count) files in \(out)/, \(result.rebuilt) rebuilt")
     }
     if let impact = result.impact {
-      var line = "guidekit publish: impact as of \(impact.asOf): \(impact.stale) stale, \(impact.broken) broken"
+      var line =
+        "guidekit publish: impact as of \(impact.asOf): \(impact.stale) stale, \(impact.broken) broken, \(impact.unverifiable) unverifiable"
       if !impact.missingSources.isEmpty {
-        line += "; sources not available: \(impact.missingSources.joined(separator: ", "))"
+        line += "; not fetched: \(impact.missingSources.joined(separator: ", ")) (run `guidekit sources fetch`)"
       }
       Console.error(line)
     }
