@@ -137,30 +137,15 @@ extension SourcesCommand {
       let settings = try storeOptions.networkSettings()
       let showProgress = !output.quiet && isatty(STDERR_FILENO) == 1 && ProcessInfo.processInfo.environment["CI"] == nil
       let options = FetchOptions(store: store, api: EGovAPI(base: storeOptions.egovAPI), refresh: refresh)
-      let result: Result<FetchReport, GuideKitError> = blocking {
-        let fetcher = HTTPFetcher(settings: settings)
-        let sources = SourceFetcher(options: options, fetcher: fetcher) { progress in
+      let report = try online(settings) { fetcher throws(GuideKitError) in
+        let sources = SourceFetcher(options: options, fetcher: fetcher ?? HTTPFetcher(settings: settings)) { progress in
           guard showProgress else { return }
           Console.progress(
             "guidekit sources: \(progress.done) of \(progress.total) revisions, \(ByteCount.text(progress.bytes))")
         }
-        do throws(GuideKitError) {
-          let report = try await sources.fetch(cited)
-          await fetcher.shutdown()
-          return .success(report)
-        } catch {
-          await fetcher.shutdown()
-          return .failure(error)
-        }
+        return try await sources.fetch(cited)
       }
       if showProgress { Console.progress(nil) }
-      let report: FetchReport
-      switch result {
-      case .success(let value): report = value
-      case .failure(let error):
-        Console.error(error.description)
-        throw ExitCode(2)
-      }
       for warning in report.warnings { Console.error("warning: \(warning)") }
       for failure in report.failures { Console.error("error: \(failure.description)") }
       switch format {
@@ -180,14 +165,8 @@ extension SourcesCommand {
 
     /// `--offline`: no request; exit 2 when a cited pin has no file in the store.
     private func offlineCheck(_ cited: CitedSources, store: String) throws {
-      let report: SourceStatusReport
-      do throws(GuideKitError) {
-        report = try blockingThrowing { () async throws(GuideKitError) in
-          try await SourceStatus.report(cited, store: store, api: EGovAPI(), fetcher: nil)
-        }
-      } catch {
-        Console.error(error.description)
-        throw ExitCode(2)
+      let report = try online(nil) { fetcher throws(GuideKitError) in
+        try await SourceStatus.report(cited, store: store, api: EGovAPI(), fetcher: fetcher)
       }
       let lacking = report.sources.filter { !$0.unheldPins.isEmpty || $0.held.isEmpty }
       for entry in lacking {
@@ -235,24 +214,8 @@ extension SourcesCommand {
       let settings = try storeOptions.networkSettings()
       let store = storeOptions.store
       let api = EGovAPI(base: storeOptions.egovAPI)
-      let online = !offline
-      let result: Result<SourceStatusReport, GuideKitError> = blocking {
-        let fetcher = online ? HTTPFetcher(settings: settings) : nil
-        do throws(GuideKitError) {
-          let report = try await SourceStatus.report(cited, store: store, api: api, fetcher: fetcher)
-          await fetcher?.shutdown()
-          return .success(report)
-        } catch {
-          await fetcher?.shutdown()
-          return .failure(error)
-        }
-      }
-      let report: SourceStatusReport
-      switch result {
-      case .success(let value): report = value
-      case .failure(let error):
-        Console.error(error.description)
-        throw ExitCode(2)
+      let report = try online(offline ? nil : settings) { fetcher throws(GuideKitError) in
+        try await SourceStatus.report(cited, store: store, api: api, fetcher: fetcher)
       }
       switch format {
       case .json:
@@ -364,30 +327,32 @@ enum ByteCount {
   }
 }
 
-/// Runs async work from a synchronous command and waits for it.
-func blocking<T: Sendable>(_ work: @escaping @Sendable () async -> T) -> T {
-  let slot = Mutex<T?>(nil)
+/// Runs a command's async work from its synchronous `run()` and waits for it: with an HTTP
+/// fetcher made from `settings` (nil: offline, no fetcher), shut down when the work ends.
+/// - Throws: `ExitCode(2)` after printing a `GuideKitError`.
+func online<T: Sendable>(
+  _ settings: NetworkSettings?, _ work: @escaping @Sendable (HTTPFetcher?) async throws(GuideKitError) -> T
+) throws -> T {
+  let slot = Mutex<Result<T, GuideKitError>?>(nil)
   let done = DispatchSemaphore(value: 0)
   Task.detached {
-    let value = await work()
-    slot.withLock { $0 = value }
+    let fetcher = settings.map { HTTPFetcher(settings: $0) }
+    let result: Result<T, GuideKitError>
+    do throws(GuideKitError) {
+      result = .success(try await work(fetcher))
+    } catch {
+      result = .failure(error)
+    }
+    await fetcher?.shutdown()
+    slot.withLock { $0 = result }
     done.signal()
   }
   done.wait()
-  guard let value = slot.withLock({ $0 }) else { fatalError("blocking: no result") }
-  return value
-}
-
-func blockingThrowing<T: Sendable>(_ work: @escaping @Sendable () async throws(GuideKitError) -> T)
-  throws(GuideKitError)
-  -> T
-{
-  let result: Result<T, GuideKitError> = blocking {
-    do throws(GuideKitError) {
-      return .success(try await work())
-    } catch {
-      return .failure(error)
-    }
+  switch slot.withLock({ $0 }) {
+  case .success(let value): return value
+  case .failure(let error):
+    Console.error(error.description)
+    throw ExitCode(2)
+  case nil: throw ExitCode(2)
   }
-  return try result.get()
 }

@@ -20,22 +20,7 @@ struct SourcesCommandTests {
   /// A folder with one edition citing 労働安全衛生法 and サイバーセキュリティ基本法, and an empty store.
   static func workspace() throws -> TempFolder {
     let folder = try TempFolder(prefix: "guidekit-sources")
-    try folder.write(
-      "guidelines/g/1.0.xml",
-      """
-      <?xml version="1.0" encoding="UTF-8"?>
-      <guideline xmlns="urn:guidekit:guideline:1" xml:lang="ja" id="g" version="1.0" issued="2026-01-01">
-        <title>試験</title>
-        <issuer>試験</issuer>
-        <chapter id="c1" num="第1章">
-          <title>章</title>
-          <clause id="a" num="(1)">
-            <p><ref source="347AC0000000057" provision="Art1" pin="20260101_507AC0000000033">労働安全衛生法第1条</ref></p>
-            <p><ref source="426AC1000000104" provision="Art18" pin="20250701_507AC0000000043">サイバーセキュリティ基本法第18条</ref></p>
-          </clause>
-        </chapter>
-      </guideline>
-      """)
+    try folder.write("guidelines/g/1.0.xml", SampleEditions.twoLaws)
     _ = try folder.makeFolder("references")
     return folder
   }

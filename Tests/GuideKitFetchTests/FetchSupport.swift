@@ -35,23 +35,10 @@ enum FetchFixture {
     CitedSources(trees: try GuidelineSet.load(paths: [packageRoot.appendingPathComponent("guidelines").path]))
   }
 
-  /// Citations of one small edition that cites two laws, pinned by revision id and by date.
+  /// Citations of ``SampleEditions/twoLaws``, written into `folder`.
   static func smallCitations(in folder: String) throws -> CitedSources {
     let file = folder + "/g.xml"
-    try """
-    <?xml version="1.0" encoding="UTF-8"?>
-    <guideline xmlns="urn:guidekit:guideline:1" xml:lang="ja" id="g" version="1.0" issued="2026-01-01">
-      <title>試験</title>
-      <issuer>試験</issuer>
-      <chapter id="c1" num="第1章">
-        <title>章</title>
-        <clause id="a" num="(1)">
-          <p><ref source="347AC0000000057" provision="Art1" pin="20260101_507AC0000000033">労働安全衛生法第1条</ref></p>
-          <p><ref source="426AC1000000104" provision="Art1" pin="2025-08-01">サイバーセキュリティ基本法第1条</ref></p>
-        </clause>
-      </chapter>
-    </guideline>
-    """.write(toFile: file, atomically: true, encoding: .utf8)
+    try SampleEditions.twoLaws.write(toFile: file, atomically: true, encoding: .utf8)
     return CitedSources(trees: try GuidelineSet.load(paths: [file]))
   }
 
@@ -84,4 +71,28 @@ enum FetchFixture {
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url.path
   }
+}
+
+/// A stand-in API, an empty store and the sample edition's citations, torn down with the value.
+final class FetchCase {
+  let api: StandInEGovAPI
+  let store: String
+  let cited: CitedSources
+
+  init() throws {
+    api = try FetchFixture.api()
+    store = try FetchFixture.temporaryStore()
+    cited = try FetchFixture.smallCitations(in: store)
+  }
+
+  deinit {
+    api.stop()
+    try? FileManager.default.removeItem(atPath: store)
+  }
+
+  func fetch(settings: NetworkSettings = FetchFixture.settings(), refresh: Bool = false) async throws -> FetchReport {
+    try await FetchFixture.fetch(cited, store: store, api: api, settings: settings, refresh: refresh)
+  }
+
+  func lock() throws -> SourceLock { try SourceLock.read(store: store) }
 }

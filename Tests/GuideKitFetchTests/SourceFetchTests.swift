@@ -8,11 +8,8 @@ import Testing
 @Suite(.enabled(if: FetchFixture.isAvailable, FetchFixture.absentMessage))
 struct SourceFetchTests {
   @Test func fetchesEveryRevisionFromTheEarliestPinAndLocksThem() async throws {
-    let api = try FetchFixture.api()
-    defer { api.stop() }
-    let store = try FetchFixture.temporaryStore()
-    defer { try? FileManager.default.removeItem(atPath: store) }
-    let cited = try FetchFixture.smallCitations(in: store)
+    let fixture = try FetchCase()
+    let (api, store, cited) = (fixture.api, fixture.store, fixture.cited)
 
     let report = try await FetchFixture.fetch(cited, store: store, api: api)
     #expect(report.failures.isEmpty, "\(report.failures)")
@@ -43,11 +40,8 @@ struct SourceFetchTests {
   }
 
   @Test func aSecondFetchDownloadsNothingTheLockHolds() async throws {
-    let api = try FetchFixture.api()
-    defer { api.stop() }
-    let store = try FetchFixture.temporaryStore()
-    defer { try? FileManager.default.removeItem(atPath: store) }
-    let cited = try FetchFixture.smallCitations(in: store)
+    let fixture = try FetchCase()
+    let (api, store, cited) = (fixture.api, fixture.store, fixture.cited)
     _ = try await FetchFixture.fetch(cited, store: store, api: api)
     let before = api.server.requests.count
 
@@ -60,11 +54,8 @@ struct SourceFetchTests {
   }
 
   @Test func refreshAsksWithIfNoneMatchAndKeepsUnchangedFiles() async throws {
-    let api = try FetchFixture.api()
-    defer { api.stop() }
-    let store = try FetchFixture.temporaryStore()
-    defer { try? FileManager.default.removeItem(atPath: store) }
-    let cited = try FetchFixture.smallCitations(in: store)
+    let fixture = try FetchCase()
+    let (api, store, cited) = (fixture.api, fixture.store, fixture.cited)
     _ = try await FetchFixture.fetch(cited, store: store, api: api)
     let before = api.server.requests.count
 
@@ -76,11 +67,8 @@ struct SourceFetchTests {
   }
 
   @Test func retriesTooManyRequestsAndUnavailableHonouringRetryAfter() async throws {
-    let api = try FetchFixture.api()
-    defer { api.stop() }
-    let store = try FetchFixture.temporaryStore()
-    defer { try? FileManager.default.removeItem(atPath: store) }
-    let cited = try FetchFixture.smallCitations(in: store)
+    let fixture = try FetchCase()
+    let (api, store, cited) = (fixture.api, fixture.store, fixture.cited)
     let file = "/api/2/law_file/xml/347AC0000000057_20260401_507AC0000000033"
     api.inject(file, [.json(429, "{\"code\":\"429001\",\"message\":\"多すぎます\"}", headers: [("Retry-After", "1")])])
     api.inject(
@@ -99,11 +87,8 @@ struct SourceFetchTests {
   }
 
   @Test func aTruncatedBodyIsRetriedAndNeverStored() async throws {
-    let api = try FetchFixture.api()
-    defer { api.stop() }
-    let store = try FetchFixture.temporaryStore()
-    defer { try? FileManager.default.removeItem(atPath: store) }
-    let cited = try FetchFixture.smallCitations(in: store)
+    let fixture = try FetchCase()
+    let (api, store, cited) = (fixture.api, fixture.store, fixture.cited)
     let file = "/api/2/law_file/xml/347AC0000000057_20260101_507AC0000000033"
     let truncated = TestAction.truncate(
       status: 200, headers: [("Content-Type", "application/xml")], body: Data("<?xml version=\"1.0\"?><Law".utf8),
@@ -128,11 +113,8 @@ struct SourceFetchTests {
   }
 
   @Test func aBodyOfAnotherLawIsRefused() async throws {
-    let api = try FetchFixture.api()
-    defer { api.stop() }
-    let store = try FetchFixture.temporaryStore()
-    defer { try? FileManager.default.removeItem(atPath: store) }
-    let cited = try FetchFixture.smallCitations(in: store)
+    let fixture = try FetchCase()
+    let (api, store, cited) = (fixture.api, fixture.store, fixture.cited)
     let other = try Data(
       contentsOf: URL(fileURLWithPath: FetchFixture.lawsFolder + "/322AC0000000049_20250601_504AC0000000068.xml"))
     api.substitute("/api/2/law_file/xml/426AC1000000104_20250701_507AC0000000043", with: other)
@@ -146,11 +128,8 @@ struct SourceFetchTests {
   }
 
   @Test func invalidXMLIsRefused() async throws {
-    let api = try FetchFixture.api()
-    defer { api.stop() }
-    let store = try FetchFixture.temporaryStore()
-    defer { try? FileManager.default.removeItem(atPath: store) }
-    let cited = try FetchFixture.smallCitations(in: store)
+    let fixture = try FetchCase()
+    let (api, store, cited) = (fixture.api, fixture.store, fixture.cited)
     api.substitute(
       "/api/2/law_file/xml/347AC0000000057_20260401_507AC0000000033",
       with: Data("<Law Era=\"Showa\" Year=\"47\" Num=\"057\" LawType=\"Act\"><LawBody>".utf8))
@@ -162,11 +141,8 @@ struct SourceFetchTests {
   }
 
   @Test func aStalledServerTimesOut() async throws {
-    let api = try FetchFixture.api()
-    defer { api.stop() }
-    let store = try FetchFixture.temporaryStore()
-    defer { try? FileManager.default.removeItem(atPath: store) }
-    let cited = try FetchFixture.smallCitations(in: store)
+    let fixture = try FetchCase()
+    let (api, store, cited) = (fixture.api, fixture.store, fixture.cited)
     api.inject("/api/2/law_revisions/347AC0000000057", [.stall, .stall])
 
     let report = try await FetchFixture.fetch(
