@@ -143,7 +143,7 @@ private final class PublishWorkspace {
 
 /// Root may mount: a read-only bind mount and a tiny tmpfs stand in for a read-only folder and a
 /// full disk. Elsewhere those two tests are disabled (the "parent is a file" test still runs).
-private enum Mounts {
+enum Mounts {
   static let available: Bool = {
     guard getuid() == 0, let folder = try? TempFolder() else { return false }
     let target = folder.path("probe")

@@ -142,6 +142,31 @@ struct SourcesCommandTests {
     #expect(try CLI.run(["sources", "verify"], in: folder.url).status == 0)
   }
 
+  @Test(.enabled(if: Mounts.available, "needs root and mount"))
+  func aFullDiskExitsTwoKeepsAVerifiableStoreAndANextFetchCompletes() throws {
+    let api = try Self.api()
+    defer { api.stop() }
+    let folder = try Self.workspace()
+    // 1 MB holds the two small サイバーセキュリティ基本法 files, not both 800 KB 労働安全衛生法 ones.
+    let store = folder.path("references")
+    try #require(Mounts.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", store]))
+    defer { Mounts.run(["umount", store]) }
+
+    let full = try CLI.run(["sources", "fetch", "--egov-api", api.base], in: folder.url, environment: Self.environment)
+    #expect(full.status == 2, "\(full)")
+    #expect(full.stderr.contains("enough space") || full.stderr.contains("No space left"), "\(full.stderr)")
+    let verify = try CLI.run(["sources", "verify"], in: folder.url)
+    #expect(verify.status == 0, "what was stored verifies: \(verify)")
+    let leftovers = try FileManager.default.subpathsOfDirectory(atPath: store).filter { $0.hasSuffix(".tmp") }
+    #expect(leftovers.isEmpty, "no temporary file is left on the full disk")
+
+    try #require(Mounts.run(["mount", "-o", "remount,size=8m", store]))
+    let resumed = try CLI.run(
+      ["sources", "fetch", "--egov-api", api.base], in: folder.url, environment: Self.environment)
+    #expect(resumed.status == 0, "\(resumed.stderr)")
+    #expect(try CLI.run(["sources", "verify"], in: folder.url).stderr.contains("4 files in the lock, 0 not matching"))
+  }
+
   @Test func verifyNamesACorruptedFile() throws {
     let api = try Self.api()
     defer { api.stop() }
