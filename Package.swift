@@ -1,10 +1,5 @@
 // swift-tools-version:6.2
-import Foundation
 import PackageDescription
-
-/// `GUIDEKIT_SYSTEM_MALLOC=1` builds the executable without mimalloc: sanitizer builds need the
-/// system allocator (ThreadSanitizer reports false races when mimalloc is linked too).
-let systemMalloc = ProcessInfo.processInfo.environment["GUIDEKIT_SYSTEM_MALLOC"] != nil
 
 let package = Package(
   name: "guidekit",
@@ -12,6 +7,16 @@ let package = Package(
   products: [
     .library(name: "GuideKit", targets: ["GuideKit"]),
     .executable(name: "guidekit", targets: ["guidekit"]),
+  ],
+  traits: [
+    // Off by default, so that a fresh machine needs only libxml2-dev and libxslt1-dev.
+    .trait(
+      name: "Mimalloc",
+      description: """
+        Link mimalloc (apt: libmimalloc-dev) as the executable's allocator: libxml2 allocates and \
+        frees every node of every document, and glibc's malloc fragments under that pattern when \
+        results outlive documents (Benchmarks/README.md). The benchmarks build with it.
+        """)
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -30,8 +35,7 @@ let package = Package(
       pkgConfig: "libexslt",
       providers: [.apt(["libxml2-dev", "libxslt1-dev"])]
     ),
-    // The executable's allocator: libxml2 allocates and frees every node of every document, and
-    // glibc's malloc fragments under that pattern when results outlive documents (Benchmarks/).
+    // The executable's allocator with the Mimalloc trait.
     .systemLibrary(
       name: "CMimalloc",
       providers: [.apt(["libmimalloc-dev"]), .brew(["mimalloc"])]
@@ -70,12 +74,9 @@ let package = Package(
         "GuideKit",
         "GuideKitFetch",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
-      ] + (systemMalloc ? [] : ["CMimalloc"]),
-      swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")],
-      // The Swift driver exports every symbol of the executable's own objects (about 9,800);
-      // nothing loads guidekit as a library, and at start-up the Swift runtime's dladdr and the
-      // dynamic loader's lookups walk that table: 0.2 ms of every run (Benchmarks/README.md).
-      linkerSettings: [.unsafeFlags(["-Xlinker", "--no-export-dynamic"], .when(platforms: [.linux]))]
+        .target(name: "CMimalloc", condition: .when(traits: ["Mimalloc"])),
+      ],
+      swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]
     ),
     // Helpers shared by the test targets: temporary folders, a local listener, a seeded generator.
     .target(name: "GuideKitTestSupport", path: "Tests/GuideKitTestSupport"),

@@ -18,7 +18,7 @@ note() { printf '   %s\n' "$*" >&2; }
 need_guidekit() {
   if [[ ! -x "$GUIDEKIT" ]]; then
     echo "guidekit binary not found at $GUIDEKIT" >&2
-    echo "build it with: swift build -c release --static-swift-stdlib --scratch-path .build-bench   (or set GUIDEKIT=...)" >&2
+    echo "build it with: swift build -c release --static-swift-stdlib --traits Mimalloc -Xlinker --no-export-dynamic --scratch-path .build-bench   (or set GUIDEKIT=...)" >&2
     exit 1
   fi
 }

@@ -13,8 +13,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="/opt/swift/usr/bin:$PATH"
-# The system allocator: ThreadSanitizer reports false races when mimalloc is linked as well.
-export GUIDEKIT_SYSTEM_MALLOC=1
+# The default build links the system allocator (mimalloc only with --traits Mimalloc):
+# ThreadSanitizer reports false races when mimalloc is linked as well.
 which=${1:-all}
 status=0
 

@@ -1,7 +1,7 @@
 import ArgumentParser
 import GuideKit
 
-#if canImport(CMimalloc)
+#if Mimalloc
   import CMimalloc
 #endif
 
@@ -29,7 +29,7 @@ struct GuideKitCommand: ParsableCommand {
 
 /// `guidekit --version`: the version and the allocator linked in (mimalloc reports 209 for 2.0.9).
 let versionText: String = {
-  #if canImport(CMimalloc)
+  #if Mimalloc
     let mimalloc = Int(mi_version())
     return "\(GuideKitInfo.version) (mimalloc \(mimalloc / 100).\(mimalloc / 10 % 10).\(mimalloc % 10))"
   #else
