@@ -224,7 +224,7 @@ extension SourcesCommand {
         var lines: [String] = []
         for entry in report.sources {
           var line =
-            "\(entry.source) \(entry.title ?? "") [\(entry.kind)]: \(entry.references) refs; held \(entry.held.isEmpty ? "none" : entry.held.joined(separator: ", "))"
+            "\(entry.source)\(entry.title.map { " " + $0 } ?? "") [\(entry.kind)]: \(entry.references) refs; held \(entry.held.isEmpty ? "none" : entry.held.joined(separator: ", "))"
           if !entry.unheldPins.isEmpty { line += "; pins not held: \(entry.unheldPins.joined(separator: ", "))" }
           if !entry.newer.isEmpty { line += "; newer upstream: \(entry.newer.joined(separator: ", "))" }
           if let error = entry.error { line += "; error: \(error)" }
