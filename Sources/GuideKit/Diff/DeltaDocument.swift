@@ -23,7 +23,9 @@ public enum DeltaDocument {
     let s = diff.summary
     w.empty(
       "summary",
-      ["added", "removed", "modified", "moved", "renumbered", "unchanged"].map { ($0, String(s[$0] ?? 0)) })
+      ChangeKind.allCases.map(\.rawValue).map { ($0, String(s[$0] ?? 0)) } + [
+        ("unchanged", String(s["unchanged"] ?? 0))
+      ])
     var gap = 0
     var gapFirst: UnitSnapshot?
     func flushGap() {
@@ -94,6 +96,11 @@ public enum DeltaDocument {
       for link in successors { w.empty("successor", [("rel", link.rel), ("id", link.target)]) }
       w.close("successors")
     }
+    if !change.references.isEmpty {
+      w.open("refs")
+      for reference in change.references { self.reference(&w, reference) }
+      w.close("refs")
+    }
     switch change.kind {
     case .modified:
       side(&w, "old", lines(change.segments, side: .old))
@@ -102,11 +109,23 @@ public enum DeltaDocument {
       side(&w, "new", (change.new?.lines ?? []).map { [Span(kind: .plain, text: $0)] })
     case .removed:
       side(&w, "old", (change.old?.lines ?? []).map { [Span(kind: .plain, text: $0)] })
-    case .moved, .renumbered:
+    case .moved, .renumbered, .citation:
       side(&w, "old", (change.old?.lines ?? []).map { [Span(kind: .plain, text: $0)] })
       side(&w, "new", (change.new?.lines ?? []).map { [Span(kind: .plain, text: $0)] })
     }
     w.close("unit")
+  }
+
+  /// `<ref change="changed|added|removed" source provision old-provision? pin? old-pin?>label</ref>`
+  static func reference(_ w: inout XMLWriter, _ change: ReferenceChange) {
+    guard let side = change.new ?? change.old else { return }
+    var attributes = [("change", change.kind), ("source", side.source), ("provision", side.provision)]
+    if let old = change.old, change.new != nil, old.provision != side.provision {
+      attributes.append(("old-provision", old.provision))
+    }
+    if let pin = side.pin { attributes.append(("pin", pin)) }
+    if let old = change.old, change.new != nil, old.pin != side.pin { attributes.append(("old-pin", old.pin ?? "")) }
+    w.element("ref", side.label, attributes)
   }
 
   enum Side { case old, new }

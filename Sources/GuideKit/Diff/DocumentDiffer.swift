@@ -78,6 +78,7 @@ public enum DocumentDiffer {
       let result = inline[n]
       let textChanged = result != nil
       let movedPlace = kind != .law && a.ancestorIDs != b.ancestorIDs
+      let references = ReferenceChange.changes(old: a.references, new: b.references)
       let changeKind: ChangeKind?
       if textChanged {
         changeKind = .modified
@@ -85,15 +86,18 @@ public enum DocumentDiffer {
         changeKind = .moved
       } else if a.id != b.id || a.num != b.num {
         changeKind = .renumbered
+      } else if !references.isEmpty {
+        changeKind = .citation
       } else {
         changeKind = nil
       }
       if let changeKind {
-        changesByNew[n] = .change(
-          UnitChange(
-            kind: changeKind, old: a, new: b,
-            segments: changeKind == .modified ? (result?.segments ?? []) : [],
-            movedPlace: movedPlace, coarse: (result?.precision ?? .exact) != .exact))
+        var change = UnitChange(
+          kind: changeKind, old: a, new: b,
+          segments: changeKind == .modified ? (result?.segments ?? []) : [],
+          movedPlace: movedPlace, coarse: (result?.precision ?? .exact) != .exact)
+        change.references = references
+        changesByNew[n] = .change(change)
       } else {
         changesByNew[n] = .unchanged(b)
       }

@@ -55,7 +55,7 @@ public enum NoticeBuilder {
       let s = diff.summary
       w.open(
         "changes",
-        ["added", "removed", "modified", "moved", "renumbered", "unchanged"].map { ($0, String(s[$0] ?? 0)) })
+        (ChangeKind.allCases.map(\.rawValue) + ["unchanged"]).map { ($0, String(s[$0] ?? 0)) })
       for change in main(diff.changes, limit: mainChanges) {
         let side = change.new ?? change.old
         var attributes = [("kind", change.kind.rawValue), ("id", change.id)]
@@ -90,6 +90,7 @@ public enum NoticeBuilder {
       case .added, .removed: 1_000_000 + ((c.new ?? c.old)?.text.count ?? 0)
       case .modified: c.segments.filter { $0.op != .equal }.reduce(0) { $0 + $1.text.count }
       case .moved: 10
+      case .citation: 2
       case .renumbered: 1
       }
     }

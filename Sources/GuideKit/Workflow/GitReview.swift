@@ -100,11 +100,11 @@ public struct GitReview: Sendable {
       out += "No guideline file changed.\n"
       return out
     }
-    out += "| file | status | added | removed | modified | moved | renumbered |\n"
-    out += "|---|---|---:|---:|---:|---:|---:|\n"
+    out += "| file | status | added | removed | modified | moved | renumbered | citation |\n"
+    out += "|---|---|---:|---:|---:|---:|---:|---:|\n"
     for file in files {
       let s = file.diff.summary
-      let counts = ["added", "removed", "modified", "moved", "renumbered"].map { String(s[$0] ?? 0) }
+      let counts = ChangeKind.allCases.map { String(s[$0.rawValue] ?? 0) }
       out += "| `\(file.path)` | \(file.status.rawValue) | \(counts.joined(separator: " | ")) |\n"
     }
     var sheetParameters = parameters
@@ -162,12 +162,30 @@ public struct GitReview: Sendable {
           message += "\n" + TextRedline.inline(change.segments)
         }
         if let mergedInto = change.mergedInto { message += " (merged into \(mergedInto))" }
+        for reference in change.references { message += "\n" + Self.describe(reference) }
         if let new = change.new {
           out += "::notice file=\(path),line=\(max(1, new.line)),title=\(title)::\(Self.escapeData(message))\n"
         } else {
           out += "::notice file=\(path),title=\(title)::\(Self.escapeData(message))\n"
         }
       }
+    }
+    return out
+  }
+
+  /// `ref LABEL (SOURCE): provision OLD -> NEW, pin OLD -> NEW`, as the text format says it.
+  public static func describe(_ change: ReferenceChange) -> String {
+    guard let side = change.new ?? change.old else { return "" }
+    var out = "ref \(side.label) (\(side.source)): "
+    if change.kind != "changed" { out += "\(change.kind), " }
+    out += "provision "
+    if let old = change.old, change.new != nil, old.provision != side.provision { out += "\(old.provision) -> " }
+    out += side.provision
+    let oldPin = change.new != nil && change.old?.pin != side.pin ? change.old.map { $0.pin ?? "" } : nil
+    if side.pin != nil || oldPin != nil {
+      out += ", pin "
+      if let oldPin { out += "\(oldPin) -> " }
+      out += side.pin ?? ""
     }
     return out
   }

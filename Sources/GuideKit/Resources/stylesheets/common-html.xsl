@@ -66,6 +66,7 @@
       <xsl:when test="$change = 'modified'">変更</xsl:when>
       <xsl:when test="$change = 'moved'">移動</xsl:when>
       <xsl:when test="$change = 'renumbered'">番号変更</xsl:when>
+      <xsl:when test="$change = 'citation'">引用変更</xsl:when>
       <xsl:otherwise><xsl:value-of select="$change"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -185,6 +186,37 @@
     </xsl:if>
     <xsl:if test="$unit/@coarse = 'true'">
       <p class="rel coarse">（差分は概略）</p>
+    </xsl:if>
+    <xsl:if test="$unit/d:refs/d:ref">
+      <ul class="refs">
+        <xsl:for-each select="$unit/d:refs/d:ref">
+          <li><xsl:call-template name="ref-change"/></li>
+        </xsl:for-each>
+      </ul>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- 引用変更：「労働基準法第38条の2」 条項 Art38_2 → Art38_3、基準日 2025-06-01 → 2026-04-01 -->
+  <xsl:template name="ref-change">
+    <xsl:choose>
+      <xsl:when test="@change = 'added'">引用追加：</xsl:when>
+      <xsl:when test="@change = 'removed'">引用削除：</xsl:when>
+      <xsl:otherwise>引用変更：</xsl:otherwise>
+    </xsl:choose>
+    <xsl:value-of select="concat('「', normalize-space(.), '」 ')"/>
+    <xsl:text>条項 </xsl:text>
+    <xsl:if test="@old-provision"><del><xsl:value-of select="@old-provision"/></del> → </xsl:if>
+    <xsl:choose>
+      <xsl:when test="@old-provision"><ins><xsl:value-of select="@provision"/></ins></xsl:when>
+      <xsl:otherwise><xsl:value-of select="@provision"/></xsl:otherwise>
+    </xsl:choose>
+    <xsl:if test="@pin or @old-pin">
+      <xsl:text>、基準日 </xsl:text>
+      <xsl:if test="@old-pin"><del><xsl:value-of select="@old-pin"/></del> → </xsl:if>
+      <xsl:choose>
+        <xsl:when test="@old-pin"><ins><xsl:value-of select="@pin"/></ins></xsl:when>
+        <xsl:otherwise><xsl:value-of select="@pin"/></xsl:otherwise>
+      </xsl:choose>
     </xsl:if>
   </xsl:template>
 

@@ -132,7 +132,7 @@
         <thead>
           <tr>
             <th scope="col">追加</th><th scope="col">削除</th><th scope="col">変更</th>
-            <th scope="col">移動</th><th scope="col">番号変更</th><th scope="col">変更なし</th>
+            <th scope="col">移動</th><th scope="col">番号変更</th><th scope="col">引用変更</th><th scope="col">変更なし</th>
           </tr>
         </thead>
         <tbody>
@@ -142,6 +142,7 @@
             <td class="modified"><xsl:value-of select="@modified"/></td>
             <td class="moved"><xsl:value-of select="@moved"/></td>
             <td class="renumbered"><xsl:value-of select="@renumbered"/></td>
+            <td class="citation"><xsl:value-of select="number(concat('0', @citation))"/></td>
             <td class="unchanged"><xsl:value-of select="@unchanged"/></td>
           </tr>
         </tbody>
@@ -613,6 +614,8 @@ h2 .count{font-size:.85rem;font-weight:normal;color:#57606a;margin-left:.3em}
 .badge.modified{color:#6a4a00;background:#fff8c5}
 .badge.moved{color:#0550ae;background:#ddf4ff}
 .badge.renumbered{color:#6e40c9;background:#fbefff}
+.badge.citation{color:#7d4e00;background:#fff1e5}
+.refs{margin:.1rem 0 .3rem;padding-left:1.2em;font-size:.82rem;color:#57606a}
 .legend{font-size:.85rem;color:#57606a}
 .legend ins,.legend del{margin-right:.6em}
 h3.path,h4.path,h5.path{margin:1.8rem 0 .4rem;font-size:1.05rem;color:#24292f;border-left:4px solid #8c959f;padding-left:.5rem}

@@ -156,11 +156,12 @@
     <xsl:text> → </xsl:text>
     <xsl:apply-templates select="d:new" mode="edition"/>
     <xsl:value-of select="concat($nl, $nl)"/>
-    <xsl:text>| 追加 | 削除 | 変更 | 移動 | 番号変更 | 変更なし |&#10;</xsl:text>
-    <xsl:text>|---:|---:|---:|---:|---:|---:|&#10;</xsl:text>
+    <xsl:text>| 追加 | 削除 | 変更 | 移動 | 番号変更 | 引用変更 | 変更なし |&#10;</xsl:text>
+    <xsl:text>|---:|---:|---:|---:|---:|---:|---:|&#10;</xsl:text>
     <xsl:for-each select="d:summary">
       <xsl:value-of select="concat('| ', number(@added), ' | ', number(@removed), ' | ', number(@modified), ' | ',
-                            number(@moved), ' | ', number(@renumbered), ' | ', number(@unchanged), ' |', $nl)"/>
+                            number(@moved), ' | ', number(@renumbered), ' | ', number(concat('0', @citation)), ' | ',
+                            number(@unchanged), ' |', $nl)"/>
     </xsl:for-each>
   </xsl:template>
 
@@ -389,6 +390,30 @@
       <xsl:if test="@coarse = 'true'">
         <xsl:value-of select="concat('- 差分は概略（比較の上限に達したため）', $nl)"/>
       </xsl:if>
+      <!-- - 引用変更：「労働基準法第38条の2」 条項 `Art38_2` → `Art38_3`、基準日 `2025-06-01` → `2026-04-01` -->
+      <xsl:for-each select="d:refs/d:ref">
+        <xsl:choose>
+          <xsl:when test="@change = 'added'">- 引用追加：「</xsl:when>
+          <xsl:when test="@change = 'removed'">- 引用削除：「</xsl:when>
+          <xsl:otherwise>- 引用変更：「</xsl:otherwise>
+        </xsl:choose>
+        <xsl:call-template name="esc"><xsl:with-param name="s" select="normalize-space(.)"/></xsl:call-template>
+        <xsl:text>」 条項 </xsl:text>
+        <xsl:if test="@old-provision">
+          <xsl:call-template name="code"><xsl:with-param name="s" select="@old-provision"/></xsl:call-template>
+          <xsl:text> → </xsl:text>
+        </xsl:if>
+        <xsl:call-template name="code"><xsl:with-param name="s" select="@provision"/></xsl:call-template>
+        <xsl:if test="@pin or @old-pin">
+          <xsl:text>、基準日 </xsl:text>
+          <xsl:if test="@old-pin">
+            <xsl:call-template name="code"><xsl:with-param name="s" select="@old-pin"/></xsl:call-template>
+            <xsl:text> → </xsl:text>
+          </xsl:if>
+          <xsl:call-template name="code"><xsl:with-param name="s" select="@pin"/></xsl:call-template>
+        </xsl:if>
+        <xsl:value-of select="$nl"/>
+      </xsl:for-each>
     </xsl:variable>
     <xsl:if test="string($facts) != ''">
       <xsl:value-of select="concat($facts, $nl)"/>

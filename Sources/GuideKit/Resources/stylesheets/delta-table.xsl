@@ -537,7 +537,8 @@ tr.heading.d1 .h{padding-left:3em}
 tr.heading.d2 .h,tr.heading.d3 .h,tr.heading.d4 .h{padding-left:4em}
 .mark,.ryaku{padding-left:1em}
 tr.gap td{padding-top:.4em;padding-bottom:.4em}
-.rel,.place{font-size:.85em;color:#333;margin-bottom:.2em}
+.rel,.place,.refs{font-size:.85em;color:#333;margin-bottom:.2em}
+.refs{margin-top:0;padding-left:1.2em}
 ins,del,.u,.all .l{text-decoration:underline;text-decoration-thickness:1px;text-underline-offset:.22em;text-decoration-skip-ink:none}
 ins,del{color:inherit}
 @media screen{

@@ -217,6 +217,9 @@
       <xsl:call-template name="count"><xsl:with-param name="kind" select="'removed'"/><xsl:with-param name="value" select="@removed"/></xsl:call-template>
       <xsl:call-template name="count"><xsl:with-param name="kind" select="'moved'"/><xsl:with-param name="value" select="@moved"/></xsl:call-template>
       <xsl:call-template name="count"><xsl:with-param name="kind" select="'renumbered'"/><xsl:with-param name="value" select="@renumbered"/></xsl:call-template>
+      <xsl:if test="number(@citation) &gt; 0">
+        <xsl:call-template name="count"><xsl:with-param name="kind" select="'citation'"/><xsl:with-param name="value" select="@citation"/></xsl:call-template>
+      </xsl:if>
     </ul>
     <xsl:if test="n:change">
       <table class="changes">
@@ -427,7 +430,7 @@ table.changes{width:calc(100% - 1em);margin:0 0 1rem 1em;border-collapse:collaps
 .kind-added{color:#0d5b2a;border-color:#0d5b2a;background:#eaf5ee}
 .kind-modified{color:#1c3d6e;border-color:#1c3d6e;background:#e9eef6}
 .kind-removed{color:#8b1a1a;border-color:#8b1a1a;background:#f9ecec}
-.kind-moved,.kind-renumbered{color:#5a4a00;border-color:#8a7400;background:#faf6e3}
+.kind-moved,.kind-renumbered,.kind-citation{color:#5a4a00;border-color:#8a7400;background:#faf6e3}
 .links{list-style:none;padding:0}
 .links li{margin:.35rem 0;padding-left:1.1em;text-indent:-1.1em}
 .links li::before{content:"・";color:var(--accent)}

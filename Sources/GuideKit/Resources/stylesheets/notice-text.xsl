@@ -167,6 +167,10 @@
       <xsl:call-template name="count"><xsl:with-param name="kind" select="'moved'"/><xsl:with-param name="value" select="@moved"/></xsl:call-template>
       <xsl:text>、</xsl:text>
       <xsl:call-template name="count"><xsl:with-param name="kind" select="'renumbered'"/><xsl:with-param name="value" select="@renumbered"/></xsl:call-template>
+      <xsl:if test="number(@citation) &gt; 0">
+        <xsl:text>、</xsl:text>
+        <xsl:call-template name="count"><xsl:with-param name="kind" select="'citation'"/><xsl:with-param name="value" select="@citation"/></xsl:call-template>
+      </xsl:if>
     </block>
     <xsl:if test="n:change">
       <block indent="2" hanging="" align="leading"><xsl:value-of select="$para-indent"/>主な改定箇所は次のとおりです。</block>

@@ -116,6 +116,7 @@
       <xsl:when test="$kind = 'removed'">削除</xsl:when>
       <xsl:when test="$kind = 'moved'">移動</xsl:when>
       <xsl:when test="$kind = 'renumbered'">番号変更</xsl:when>
+      <xsl:when test="$kind = 'citation'">引用変更</xsl:when>
       <xsl:otherwise><xsl:value-of select="$kind"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
