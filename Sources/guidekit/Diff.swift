@@ -22,8 +22,10 @@ struct Diff: ParsableCommand {
       With --git BASE [PATH...], every *.xml file under PATH (default guidelines/) that changed \
       between the git revision BASE and the work tree is compared with its version at BASE, read \
       through git (no checkout), in one report: markdown for a pull-request comment, github (one \
-      annotation per changed clause at its line), json (one diff per file) or text. Added files \
-      count every clause as added; deleted files are reported. A shallow clone needs BASE fetched.
+      annotation per changed clause at its line), json (one diff per file) or text. An added \
+      edition is compared with the edition it supersedes (as committed at BASE, else in the work \
+      tree); other added files count every clause as added; deleted files are reported. A \
+      shallow clone needs BASE fetched.
 
       Examples:
         guidekit diff guidelines/telework-security/4.0.xml \\
@@ -167,6 +169,9 @@ struct Diff: ParsableCommand {
         var text = ""
         for file in review.files {
           text += "=== \(file.path) (\(file.status.rawValue) since \(base))\n"
+          if let comparedWith = file.comparedWith {
+            text += "compared with \(comparedWith), the edition it supersedes\n"
+          }
           text += try sheets.transform(
             "delta-text", xml: DeltaDocument.xml(file.diff), fileName: "\(file.path).delta.xml",
             parameters: parameters)

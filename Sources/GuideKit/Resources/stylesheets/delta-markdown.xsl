@@ -136,8 +136,12 @@
   <xsl:template name="head">
     <xsl:variable name="ot" select="normalize-space(d:old/d:title)"/>
     <xsl:variable name="nt" select="normalize-space(d:new/d:title)"/>
+    <xsl:variable name="fresh" select="normalize-space(d:old/@version) = ''"/>
     <xsl:text>## </xsl:text>
     <xsl:choose>
+      <xsl:when test="$fresh">
+        <xsl:call-template name="esc"><xsl:with-param name="s" select="$nt"/></xsl:call-template>
+      </xsl:when>
       <xsl:when test="$ot = $nt">
         <xsl:call-template name="esc"><xsl:with-param name="s" select="$nt"/></xsl:call-template>
         <xsl:text>：</xsl:text>
@@ -152,8 +156,10 @@
       </xsl:otherwise>
     </xsl:choose>
     <xsl:value-of select="concat($nl, $nl)"/>
-    <xsl:apply-templates select="d:old" mode="edition"/>
-    <xsl:text> → </xsl:text>
+    <xsl:if test="not($fresh)">
+      <xsl:apply-templates select="d:old" mode="edition"/>
+      <xsl:text> → </xsl:text>
+    </xsl:if>
     <xsl:apply-templates select="d:new" mode="edition"/>
     <xsl:value-of select="concat($nl, $nl)"/>
     <xsl:text>| 追加 | 削除 | 変更 | 移動 | 番号変更 | 引用変更 | 変更なし |&#10;</xsl:text>
