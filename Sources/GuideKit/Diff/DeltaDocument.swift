@@ -26,6 +26,18 @@ public enum DeltaDocument {
       ChangeKind.allCases.map(\.rawValue).map { ($0, String(s[$0] ?? 0)) } + [
         ("unchanged", String(s["unchanged"] ?? 0))
       ])
+    // Units named by split-from and merged-into, to name them by number and title.
+    var newUnits: [String: UnitSnapshot] = [:]
+    var oldUnits: [String: UnitSnapshot] = [:]
+    for entry in diff.entries {
+      switch entry {
+      case .unchanged(let snapshot): newUnits[snapshot.id] = snapshot
+      case .change(let change):
+        if let new = change.new { newUnits[new.id] = new }
+        if let old = change.old { oldUnits[old.id] = old }
+      }
+    }
+    let context = UnitContext(oldHeadings: diff.oldHeadings, newUnits: newUnits, oldUnits: oldUnits)
     var gap = 0
     var gapFirst: UnitSnapshot?
     func flushGap() {
@@ -42,7 +54,7 @@ public enum DeltaDocument {
         gap += 1
       case .change(let change):
         flushGap()
-        unit(&w, change)
+        unit(&w, change, context)
       }
     }
     flushGap()
@@ -60,7 +72,14 @@ public enum DeltaDocument {
     w.close(name)
   }
 
-  static func unit(_ w: inout XMLWriter, _ change: UnitChange) {
+  /// What a unit's entry needs from the rest of the diff.
+  struct UnitContext {
+    var oldHeadings: [String: String] = [:]
+    var newUnits: [String: UnitSnapshot] = [:]
+    var oldUnits: [String: UnitSnapshot] = [:]
+  }
+
+  static func unit(_ w: inout XMLWriter, _ change: UnitChange, _ context: UnitContext = .init()) {
     var attributes: [(String, String)] = [("change", change.kind.rawValue), ("id", change.id)]
     if let oldID = change.oldID { attributes.append(("old-id", oldID)) }
     if let num = change.new?.num { attributes.append(("num", num)) }
@@ -79,8 +98,19 @@ public enum DeltaDocument {
     w.open("unit", attributes)
     if let side = change.new ?? change.old {
       w.open("path")
+      // A step of NEW (not of a removed unit) says whether OLD had that heading, and under what text.
+      let inNew = change.new != nil && !context.oldHeadings.isEmpty
       for (index, heading) in side.path.enumerated() {
-        w.element("step", heading, [("id", side.ancestorIDs[safe: index] ?? "")])
+        let id = side.ancestorIDs[safe: index] ?? ""
+        var attributes = [("id", id)]
+        if inNew, !id.isEmpty {
+          if let old = context.oldHeadings[id] {
+            attributes.append(("old", old))
+          } else {
+            attributes.append(("new", "true"))
+          }
+        }
+        w.element("step", heading, attributes)
       }
       w.close("path")
       if let title = side.title { w.element("title", title) }
@@ -95,6 +125,15 @@ public enum DeltaDocument {
       w.open("successors")
       for link in successors { w.empty("successor", [("rel", link.rel), ("id", link.target)]) }
       w.close("successors")
+    }
+    for (rel, id, target) in [
+      ("split-from", change.splitFrom, change.splitFrom.flatMap { context.oldUnits[$0] ?? context.newUnits[$0] }),
+      ("merged-into", change.mergedInto, change.mergedInto.flatMap { context.newUnits[$0] }),
+    ] {
+      guard let id, let target else { continue }
+      var attributes = [("rel", rel), ("id", id)]
+      if let num = target.num { attributes.append(("num", num)) }
+      w.element("relation", target.title ?? "", attributes)
     }
     if !change.references.isEmpty {
       w.open("refs")

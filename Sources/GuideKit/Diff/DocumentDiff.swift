@@ -153,6 +153,9 @@ public struct DocumentDiff: Sendable {
   public var new: DocumentInfo
   /// Every unit, changed or not, in reading order.
   public var entries: [UnitChangeEntry]
+  /// OLD's chapters, sections and other containers: id → heading (`num title`). Tells a heading
+  /// new in NEW, or renamed, from one that only received a moved unit.
+  public var oldHeadings: [String: String] = [:]
 
   /// The changed units only.
   public var changes: [UnitChange] {

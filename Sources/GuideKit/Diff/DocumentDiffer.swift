@@ -153,7 +153,21 @@ public enum DocumentDiffer {
       ordered.append((item.key, index + 1, item.entry))
     }
     ordered.sort { $0.key != $1.key ? $0.key < $1.key : $0.seq < $1.seq }
-    return DocumentDiff(kind: kind, old: old.info, new: new.info, entries: ordered.map(\.entry))
+    return DocumentDiff(
+      kind: kind, old: old.info, new: new.info, entries: ordered.map(\.entry), oldHeadings: headings(of: old))
+  }
+
+  /// The containers of a tree (chapters, sections, law structure, control groups): id → heading.
+  static func headings(of tree: ClauseTree) -> [String: String] {
+    var out: [String: String] = [:]
+    func walk(_ units: [Unit]) {
+      for unit in units where unit.kind.isContainer {
+        if !unit.id.isEmpty, out[unit.id] == nil { out[unit.id] = unit.heading }
+        walk(unit.children)
+      }
+    }
+    walk(tree.units)
+    return out
   }
 
   /// `total` shared out in proportion to `weights`, each share at most `cap`; what the capped

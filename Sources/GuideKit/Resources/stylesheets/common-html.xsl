@@ -100,15 +100,24 @@
 
   <!-- How to name another unit: its number and 「title」 when it is in the delta, else its id and
        a space (OSCAL ids as control labels: ac-2.1 → AC-2(1), ac-2_smt.k → AC-2 k). -->
+  <xsl:key name="relation-id" match="d:relation" use="@id"/>
   <xsl:template name="ref-label">
     <xsl:param name="id"/>
     <xsl:variable name="hits" select="key('unit-id', $id)"/>
     <xsl:variable name="u" select="($hits[not(@change = 'removed')] | $hits)[1]"/>
+    <!-- A unit outside the delta (unchanged) is named by its <relation>. -->
+    <xsl:variable name="r" select="key('relation-id', $id)[1]"/>
     <xsl:choose>
       <xsl:when test="$u and ($u/@num or $u/@old-num)">
         <xsl:value-of select="($u/@num | $u/@old-num)[1]"/>
         <xsl:if test="$u/d:title">
           <xsl:value-of select="concat('「', normalize-space($u/d:title), '」')"/>
+        </xsl:if>
+      </xsl:when>
+      <xsl:when test="$r and ($r/@num or normalize-space($r) != '')">
+        <xsl:value-of select="$r/@num"/>
+        <xsl:if test="normalize-space($r) != ''">
+          <xsl:value-of select="concat('「', normalize-space($r), '」')"/>
         </xsl:if>
       </xsl:when>
       <xsl:when test="/d:delta/@kind = 'catalog'">

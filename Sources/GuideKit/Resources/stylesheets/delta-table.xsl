@@ -241,6 +241,10 @@
     <xsl:variable name="group" select="key('step', $k)"/>
     <xsl:variable name="status">
       <xsl:choose>
+        <!-- The delta says whether OLD had this heading (by id), and its text there. -->
+        <xsl:when test="@new = 'true'">new</xsl:when>
+        <xsl:when test="@old and normalize-space(@old) != $new-text">renamed</xsl:when>
+        <xsl:when test="@old">same</xsl:when>
         <xsl:when test="key('same', $k)">same</xsl:when>
         <xsl:when test="$renamed and count($renamed-old) = count($renamed/../d:step)">renamed</xsl:when>
         <xsl:when test="$renamed">same</xsl:when>
@@ -251,6 +255,7 @@
     </xsl:variable>
     <xsl:variable name="old-text">
       <xsl:choose>
+        <xsl:when test="$status = 'renamed' and @old"><xsl:value-of select="normalize-space(@old)"/></xsl:when>
         <xsl:when test="$status = 'renamed'"><xsl:value-of select="normalize-space($renamed-old[$depth + 1])"/></xsl:when>
         <xsl:otherwise><xsl:value-of select="$new-text"/></xsl:otherwise>
       </xsl:choose>
