@@ -1,3 +1,5 @@
+import FoundationEssentials
+
 /// Builds the notice document (`urn:guidekit:notice:1`) of an edition: the facts a notice states
 /// (dates in 和暦 and 西暦, issuer, title, summary, the changes against the previous edition,
 /// links), for the notice stylesheets to word and lay out.
@@ -75,6 +77,57 @@ public enum NoticeBuilder {
     if let contact = info.contact { w.element("contact", contact) }
     w.close("notice")
     return w.output
+  }
+
+  /// The edition `edition` supersedes, found beside it: `<supersedes>.xml` in its folder, else
+  /// another edition file there of the same guideline and that version.
+  /// - Returns: nil when the edition supersedes none (a first edition).
+  /// - Throws: `GuideKitError.io` when it names an edition that is not beside it.
+  public static func supersededEdition(of edition: ClauseTree) throws(GuideKitError) -> ClauseTree? {
+    guard let version = edition.info.supersedes, !version.isEmpty else { return nil }
+    let file = edition.info.file
+    let folder = file.contains("/") ? String(file[..<(file.lastIndex(of: "/") ?? file.endIndex)]) : "."
+    let named = "\(version).xml"
+    var names = [named]
+    if let all = try? FileManager.default.contentsOfDirectory(atPath: folder) {
+      names += all.filter { $0.hasSuffix(".xml") && $0 != named && $0 != file.lastPathPart }.sorted()
+    }
+    for name in names where !version.contains("/") {
+      let path = folder.joiningPath(name)
+      guard FileManager.default.fileExists(atPath: path), let tree = try? DocumentLoader.load(file: path),
+        tree.info.kind == .guideline, tree.info.id == edition.info.id, tree.info.version == version
+      else { continue }
+      return tree
+    }
+    throw .io(
+      path: file,
+      reason:
+        "supersedes=\"\(version)\" names no edition of '\(edition.info.id)' beside it (\(folder.joiningPath(named))); pass the previous edition with --against"
+    )
+  }
+
+  /// Refuses a previous edition that belongs to another guideline or is not older than `edition`.
+  /// - Throws: `GuideKitError.usage`.
+  public static func checkPrevious(_ previous: ClauseTree, of edition: ClauseTree) throws(GuideKitError) {
+    guard previous.info.kind == .guideline, previous.info.id == edition.info.id else {
+      throw .usage(
+        "--against \(previous.info.file) is an edition of '\(previous.info.id)', not of '\(edition.info.id)': a notice compares two editions of one guideline"
+      )
+    }
+    guard NaturalOrder.less(previous.info.version, edition.info.version) else {
+      throw .usage(
+        "--against \(previous.info.file) (\(previous.info.version)) is not older than \(edition.info.file) (\(edition.info.version))"
+      )
+    }
+  }
+
+  /// Where a notice's relative links point: the guideline's folder under the site's base URL
+  /// (`https://example.go.jp/site` and `telework-security` give
+  /// `https://example.go.jp/site/telework-security/`); "" without a base URL.
+  public static func linkBase(siteURL: String, guideline: String) -> String {
+    guard !siteURL.isEmpty else { return "" }
+    let root = siteURL.hasSuffix("/") ? siteURL : siteURL + "/"
+    return root + guideline + "/"
   }
 
   static func date(_ w: inout XMLWriter, _ name: String, _ iso: String) {
