@@ -134,9 +134,10 @@ struct WorkflowCommandTests {
     let (temp, first) = try scratchRepository()
     let markdown = try CLI.run(["diff", "--git", first, "--format", "markdown"], in: temp.url)
     #expect(markdown.status == 0, "\(markdown)")
-    #expect(markdown.stdout.contains("## Guideline changes since `\(first)`"), "\(markdown)")
-    #expect(markdown.stdout.contains("### `guidelines/sample/1.0.xml` (modified)"), "\(markdown)")
-    #expect(markdown.stdout.contains("### `guidelines/other/1.0.xml` (added)"), "\(markdown)")
+    #expect(markdown.stdout.contains("## ガイドラインの変更（`\(first)` 以降、"), "\(markdown)")
+    #expect(markdown.stdout.contains("### `guidelines/sample/1.0.xml`（変更されたファイル）"), "\(markdown)")
+    #expect(markdown.stdout.contains("### `guidelines/other/1.0.xml`（追加されたファイル）"), "\(markdown)")
+    #expect(!markdown.stdout.contains("Guideline changes"), "no English sentence in the Japanese report")
     #expect(markdown.stdout.contains("全ての利用者に"), "\(markdown)")
     #expect(!markdown.stdout.contains("README"))
 
@@ -166,7 +167,7 @@ struct WorkflowCommandTests {
     #expect((try json(limited.stdout) as? [[String: Any]])?.count == 1, "\(limited)")
     let none = try CLI.run(["diff", "--git", "HEAD", "--format", "markdown", "--exit-code"], in: temp.url)
     #expect(none.status == 0, "\(none)")
-    #expect(none.stdout.contains("No guideline file changed"))
+    #expect(none.stdout.contains("ガイドラインのファイルに変更はない。"), "\(none)")
   }
 
   @Test func diffGitSeesUncommittedAndDeletedFiles() throws {

@@ -70,9 +70,10 @@ public enum NoticeBuilder {
     }
     w.open("links")
     if let href = links.edition { w.element("link", info.title, [("rel", "edition"), ("href", href)]) }
-    if let href = links.table { w.element("link", "新旧対照表", [("rel", "table"), ("href", href)]) }
-    if let href = links.redline { w.element("link", "改定箇所を示した本文", [("rel", "redline"), ("href", href)]) }
-    if let href = links.text { w.element("link", "テキスト版", [("rel", "text"), ("href", href)]) }
+    let terms = Terms.shared
+    if let href = links.table { w.element("link", terms["doc.table"], [("rel", "table"), ("href", href)]) }
+    if let href = links.redline { w.element("link", terms["doc.redline"], [("rel", "redline"), ("href", href)]) }
+    if let href = links.text { w.element("link", terms["doc.text"], [("rel", "text"), ("href", href)]) }
     w.close("links")
     if let contact = info.contact { w.element("contact", contact) }
     w.close("notice")

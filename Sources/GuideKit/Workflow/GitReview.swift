@@ -135,35 +135,39 @@ public struct GitReview: Sendable {
 
   // MARK: - Output
 
-  /// One Markdown report for a pull-request comment: a summary table, then a section per file
-  /// made by the delta-markdown stylesheet (its size limit shared among the files).
+  /// One Markdown report for a pull-request comment, in the words of the term table: a summary
+  /// table, then a section per file made by the delta-markdown stylesheet (its size limit shared
+  /// among the files).
   public func markdown(stylesheets: Stylesheets = Stylesheets(), parameters: [String: String] = [:])
     throws(GuideKitError) -> String
   {
+    let terms = Terms.shared
     let short = String(commit.prefix(10))
-    var out = "## Guideline changes since `\(base)` (\(short))\n\n"
+    var out = "## \(terms["git.heading"])（`\(base)` \(terms["git.since"])、\(short)）\n\n"
     if files.isEmpty {
-      out += "No guideline file changed.\n"
+      out += terms["git.no-files"] + "\n"
       return out
     }
-    out += "| file | status | added | removed | modified | moved | renumbered | citation |\n"
-    out += "|---|---|---:|---:|---:|---:|---:|---:|\n"
+    let kinds = ChangeKind.allCases.map { terms["change.\($0.rawValue)"] }
+    out += "| \(terms["git.file"]) | \(terms["git.status"]) | \(kinds.joined(separator: " | ")) |\n"
+    out += "|---|---|" + String(repeating: "---:|", count: kinds.count) + "\n"
     for file in files {
       let s = file.diff.summary
       let counts = ChangeKind.allCases.map { String(s[$0.rawValue] ?? 0) }
-      out += "| `\(file.path)` | \(file.status.rawValue) | \(counts.joined(separator: " | ")) |\n"
+      out +=
+        "| `\(file.path)` | \(terms["git.status.\(file.status.rawValue)"]) | \(counts.joined(separator: " | ")) |\n"
     }
     var sheetParameters = parameters
     if sheetParameters["max-chars"] == nil {
       sheetParameters["max-chars"] = String(max(4000, 60000 / max(1, files.count)))
     }
     for file in files {
-      out += "\n### `\(file.path)` (\(file.status.rawValue))\n\n"
+      out += "\n### `\(file.path)`（\(terms["git.status.\(file.status.rawValue)"])）\n\n"
       if let comparedWith = file.comparedWith {
-        out += "Compared with `\(comparedWith)`, the edition it supersedes.\n\n"
+        out += "\(terms["git.compared-with"])`\(comparedWith)`\n\n"
       }
       if file.diff.isEmpty {
-        out += "No change in the text of any clause (formatting or metadata only).\n"
+        out += terms["git.no-text-change"] + "\n"
         continue
       }
       let section = try stylesheets.transform(

@@ -9,6 +9,8 @@
     xmlns:d="urn:guidekit:delta:1"
     exclude-result-prefixes="d">
 
+  <xsl:include href="terms.xsl"/>
+
   <!-- Japanese era date (和暦) of an ISO date YYYY-MM-DD; the input itself when not a date. -->
   <xsl:template name="wareki">
     <xsl:param name="date"/>
@@ -60,15 +62,7 @@
   <!-- Label of a change kind. -->
   <xsl:template name="change-label">
     <xsl:param name="change" select="@change"/>
-    <xsl:choose>
-      <xsl:when test="$change = 'added'">追加</xsl:when>
-      <xsl:when test="$change = 'removed'">削除</xsl:when>
-      <xsl:when test="$change = 'modified'">変更</xsl:when>
-      <xsl:when test="$change = 'moved'">移動</xsl:when>
-      <xsl:when test="$change = 'renumbered'">番号変更</xsl:when>
-      <xsl:when test="$change = 'citation'">引用変更</xsl:when>
-      <xsl:otherwise><xsl:value-of select="$change"/></xsl:otherwise>
-    </xsl:choose>
+<xsl:call-template name="term"><xsl:with-param name="id" select="concat('change.', $change)"/></xsl:call-template>
   </xsl:template>
 
   <!-- Fragment id of a unit: u-ID (r-ID for a removed unit, whose id is OLD's). -->
@@ -207,20 +201,19 @@
 
   <!-- 引用変更：「労働基準法第38条の2」 条項 Art38_2 → Art38_3、基準日 2025-06-01 → 2026-04-01 -->
   <xsl:template name="ref-change">
-    <xsl:choose>
-      <xsl:when test="@change = 'added'">引用追加：</xsl:when>
-      <xsl:when test="@change = 'removed'">引用削除：</xsl:when>
-      <xsl:otherwise>引用変更：</xsl:otherwise>
-    </xsl:choose>
-    <xsl:value-of select="concat('「', normalize-space(.), '」 ')"/>
-    <xsl:text>条項 </xsl:text>
+<xsl:call-template name="term"><xsl:with-param name="id" select="concat('ref.', @change)"/></xsl:call-template>
+    <xsl:value-of select="concat('：「', normalize-space(.), '」 ')"/>
+    <xsl:call-template name="term"><xsl:with-param name="id" select="'ref.provision'"/></xsl:call-template>
+    <xsl:text> </xsl:text>
     <xsl:if test="@old-provision"><del><xsl:value-of select="@old-provision"/></del> → </xsl:if>
     <xsl:choose>
       <xsl:when test="@old-provision"><ins><xsl:value-of select="@provision"/></ins></xsl:when>
       <xsl:otherwise><xsl:value-of select="@provision"/></xsl:otherwise>
     </xsl:choose>
     <xsl:if test="@pin or @old-pin">
-      <xsl:text>、基準日 </xsl:text>
+      <xsl:text>、</xsl:text>
+      <xsl:call-template name="term"><xsl:with-param name="id" select="'ref.pin'"/></xsl:call-template>
+      <xsl:text> </xsl:text>
       <xsl:if test="@old-pin"><del><xsl:value-of select="@old-pin"/></del> → </xsl:if>
       <xsl:choose>
         <xsl:when test="@old-pin"><ins><xsl:value-of select="@pin"/></ins></xsl:when>

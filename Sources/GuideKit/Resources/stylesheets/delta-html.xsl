@@ -87,7 +87,7 @@
             </p>
             <xsl:text>&#10;</xsl:text>
             <xsl:apply-templates select="d:unit | d:gap" mode="body"/>
-            <xsl:if test="not(d:unit)"><p class="none">変更はありません。</p></xsl:if>
+            <xsl:if test="not(d:unit)"><p class="none"><xsl:call-template name="term"><xsl:with-param name="id" select="'sentence.no-changes'"/></xsl:call-template></p></xsl:if>
           </section>
         </main>
         <xsl:text>&#10;</xsl:text>
@@ -111,15 +111,15 @@
       <p class="lbl"><xsl:value-of select="$label"/></p>
       <p class="et"><xsl:value-of select="normalize-space(d:title)"/></p>
       <ul class="facts">
-        <li><span class="k">版</span><code><xsl:value-of select="@version"/></code></li>
+        <li><span class="k"><xsl:call-template name="term"><xsl:with-param name="id" select="'edition.version'"/></xsl:call-template></span><code><xsl:value-of select="@version"/></code></li>
         <xsl:if test="@issued">
-          <li><span class="k">策定</span><xsl:call-template name="date-both"><xsl:with-param name="date" select="@issued"/></xsl:call-template></li>
+          <li><span class="k"><xsl:call-template name="term"><xsl:with-param name="id" select="concat(substring('law.', 1, 4 * number(/d:delta/@kind = 'law')), 'date.issued', substring('.after', 1, 6 * number(/d:delta/@kind = 'law')))"/></xsl:call-template></span><xsl:call-template name="date-both"><xsl:with-param name="date" select="@issued"/></xsl:call-template></li>
         </xsl:if>
         <xsl:if test="@effective">
-          <li><span class="k">施行</span><xsl:call-template name="date-both"><xsl:with-param name="date" select="@effective"/></xsl:call-template></li>
+          <li><span class="k"><xsl:call-template name="term"><xsl:with-param name="id" select="concat(substring('law.', 1, 4 * number(/d:delta/@kind = 'law')), 'date.effective', substring('.after', 1, 6 * number(/d:delta/@kind = 'law')))"/></xsl:call-template></span><xsl:call-template name="date-both"><xsl:with-param name="date" select="@effective"/></xsl:call-template></li>
         </xsl:if>
         <xsl:if test="@issuer">
-          <li><span class="k">発行</span><xsl:value-of select="@issuer"/></li>
+          <li><span class="k"><xsl:call-template name="term"><xsl:with-param name="id" select="'edition.issuer'"/></xsl:call-template></span><xsl:value-of select="@issuer"/></li>
         </xsl:if>
       </ul>
     </section>
@@ -131,8 +131,9 @@
       <table>
         <thead>
           <tr>
-            <th scope="col">追加</th><th scope="col">削除</th><th scope="col">変更</th>
-            <th scope="col">移動</th><th scope="col">番号変更</th><th scope="col">引用変更</th><th scope="col">変更なし</th>
+            <xsl:for-each select="@added | @removed | @modified | @moved | @renumbered | @citation | @unchanged">
+              <th scope="col"><xsl:call-template name="term"><xsl:with-param name="id" select="concat('change.', local-name())"/></xsl:call-template></th>
+            </xsl:for-each>
           </tr>
         </thead>
         <tbody>

@@ -119,14 +119,15 @@
       <xsl:value-of select="@version"/>
       <xsl:if test="@issued or @effective">、</xsl:if>
     </xsl:if>
+    <xsl:variable name="law" select="substring('law.', 1, 4 * number($kind = 'law'))"/>
     <xsl:if test="@issued">
       <xsl:call-template name="wareki"><xsl:with-param name="date" select="@issued"/></xsl:call-template>
-      <xsl:text>策定</xsl:text>
+      <xsl:call-template name="term"><xsl:with-param name="id" select="concat($law, 'date.issued.after')"/></xsl:call-template>
     </xsl:if>
     <xsl:if test="@effective and (not(@issued) or @effective != @issued)">
       <xsl:if test="@issued">、</xsl:if>
       <xsl:call-template name="wareki"><xsl:with-param name="date" select="@effective"/></xsl:call-template>
-      <xsl:text>施行</xsl:text>
+      <xsl:call-template name="term"><xsl:with-param name="id" select="concat($law, 'date.effective.after')"/></xsl:call-template>
     </xsl:if>
     <xsl:text>）</xsl:text>
   </xsl:template>
@@ -165,7 +166,7 @@
       <td data-label="改正後">
         <xsl:choose>
           <xsl:when test="$c = 'removed' or not(d:new)">
-            <p class="mark">（削除）</p>
+            <p class="mark">（<xsl:call-template name="term"><xsl:with-param name="id" select="'change.removed'"/></xsl:call-template>）</p>
             <xsl:call-template name="relation-notes"/>
           </xsl:when>
           <xsl:otherwise>
@@ -182,7 +183,7 @@
       <td data-label="改正前">
         <xsl:choose>
           <xsl:when test="$c = 'added' or not(d:old)">
-            <p class="mark">（新設）</p>
+            <p class="mark">（<xsl:call-template name="term"><xsl:with-param name="id" select="'change.added'"/></xsl:call-template>）</p>
           </xsl:when>
           <xsl:otherwise>
             <xsl:if test="$c = 'removed'"><xsl:attribute name="class">all</xsl:attribute></xsl:if>
@@ -276,7 +277,7 @@
       </td>
       <td data-label="改正前">
         <xsl:choose>
-          <xsl:when test="$status = 'new'"><p class="mark">（新設）</p></xsl:when>
+          <xsl:when test="$status = 'new'"><p class="mark">（<xsl:call-template name="term"><xsl:with-param name="id" select="'change.added'"/></xsl:call-template>）</p></xsl:when>
           <xsl:otherwise>
             <p class="h">
               <xsl:call-template name="mark-diff">

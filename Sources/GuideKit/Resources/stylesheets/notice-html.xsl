@@ -138,14 +138,14 @@
               <section aria-labelledby="s-effective">
                 <h2 id="s-effective">
                   <span class="sno"><xsl:call-template name="zenkaku-digits"><xsl:with-param name="n" select="$no-effective"/></xsl:call-template></span>
-                  <xsl:text>適用日</xsl:text>
+                  <xsl:call-template name="term"><xsl:with-param name="id" select="'date.effective'"/></xsl:call-template>
                 </h2>
                 <p>
                   <xsl:call-template name="time-both">
                     <xsl:with-param name="date" select="string(n:effective/@iso)"/>
                     <xsl:with-param name="wareki" select="string(n:effective/@wareki)"/>
                   </xsl:call-template>
-                  <xsl:text>から適用します。</xsl:text>
+                  <xsl:call-template name="term"><xsl:with-param name="id" select="'sentence.effective-from'"/></xsl:call-template>
                 </p>
               </section>
             </xsl:if>
@@ -198,12 +198,12 @@
         </xsl:choose>
         <xsl:text>」を改定し、「</xsl:text>
         <xsl:value-of select="normalize-space($n/n:title)"/>
-        <xsl:text>」を取りまとめましたので、公表します。</xsl:text>
+<xsl:call-template name="term"><xsl:with-param name="id" select="'sentence.revised'"/></xsl:call-template>
       </xsl:when>
       <xsl:otherwise>
         <xsl:text>「</xsl:text>
         <xsl:value-of select="normalize-space($n/n:title)"/>
-        <xsl:text>」を策定しましたので、公表します。</xsl:text>
+<xsl:call-template name="term"><xsl:with-param name="id" select="'sentence.established'"/></xsl:call-template>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -257,9 +257,9 @@
     </xsl:if>
     <xsl:if test="$table-href != ''">
       <p class="see">
-        <xsl:text>改定箇所の詳細は、</xsl:text>
-        <a><xsl:attribute name="href"><xsl:call-template name="safe-href"><xsl:with-param name="href" select="$table-href"/></xsl:call-template></xsl:attribute>新旧対照表</a>
-        <xsl:text>を御覧ください。</xsl:text>
+        <xsl:call-template name="term"><xsl:with-param name="id" select="'sentence.see-table.before'"/></xsl:call-template>
+        <a><xsl:attribute name="href"><xsl:call-template name="safe-href"><xsl:with-param name="href" select="$table-href"/></xsl:call-template></xsl:attribute><xsl:call-template name="term"><xsl:with-param name="id" select="'doc.table'"/></xsl:call-template></a>
+        <xsl:call-template name="term"><xsl:with-param name="id" select="'sentence.see-table.after'"/></xsl:call-template>
       </p>
     </xsl:if>
   </xsl:template>
