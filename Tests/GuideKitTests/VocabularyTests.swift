@@ -22,6 +22,11 @@ struct VocabularyTests {
     for name in names {
       let text = try String(contentsOf: Self.stylesheets.appendingPathComponent(name), encoding: .utf8)
       for match in text.matches(of: pattern) { used.insert(String(match.1)) }
+      // である調: no です・ます in what a stylesheet writes (comments aside).
+      let written = text.replacing(#/<!--[\s\S]*?-->/#, with: "")
+      for polite in ["ます。", "です。", "ください", "ました"] {
+        #expect(!written.contains(polite), "\(name) writes \(polite)")
+      }
     }
     #expect(used.count > 20, "\(used)")
     #expect(used.subtracting(terms.table.keys).isEmpty, "missing terms: \(used.subtracting(terms.table.keys))")

@@ -122,7 +122,7 @@
       <xsl:text>に施行されている版と比べた。</xsl:text>
     </xsl:if>
     <xsl:value-of select="concat('引用 ', number(@references), ' 件のうち、要更新 **', number(@stale),
-                          '** 件、参照切れ **', number(@broken), '** 件。影響を受ける条項は ', count($clauses), ' 件です。', $nl, $nl)"/>
+                          '** 件、参照切れ **', number(@broken), '** 件。影響を受ける条項は ', count($clauses), ' 件である。', $nl, $nl)"/>
     <xsl:text>| 状態 | 件数 |&#10;|---|---:|&#10;</xsl:text>
     <xsl:call-template name="count-row"><xsl:with-param name="s" select="'modified'"/></xsl:call-template>
     <xsl:call-template name="count-row"><xsl:with-param name="s" select="'renumbered'"/></xsl:call-template>

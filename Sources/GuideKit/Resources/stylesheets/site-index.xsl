@@ -80,7 +80,7 @@
           <xsl:if test="s:reference-source">
             <section class="block" id="gk-references" aria-labelledby="gk-references-h">
               <h2 id="gk-references-h">参照資料</h2>
-              <p class="note">ガイドラインが引用している条項集です。</p>
+              <p class="note">ガイドラインが引用している条項集である。</p>
               <ul class="refs">
                 <xsl:for-each select="s:reference-source">
                   <li>
@@ -224,7 +224,7 @@
           <xsl:call-template name="time-both"><xsl:with-param name="date" select="string(@as-of)"/></xsl:call-template>
           <xsl:text>時点で、</xsl:text>
         </xsl:if>
-        <xsl:text>ガイドラインが引用する法令の条項・管理策を、その最新の版と照合した結果です。</xsl:text>
+        <xsl:text>ガイドラインが引用する法令の条項・管理策を、その最新の版と照合した結果である。</xsl:text>
       </p>
       <ul class="stats">
         <li><span class="k">引用</span><span class="v"><xsl:value-of select="@references"/></span><span class="u">件</span></li>
