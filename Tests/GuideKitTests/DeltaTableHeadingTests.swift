@@ -1,4 +1,5 @@
 import Foundation
+import GuideKitXML
 import Testing
 
 @testable import GuideKit
@@ -81,6 +82,10 @@ struct DeltaTableHeadingTests {
   @Test("a removal row names the merge target by number and title, not by id")
   func mergeTarget() throws {
     let delta = try delta()
+    #expect(delta.contains(#"<relation rel="merged-into" id="c-5" num="(3)">ルーターの管理</relation>"#), "\(delta)")
+    let schema = try XMLSchema(path: try #require(BundledSchema.resourcePath("schemas/delta.xsd")))
+    let problems = schema.validate(try XMLDocument.parse(data: Data(delta.utf8), fileName: "delta.xml"))
+    #expect(problems.isEmpty, "\(problems)")
     for name in ["delta-table", "delta-html"] {
       let html = try Stylesheets().transform(name, xml: delta, fileName: "delta.xml")
       #expect(html.contains("(3)「ルーターの管理」に統合"), "\(name): \(html)")

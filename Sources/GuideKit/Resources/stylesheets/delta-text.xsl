@@ -70,6 +70,7 @@
   </xsl:template>
 
   <!-- TITLE (version, issued DATE, effective DATE) -->
+  <xsl:template match="d:old[normalize-space(@version) = '']" mode="edition">(none)</xsl:template>
   <xsl:template match="d:old | d:new" mode="edition">
     <xsl:value-of select="normalize-space(d:title)"/>
     <xsl:value-of select="concat(' (', @version)"/>
