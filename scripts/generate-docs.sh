@@ -1,6 +1,7 @@
 #!/bin/sh
-# Writes the shell completion scripts (docs/completions/) and the man page (docs/guidekit.1)
-# from the command line itself, so that they never drift from `guidekit --help`.
+# Writes the shell completion scripts (docs/completions/), the man page (docs/guidekit.1) and the
+# rule reference (docs/rules.md) from the command line itself, so that they never drift from
+# `guidekit --help` and the rule descriptors.
 #
 #   scripts/generate-docs.sh [PATH-TO-GUIDEKIT]
 #
@@ -15,6 +16,7 @@ else
 fi
 
 mkdir -p docs/completions
+"$guidekit" rules --format markdown > docs/rules.md
 "$guidekit" --generate-completion-script bash > docs/completions/guidekit.bash
 "$guidekit" --generate-completion-script zsh > docs/completions/_guidekit
 "$guidekit" --generate-completion-script fish > docs/completions/guidekit.fish

@@ -11,7 +11,9 @@ struct Diff: ParsableCommand {
       e-Gov law (<Law> or the API's <DataRoot>), or two OSCAL catalogs. Units are aligned by id \
       (guideline clause id, OSCAL control id) and, for laws, by text first, so an article that \
       was renumbered (第十一条の二 → 第十二条) is reported as renumbered, not as a change of \
-      the article that took over its number. Formatting alone is never a change.
+      the article that took over its number. Formatting alone is never a change. A <ref> \
+      whose provision or pin changed is a citation change, listed apart from the text (kind \
+      citation when the text is the same).
 
       Formats: text (unified, by unit), json, markdown (for a pull-request comment), html (the \
       new edition as a redline), table (the 新旧対照表, HTML), xml (the delta document that every \
@@ -20,8 +22,10 @@ struct Diff: ParsableCommand {
       With --git BASE [PATH...], every *.xml file under PATH (default guidelines/) that changed \
       between the git revision BASE and the work tree is compared with its version at BASE, read \
       through git (no checkout), in one report: markdown for a pull-request comment, github (one \
-      annotation per changed clause at its line), json (one diff per file) or text. Added files \
-      count every clause as added; deleted files are reported. A shallow clone needs BASE fetched.
+      annotation per changed clause at its line), json (one diff per file) or text. An added \
+      edition is compared with the edition it supersedes (as committed at BASE, else in the work \
+      tree); other added files count every clause as added; deleted files are reported. A \
+      shallow clone needs BASE fetched.
 
       Examples:
         guidekit diff guidelines/telework-security/4.0.xml \\
@@ -133,7 +137,7 @@ struct Diff: ParsableCommand {
     try output.emit(rendered)
     let s = diff.summary
     output.summary(
-      "guidekit diff: \(s["modified"] ?? 0) modified, \(s["added"] ?? 0) added, \(s["removed"] ?? 0) removed, \(s["moved"] ?? 0) moved, \(s["renumbered"] ?? 0) renumbered, \(s["unchanged"] ?? 0) unchanged"
+      "guidekit diff: \(s["modified"] ?? 0) modified, \(s["added"] ?? 0) added, \(s["removed"] ?? 0) removed, \(s["moved"] ?? 0) moved, \(s["renumbered"] ?? 0) renumbered, \(s["citation"] ?? 0) citation, \(s["unchanged"] ?? 0) unchanged"
     )
     if exitCode && !diff.isEmpty { throw ExitCode(1) }
   }
@@ -165,6 +169,9 @@ struct Diff: ParsableCommand {
         var text = ""
         for file in review.files {
           text += "=== \(file.path) (\(file.status.rawValue) since \(base))\n"
+          if let comparedWith = file.comparedWith {
+            text += "compared with \(comparedWith), the edition it supersedes\n"
+          }
           text += try sheets.transform(
             "delta-text", xml: DeltaDocument.xml(file.diff), fileName: "\(file.path).delta.xml",
             parameters: parameters)
@@ -179,7 +186,7 @@ struct Diff: ParsableCommand {
     try output.emit(rendered)
     let s = review.summary
     output.summary(
-      "guidekit diff --git \(base): \(review.files.count) file\(review.files.count == 1 ? "" : "s"); \(s["modified"] ?? 0) modified, \(s["added"] ?? 0) added, \(s["removed"] ?? 0) removed, \(s["moved"] ?? 0) moved, \(s["renumbered"] ?? 0) renumbered"
+      "guidekit diff --git \(base): \(review.files.count) file\(review.files.count == 1 ? "" : "s"); \(s["modified"] ?? 0) modified, \(s["added"] ?? 0) added, \(s["removed"] ?? 0) removed, \(s["moved"] ?? 0) moved, \(s["renumbered"] ?? 0) renumbered, \(s["citation"] ?? 0) citation"
     )
     if exitCode && !review.files.isEmpty { throw ExitCode(1) }
   }

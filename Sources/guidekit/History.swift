@@ -11,7 +11,8 @@ struct History: ParsableCommand {
       consecutive editions are diffed and a clause whose id changed is followed to its new id. \
       For each edition it prints the version and issue date, the clause's number, title and text, \
       and the change since the edition before (first, added, unchanged, modified, moved, \
-      renumbered, removed), a modification as an inline redline: [-deleted-]{+inserted+}.
+      renumbered, citation, removed), a modification as an inline redline: \
+      [-deleted-]{+inserted+}, and every citation whose provision or pin changed.
 
       Examples:
         guidekit history telework-security m-auth-mfa

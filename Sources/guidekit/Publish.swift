@@ -48,7 +48,10 @@ struct Publish: ParsableCommand {
   @Option(help: ArgumentHelp("Text width of the .txt files, in display columns.", valueName: "COLUMNS"))
   var width = 70
 
-  @Option(help: ArgumentHelp("Absolute URL the site is served from, for the feed's links.", valueName: "URL"))
+  @Option(
+    help: ArgumentHelp(
+      "Absolute URL the site is served from, for the links of the feed and of the plain-text notices.",
+      valueName: "URL"))
   var baseURL = ""
 
   @Option(help: ArgumentHelp("The site's title.", valueName: "TEXT"))

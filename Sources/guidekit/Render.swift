@@ -62,18 +62,32 @@ struct Notice: ParsableCommand {
       computed from the diff), the effective date, links and the contact point. Its wording is \
       in the notice-html and notice-text stylesheets, so an office can change it.
 
+      The previous edition is --against OLD, or else the edition NEW supersedes, found beside it \
+      (a first edition is announced as newly 策定); OLD must be an older edition of the same \
+      guideline. With --base-url, the links are absolute URLs of the published site \
+      (URL/<guideline-id>/…), as a notice sent by mail needs.
+
       Examples:
         guidekit notice guidelines/telework-security/5.0.xml \\
             --against guidelines/telework-security/4.0.xml
-        guidekit notice guidelines/telework-labor/2021.xml \\
-            --against guidelines/telework-labor/2018.xml --format text
+        guidekit notice guidelines/telework-labor/2021.xml --format text \\
+            --base-url https://www.example.go.jp/guidelines/
       """
   )
 
   @Argument(help: ArgumentHelp("The new edition.", valueName: "NEW")) var new: String
 
-  @Option(help: ArgumentHelp("The previous edition, to summarise the changes.", valueName: "OLD"))
+  @Option(
+    help: ArgumentHelp(
+      "The previous edition, to summarise the changes (default: the edition NEW supersedes, beside it).",
+      valueName: "OLD"))
   var against: String?
+
+  @Option(
+    help: ArgumentHelp(
+      "Absolute URL the site is published at: the notice's links become URL/<guideline-id>/FILE.",
+      valueName: "URL"))
+  var baseURL = ""
 
   enum Format: String, CommandFormat { case html, text }
 
@@ -93,22 +107,32 @@ struct Notice: ParsableCommand {
     try TextWidth.check(width)
     guard mainChanges >= 0 else { throw ValidationError("--main-changes must be 0 or more") }
     try output.refuseInputs([new, against])
+    guard baseURL.isEmpty || baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://") else {
+      throw ValidationError("--base-url must be an absolute http(s) URL, not '\(baseURL)'")
+    }
   }
 
   func run() throws {
     do {
       let edition: ClauseTree
       var previous: (tree: ClauseTree, diff: DocumentDiff)?
+      var old: ClauseTree?
       if let against {
-        let (old, newTree) = try loadPair(against, new)
-        edition = newTree
-        previous = (old, try DocumentDiffer.diff(old: old, new: newTree))
+        let pair = try loadPair(against, new)
+        old = pair.0
+        edition = pair.1
       } else {
         edition = try DocumentLoader.load(file: new)
       }
       guard edition.info.kind == .guideline else {
         throw GuideKitError.unsupportedDocument(file: new, line: edition.info.line, root: edition.info.kind.rawValue)
       }
+      if let given = old {
+        try NoticeBuilder.checkPrevious(given, of: edition)
+      } else {
+        old = try NoticeBuilder.supersededEdition(of: edition)
+      }
+      if let old { previous = (old, try DocumentDiffer.diff(old: old, new: edition)) }
       let version = edition.info.version
       let xml = NoticeBuilder.xml(
         edition: edition, previous: previous,
@@ -116,13 +140,15 @@ struct Notice: ParsableCommand {
           edition: "\(version).html", table: previous == nil ? nil : "\(version)-table.html",
           redline: previous == nil ? nil : "\(version)-redline.html", text: "\(version).txt"),
         mainChanges: mainChanges)
+      var parameters = try style.parameters()
+      let linkBase = NoticeBuilder.linkBase(siteURL: baseURL, guideline: edition.info.id)
+      if !linkBase.isEmpty, parameters["base-url"] == nil { parameters["base-url"] = linkBase }
       let renderer = Renderer(
         stylesheets: try style.stylesheets(defaultName: format == .html ? "notice-html" : "notice-text"),
-        parameters: try style.parameters(), layout: TextLayoutOptions(width: width))
+        parameters: parameters, layout: TextLayoutOptions(width: width))
       try output.emit(try renderer.notice(xml: xml, text: format == .text))
     } catch let error as GuideKitError {
-      Console.error(error.description)
-      throw ExitCode(2)
+      throw NewEdition.failure(error)
     }
   }
 }

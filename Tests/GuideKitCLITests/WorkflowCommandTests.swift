@@ -134,9 +134,10 @@ struct WorkflowCommandTests {
     let (temp, first) = try scratchRepository()
     let markdown = try CLI.run(["diff", "--git", first, "--format", "markdown"], in: temp.url)
     #expect(markdown.status == 0, "\(markdown)")
-    #expect(markdown.stdout.contains("## Guideline changes since `\(first)`"), "\(markdown)")
-    #expect(markdown.stdout.contains("### `guidelines/sample/1.0.xml` (modified)"), "\(markdown)")
-    #expect(markdown.stdout.contains("### `guidelines/other/1.0.xml` (added)"), "\(markdown)")
+    #expect(markdown.stdout.contains("## ガイドラインの変更（`\(first)` 以降、"), "\(markdown)")
+    #expect(markdown.stdout.contains("### `guidelines/sample/1.0.xml`（変更されたファイル）"), "\(markdown)")
+    #expect(markdown.stdout.contains("### `guidelines/other/1.0.xml`（追加されたファイル）"), "\(markdown)")
+    #expect(!markdown.stdout.contains("Guideline changes"), "no English sentence in the Japanese report")
     #expect(markdown.stdout.contains("全ての利用者に"), "\(markdown)")
     #expect(!markdown.stdout.contains("README"))
 
@@ -166,7 +167,7 @@ struct WorkflowCommandTests {
     #expect((try json(limited.stdout) as? [[String: Any]])?.count == 1, "\(limited)")
     let none = try CLI.run(["diff", "--git", "HEAD", "--format", "markdown", "--exit-code"], in: temp.url)
     #expect(none.status == 0, "\(none)")
-    #expect(none.stdout.contains("No guideline file changed"))
+    #expect(none.stdout.contains("ガイドラインのファイルに変更はない。"), "\(none)")
   }
 
   @Test func diffGitSeesUncommittedAndDeletedFiles() throws {
@@ -179,6 +180,51 @@ struct WorkflowCommandTests {
     let status = Dictionary(
       uniqueKeysWithValues: files.map { ($0["path"] as? String ?? "", $0["status"] as? String ?? "") })
     #expect(status == ["guidelines/other/1.0.xml": "deleted", "guidelines/sample/2.0.xml": "added"], "\(status)")
+  }
+
+  @Test func diffGitComparesAnAddedEditionWithTheEditionItSupersedes() throws {
+    let (temp, _) = try scratchRepository()
+    // 2.0 supersedes the committed 1.0: one clause changed, nothing else.
+    let body = secondBody.replacing("端末を暗号化する。", with: "端末とUSBメモリを暗号化する。")
+    try temp.write("guidelines/sample/2.0.xml", guidelineText(version: "2.0", supersedes: "1.0", body: body))
+    let run = try CLI.run(["diff", "--git", "HEAD", "--format", "json"], in: temp.url)
+    #expect(run.status == 0, "\(run)")
+    let files = try #require(try json(run.stdout) as? [[String: Any]])
+    let added = try #require(files.first { $0["path"] as? String == "guidelines/sample/2.0.xml" })
+    #expect(added["status"] as? String == "added")
+    #expect(added["comparedWith"] as? String == "guidelines/sample/1.0.xml@HEAD", "\(added)")
+    let summary = try #require(added["summary"] as? [String: Int])
+    #expect(summary["added"] == 0 && summary["modified"] == 1 && summary["unchanged"] == 2, "\(summary)")
+
+    let markdown = try CLI.run(["diff", "--git", "HEAD", "--format", "markdown"], in: temp.url)
+    #expect(markdown.status == 0, "\(markdown)")
+    #expect(markdown.stdout.contains("`guidelines/sample/1.0.xml@HEAD`"), "\(markdown)")
+    #expect(markdown.stdout.contains("`1.0`"), "\(markdown)")
+    #expect(!markdown.stdout.contains("``"), "an empty code span: \(markdown)")
+    #expect(!markdown.stdout.contains("： → "), "\(markdown)")
+    // A guideline with no edition before it: every clause added, and a well-formed heading.
+    try temp.write("guidelines/fresh/1.0.xml", guidelineText(id: "fresh"))
+    let fresh = try CLI.run(["diff", "--git", "HEAD", "guidelines/fresh", "--format", "markdown"], in: temp.url)
+    #expect(fresh.status == 0, "\(fresh)")
+    #expect(!fresh.stdout.contains("``") && !fresh.stdout.contains("： → "), "\(fresh)")
+    #expect(fresh.stdout.contains("`1.0`"), "\(fresh)")
+  }
+
+  @Test func diffGitShowsARepinnedCitation() throws {
+    let temp = try TempFolder()
+    try git(["init", "-q"], in: temp.url)
+    func clause(_ pin: String) -> String {
+      #"    <clause id="c-1" num="(1)"><p><ref source="322AC0000000049" provision="Art32" pin="\#(pin)">労働基準法第32条</ref>による。</p></clause>"#
+    }
+    try temp.write("guidelines/sample/1.0.xml", guidelineText(body: clause("2024-04-01")))
+    try git(["add", "."], in: temp.url)
+    try git(["commit", "-q", "-m", "first"], in: temp.url)
+    try temp.write("guidelines/sample/1.0.xml", guidelineText(body: clause("2026-04-01")))
+    let markdown = try CLI.run(["diff", "--git", "HEAD", "--format", "markdown", "--exit-code"], in: temp.url)
+    #expect(markdown.status == 1, "\(markdown)")
+    #expect(markdown.stdout.contains("`2024-04-01` → `2026-04-01`"), "\(markdown)")
+    let text = try CLI.run(["diff", "--git", "HEAD"], in: temp.url)
+    #expect(text.stdout.contains("pin 2024-04-01 -> 2026-04-01"), "\(text)")
   }
 
   @Test func diffGitInAShallowCloneExplainsHowToFetchTheBase() throws {

@@ -162,7 +162,8 @@ struct GuidelineDiffTests {
   func golden(_ name: String) throws {
     let (a, b) = name == "security" ? Self.security : Self.labor
     let diff = try diffFiles(a, b)
-    for kind in ChangeKind.allCases {
+    // The bundled editions re-pin no citation without editing its clause: CitationChangeTests.
+    for kind in ChangeKind.allCases where kind != .citation {
       #expect(diff.changes.contains { $0.kind == kind }, "no \(kind) change in \(name)")
     }
     #expect(diff.changes.contains { $0.splitFrom != nil }, "no split recognised in \(name)")

@@ -133,6 +133,19 @@ struct PublishTests {
       try FileManager.default.contentsOfDirectory(atPath: w.root.path).allSatisfy { !$0.contains("staging") })
   }
 
+  @Test("with a base URL, the plain-text notice lists absolute URLs")
+  func noticeTextLinksAreAbsolute() throws {
+    let w = try Self.workspace()
+    defer { try? FileManager.default.removeItem(at: w.root) }
+    var options = Self.options(w)
+    options.baseURL = "https://guidelines.example.jp/site"
+    _ = try Publisher(options: options).publish()
+    let text = try String(contentsOfFile: w.out + "/telework-security/5.0-notice.txt", encoding: .utf8)
+    #expect(text.contains("https://guidelines.example.jp/site/telework-security/5.0-table.html"), "\(text)")
+    #expect(text.contains("https://guidelines.example.jp/site/telework-security/5.0.html"), "\(text)")
+    #expect(!text.contains(": 5.0"), "\(text)")
+  }
+
   @Test("the feed is Atom with one entry per edition")
   func feed() throws {
     let w = try Self.workspace()

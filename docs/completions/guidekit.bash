@@ -173,13 +173,13 @@ _guidekit() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    validate|diff|impact|render|notice|publish|fmt|new-edition|history|show|help)
+    validate|diff|impact|render|notice|publish|fmt|new-edition|history|show|rules|help)
         # Offer subcommand argument completions
         "_guidekit_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'validate diff impact render notice publish fmt new-edition history show help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'validate diff impact render notice publish fmt new-edition history show rules help' -- "${cur}"))
         ;;
     esac
 }
@@ -309,12 +309,15 @@ _guidekit_notice() {
     repeating_flags=()
     non_repeating_flags=(--quiet -q --version -h --help)
     repeating_options=(--stylesheet --param)
-    non_repeating_options=(--against --format --width --main-changes -o --output)
+    non_repeating_options=(--against --base-url --format --width --main-changes -o --output)
     __guidekit_offer_flags_options 1
 
     # Offer option value completions
     case "${prev}" in
     '--against')
+        return
+        ;;
+    '--base-url')
         return
         ;;
     '--format')
@@ -466,6 +469,25 @@ _guidekit_show() {
         return
         ;;
     '--param')
+        return
+        ;;
+    '-o'|'--output')
+        return
+        ;;
+    esac
+}
+
+_guidekit_rules() {
+    repeating_flags=()
+    non_repeating_flags=(--quiet -q --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--format -o --output)
+    __guidekit_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--format')
+        __guidekit_add_completions -W 'text'$'\n''markdown'
         return
         ;;
     '-o'|'--output')

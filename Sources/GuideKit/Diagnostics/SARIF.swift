@@ -21,7 +21,7 @@ public enum SARIF {
         "shortDescription": ["text": rule.summary],
         "fullDescription": ["text": rule.summary],
         "defaultConfiguration": ["level": level(rule.severity)],
-        "helpUri": "https://github.com/guidekit/guidekit/blob/main/docs/rules.md#\(rule.id)",
+        "helpUri": RuleCatalog.helpURL(rule.id),
       ]
     }
     var seen: [String: Int] = [:]

@@ -23,7 +23,21 @@ public enum DeltaDocument {
     let s = diff.summary
     w.empty(
       "summary",
-      ["added", "removed", "modified", "moved", "renumbered", "unchanged"].map { ($0, String(s[$0] ?? 0)) })
+      ChangeKind.allCases.map(\.rawValue).map { ($0, String(s[$0] ?? 0)) } + [
+        ("unchanged", String(s["unchanged"] ?? 0))
+      ])
+    // Units named by split-from and merged-into, to name them by number and title.
+    var newUnits: [String: UnitSnapshot] = [:]
+    var oldUnits: [String: UnitSnapshot] = [:]
+    for entry in diff.entries {
+      switch entry {
+      case .unchanged(let snapshot): newUnits[snapshot.id] = snapshot
+      case .change(let change):
+        if let new = change.new { newUnits[new.id] = new }
+        if let old = change.old { oldUnits[old.id] = old }
+      }
+    }
+    let context = UnitContext(oldHeadings: diff.oldHeadings, newUnits: newUnits, oldUnits: oldUnits)
     var gap = 0
     var gapFirst: UnitSnapshot?
     func flushGap() {
@@ -40,7 +54,7 @@ public enum DeltaDocument {
         gap += 1
       case .change(let change):
         flushGap()
-        unit(&w, change)
+        unit(&w, change, context)
       }
     }
     flushGap()
@@ -58,7 +72,14 @@ public enum DeltaDocument {
     w.close(name)
   }
 
-  static func unit(_ w: inout XMLWriter, _ change: UnitChange) {
+  /// What a unit's entry needs from the rest of the diff.
+  struct UnitContext {
+    var oldHeadings: [String: String] = [:]
+    var newUnits: [String: UnitSnapshot] = [:]
+    var oldUnits: [String: UnitSnapshot] = [:]
+  }
+
+  static func unit(_ w: inout XMLWriter, _ change: UnitChange, _ context: UnitContext = .init()) {
     var attributes: [(String, String)] = [("change", change.kind.rawValue), ("id", change.id)]
     if let oldID = change.oldID { attributes.append(("old-id", oldID)) }
     if let num = change.new?.num { attributes.append(("num", num)) }
@@ -77,8 +98,19 @@ public enum DeltaDocument {
     w.open("unit", attributes)
     if let side = change.new ?? change.old {
       w.open("path")
+      // A step of NEW (not of a removed unit) says whether OLD had that heading, and under what text.
+      let inNew = change.new != nil && !context.oldHeadings.isEmpty
       for (index, heading) in side.path.enumerated() {
-        w.element("step", heading, [("id", side.ancestorIDs[safe: index] ?? "")])
+        let id = side.ancestorIDs[safe: index] ?? ""
+        var attributes = [("id", id)]
+        if inNew, !id.isEmpty {
+          if let old = context.oldHeadings[id] {
+            attributes.append(("old", old))
+          } else {
+            attributes.append(("new", "true"))
+          }
+        }
+        w.element("step", heading, attributes)
       }
       w.close("path")
       if let title = side.title { w.element("title", title) }
@@ -94,6 +126,20 @@ public enum DeltaDocument {
       for link in successors { w.empty("successor", [("rel", link.rel), ("id", link.target)]) }
       w.close("successors")
     }
+    for (rel, id, target) in [
+      ("split-from", change.splitFrom, change.splitFrom.flatMap { context.oldUnits[$0] ?? context.newUnits[$0] }),
+      ("merged-into", change.mergedInto, change.mergedInto.flatMap { context.newUnits[$0] }),
+    ] {
+      guard let id, let target else { continue }
+      var attributes = [("rel", rel), ("id", id)]
+      if let num = target.num { attributes.append(("num", num)) }
+      w.element("relation", target.title ?? "", attributes)
+    }
+    if !change.references.isEmpty {
+      w.open("refs")
+      for reference in change.references { self.reference(&w, reference) }
+      w.close("refs")
+    }
     switch change.kind {
     case .modified:
       side(&w, "old", lines(change.segments, side: .old))
@@ -102,11 +148,23 @@ public enum DeltaDocument {
       side(&w, "new", (change.new?.lines ?? []).map { [Span(kind: .plain, text: $0)] })
     case .removed:
       side(&w, "old", (change.old?.lines ?? []).map { [Span(kind: .plain, text: $0)] })
-    case .moved, .renumbered:
+    case .moved, .renumbered, .citation:
       side(&w, "old", (change.old?.lines ?? []).map { [Span(kind: .plain, text: $0)] })
       side(&w, "new", (change.new?.lines ?? []).map { [Span(kind: .plain, text: $0)] })
     }
     w.close("unit")
+  }
+
+  /// `<ref change="changed|added|removed" source provision old-provision? pin? old-pin?>label</ref>`
+  static func reference(_ w: inout XMLWriter, _ change: ReferenceChange) {
+    guard let side = change.new ?? change.old else { return }
+    var attributes = [("change", change.kind), ("source", side.source), ("provision", side.provision)]
+    if let old = change.old, change.new != nil, old.provision != side.provision {
+      attributes.append(("old-provision", old.provision))
+    }
+    if let pin = side.pin { attributes.append(("pin", pin)) }
+    if let old = change.old, change.new != nil, old.pin != side.pin { attributes.append(("old-pin", old.pin ?? "")) }
+    w.element("ref", side.label, attributes)
   }
 
   enum Side { case old, new }

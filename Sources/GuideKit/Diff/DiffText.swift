@@ -37,6 +37,7 @@ enum DiffText {
     return UnitSnapshot(
       id: unit.id, num: unit.num, title: unit.title, path: located.path,
       ancestorIDs: located.ancestorIDs, lines: lines(of: unit), line: unit.line, kind: unit.kind,
-      status: unit.properties["status"], links: unit.links)
+      status: unit.properties["status"], links: unit.links,
+      references: unit.references)
   }
 }

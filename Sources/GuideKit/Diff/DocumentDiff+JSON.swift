@@ -41,6 +41,7 @@ extension DocumentDiff {
       }
       if change.coarse { o["coarse"] = true }
     }
+    if !change.references.isEmpty { o["refs"] = change.references.map(\.json) }
     if let splitFrom = change.splitFrom { o["splitFrom"] = splitFrom }
     if let mergedInto = change.mergedInto { o["mergedInto"] = mergedInto }
     if let status = change.new?.status ?? change.old?.status { o["status"] = status }

@@ -10,6 +10,9 @@ public enum ChangeKind: String, Sendable, Codable, CaseIterable {
   case moved
   /// Only the unit's number or id changed; its text is the same.
   case renumbered
+  /// Only the unit's citations changed (a `<ref>`'s provision or pin, or a citation added or
+  /// dropped around the same text); its text, place and number are the same.
+  case citation
 }
 
 /// One side of a compared unit.
@@ -29,6 +32,7 @@ public struct UnitSnapshot: Sendable, Hashable {
     var kind: UnitKind
     var status: String?
     var links: [UnitLink]
+    var references: [Reference]
   }
 
   /// Written only while uniquely referenced (see `update`), so sharing it is safe.
@@ -87,15 +91,21 @@ public struct UnitSnapshot: Sendable, Hashable {
     get { box.fields.links }
     set { update { $0.links = newValue } }
   }
+  /// Citations made in the unit's own text (a guideline clause's `<ref>`s).
+  public var references: [Reference] {
+    get { box.fields.references }
+    set { update { $0.references = newValue } }
+  }
 
   init(
     id: String, num: String?, title: String?, path: [String], ancestorIDs: [String], lines: [String],
-    line: Int, kind: UnitKind, status: String?, links: [UnitLink]
+    line: Int, kind: UnitKind, status: String?, links: [UnitLink], references: [Reference] = []
   ) {
     box = Box(
       Fields(
         id: id, num: num, title: title, path: path, ancestorIDs: ancestorIDs, lines: lines,
-        text: lines.joined(separator: "\n"), line: line, kind: kind, status: status, links: links))
+        text: lines.joined(separator: "\n"), line: line, kind: kind, status: status, links: links,
+        references: references))
   }
 
   public static func == (a: UnitSnapshot, b: UnitSnapshot) -> Bool {
@@ -122,6 +132,8 @@ public struct UnitChange: Sendable, Hashable {
   public var movedPlace: Bool
   /// The diff ran out of budget for this unit and fell back to a coarser diff.
   public var coarse: Bool
+  /// The changes of the unit's citations (any kind but `added` and `removed`).
+  public var references: [ReferenceChange] = []
 
   /// The unit's id in NEW (in OLD for `removed`).
   public var id: String { new?.id ?? old?.id ?? "" }
@@ -141,6 +153,9 @@ public struct DocumentDiff: Sendable {
   public var new: DocumentInfo
   /// Every unit, changed or not, in reading order.
   public var entries: [UnitChangeEntry]
+  /// OLD's chapters, sections and other containers: id → heading (`num title`). Tells a heading
+  /// new in NEW, or renamed, from one that only received a moved unit.
+  public var oldHeadings: [String: String] = [:]
 
   /// The changed units only.
   public var changes: [UnitChange] {

@@ -78,6 +78,7 @@ public enum DocumentDiffer {
       let result = inline[n]
       let textChanged = result != nil
       let movedPlace = kind != .law && a.ancestorIDs != b.ancestorIDs
+      let references = ReferenceChange.changes(old: a.references, new: b.references)
       let changeKind: ChangeKind?
       if textChanged {
         changeKind = .modified
@@ -85,15 +86,18 @@ public enum DocumentDiffer {
         changeKind = .moved
       } else if a.id != b.id || a.num != b.num {
         changeKind = .renumbered
+      } else if !references.isEmpty {
+        changeKind = .citation
       } else {
         changeKind = nil
       }
       if let changeKind {
-        changesByNew[n] = .change(
-          UnitChange(
-            kind: changeKind, old: a, new: b,
-            segments: changeKind == .modified ? (result?.segments ?? []) : [],
-            movedPlace: movedPlace, coarse: (result?.precision ?? .exact) != .exact))
+        var change = UnitChange(
+          kind: changeKind, old: a, new: b,
+          segments: changeKind == .modified ? (result?.segments ?? []) : [],
+          movedPlace: movedPlace, coarse: (result?.precision ?? .exact) != .exact)
+        change.references = references
+        changesByNew[n] = .change(change)
       } else {
         changesByNew[n] = .unchanged(b)
       }
@@ -149,7 +153,21 @@ public enum DocumentDiffer {
       ordered.append((item.key, index + 1, item.entry))
     }
     ordered.sort { $0.key != $1.key ? $0.key < $1.key : $0.seq < $1.seq }
-    return DocumentDiff(kind: kind, old: old.info, new: new.info, entries: ordered.map(\.entry))
+    return DocumentDiff(
+      kind: kind, old: old.info, new: new.info, entries: ordered.map(\.entry), oldHeadings: headings(of: old))
+  }
+
+  /// The containers of a tree (chapters, sections, law structure, control groups): id → heading.
+  static func headings(of tree: ClauseTree) -> [String: String] {
+    var out: [String: String] = [:]
+    func walk(_ units: [Unit]) {
+      for unit in units where unit.kind.isContainer {
+        if !unit.id.isEmpty, out[unit.id] == nil { out[unit.id] = unit.heading }
+        walk(unit.children)
+      }
+    }
+    walk(tree.units)
+    return out
   }
 
   /// `total` shared out in proportion to `weights`, each share at most `cap`; what the capped

@@ -1,3 +1,5 @@
+import FoundationEssentials
+
 /// Builds the notice document (`urn:guidekit:notice:1`) of an edition: the facts a notice states
 /// (dates in 和暦 and 西暦, issuer, title, summary, the changes against the previous edition,
 /// links), for the notice stylesheets to word and lay out.
@@ -55,7 +57,7 @@ public enum NoticeBuilder {
       let s = diff.summary
       w.open(
         "changes",
-        ["added", "removed", "modified", "moved", "renumbered", "unchanged"].map { ($0, String(s[$0] ?? 0)) })
+        (ChangeKind.allCases.map(\.rawValue) + ["unchanged"]).map { ($0, String(s[$0] ?? 0)) })
       for change in main(diff.changes, limit: mainChanges) {
         let side = change.new ?? change.old
         var attributes = [("kind", change.kind.rawValue), ("id", change.id)]
@@ -68,13 +70,65 @@ public enum NoticeBuilder {
     }
     w.open("links")
     if let href = links.edition { w.element("link", info.title, [("rel", "edition"), ("href", href)]) }
-    if let href = links.table { w.element("link", "新旧対照表", [("rel", "table"), ("href", href)]) }
-    if let href = links.redline { w.element("link", "改定箇所を示した本文", [("rel", "redline"), ("href", href)]) }
-    if let href = links.text { w.element("link", "テキスト版", [("rel", "text"), ("href", href)]) }
+    let terms = Terms.shared
+    if let href = links.table { w.element("link", terms["doc.table"], [("rel", "table"), ("href", href)]) }
+    if let href = links.redline { w.element("link", terms["doc.redline"], [("rel", "redline"), ("href", href)]) }
+    if let href = links.text { w.element("link", terms["doc.text"], [("rel", "text"), ("href", href)]) }
     w.close("links")
     if let contact = info.contact { w.element("contact", contact) }
     w.close("notice")
     return w.output
+  }
+
+  /// The edition `edition` supersedes, found beside it: `<supersedes>.xml` in its folder, else
+  /// another edition file there of the same guideline and that version.
+  /// - Returns: nil when the edition supersedes none (a first edition).
+  /// - Throws: `GuideKitError.io` when it names an edition that is not beside it.
+  public static func supersededEdition(of edition: ClauseTree) throws(GuideKitError) -> ClauseTree? {
+    guard let version = edition.info.supersedes, !version.isEmpty else { return nil }
+    let file = edition.info.file
+    let folder = file.contains("/") ? String(file[..<(file.lastIndex(of: "/") ?? file.endIndex)]) : "."
+    let named = "\(version).xml"
+    var names = [named]
+    if let all = try? FileManager.default.contentsOfDirectory(atPath: folder) {
+      names += all.filter { $0.hasSuffix(".xml") && $0 != named && $0 != file.lastPathPart }.sorted()
+    }
+    for name in names where !version.contains("/") {
+      let path = folder.joiningPath(name)
+      guard FileManager.default.fileExists(atPath: path), let tree = try? DocumentLoader.load(file: path),
+        tree.info.kind == .guideline, tree.info.id == edition.info.id, tree.info.version == version
+      else { continue }
+      return tree
+    }
+    throw .io(
+      path: file,
+      reason:
+        "supersedes=\"\(version)\" names no edition of '\(edition.info.id)' beside it (\(folder.joiningPath(named))); pass the previous edition with --against"
+    )
+  }
+
+  /// Refuses a previous edition that belongs to another guideline or is not older than `edition`.
+  /// - Throws: `GuideKitError.usage`.
+  public static func checkPrevious(_ previous: ClauseTree, of edition: ClauseTree) throws(GuideKitError) {
+    guard previous.info.kind == .guideline, previous.info.id == edition.info.id else {
+      throw .usage(
+        "--against \(previous.info.file) is an edition of '\(previous.info.id)', not of '\(edition.info.id)': a notice compares two editions of one guideline"
+      )
+    }
+    guard NaturalOrder.less(previous.info.version, edition.info.version) else {
+      throw .usage(
+        "--against \(previous.info.file) (\(previous.info.version)) is not older than \(edition.info.file) (\(edition.info.version))"
+      )
+    }
+  }
+
+  /// Where a notice's relative links point: the guideline's folder under the site's base URL
+  /// (`https://example.go.jp/site` and `telework-security` give
+  /// `https://example.go.jp/site/telework-security/`); "" without a base URL.
+  public static func linkBase(siteURL: String, guideline: String) -> String {
+    guard !siteURL.isEmpty else { return "" }
+    let root = siteURL.hasSuffix("/") ? siteURL : siteURL + "/"
+    return root + guideline + "/"
   }
 
   static func date(_ w: inout XMLWriter, _ name: String, _ iso: String) {
@@ -90,6 +144,7 @@ public enum NoticeBuilder {
       case .added, .removed: 1_000_000 + ((c.new ?? c.old)?.text.count ?? 0)
       case .modified: c.segments.filter { $0.op != .equal }.reduce(0) { $0 + $1.text.count }
       case .moved: 10
+      case .citation: 2
       case .renumbered: 1
       }
     }

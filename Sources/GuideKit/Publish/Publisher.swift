@@ -181,10 +181,20 @@ public final class Publisher: Sendable {
             () throws(GuideKitError) in
             Data(try renderer.notice(xml: noticeXML.get(), text: false).utf8)
           })
+        // A mailed notice needs absolute links: relative ones resolved against the base URL.
+        let linkBase = NoticeBuilder.linkBase(siteURL: options.baseURL, guideline: id)
+        let textRenderer = Renderer(
+          stylesheets: options.stylesheets,
+          parameters: linkBase.isEmpty
+            ? options.parameters : options.parameters.merging(["base-url": linkBase]) { user, _ in user },
+          layout: options.layout)
         jobs.append(
-          Job(path: links.noticeText ?? "", fingerprint: "\(base)\u{1F}notice-text\u{1F}\(pairHash)") {
+          Job(
+            path: links.noticeText ?? "",
+            fingerprint: "\(base)\u{1F}notice-text\u{1F}\(pairHash)\u{1F}\(options.baseURL)"
+          ) {
             () throws(GuideKitError) in
-            Data(try renderer.notice(xml: noticeXML.get(), text: true).utf8)
+            Data(try textRenderer.notice(xml: noticeXML.get(), text: true).utf8)
           })
         site.add(edition: edition, links: links)
       }

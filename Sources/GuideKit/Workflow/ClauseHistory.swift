@@ -18,6 +18,8 @@ public struct ClauseHistory: Sendable {
     public var oldNum: String?
     /// For a removed clause: the clause it was merged into.
     public var mergedInto: String?
+    /// The changes of the clause's citations since the edition before.
+    public var references: [ReferenceChange] = []
   }
 
   public var guideline: String
@@ -63,6 +65,7 @@ public struct ClauseHistory: Sendable {
             entry.segments = change.kind == .modified ? change.segments : []
             entry.oldID = change.oldID
             entry.oldNum = change.numChanged ? old.num : nil
+            entry.references = change.references
             previous = old.id
           } else {
             entry.change = "added"
@@ -89,7 +92,7 @@ public struct ClauseHistory: Sendable {
           Entry(
             edition: sorted[next].info, snapshot: new, change: change.kind.rawValue,
             segments: change.kind == .modified ? change.segments : [], oldID: change.oldID,
-            oldNum: change.numChanged ? change.old?.num : nil))
+            oldNum: change.numChanged ? change.old?.num : nil, references: change.references))
         current = new.id
       } else {
         entries.append(
@@ -126,6 +129,7 @@ public struct ClauseHistory: Sendable {
       if let into = entry.mergedInto { notes.append("merged into \(into)") }
       if !notes.isEmpty { head += " (\(notes.joined(separator: ", ")))" }
       out += head + "\n"
+      for reference in entry.references { out += "   \(GitReview.describe(reference))\n" }
       guard let snapshot = entry.snapshot else { continue }
       out += "   id: \(snapshot.id)   num: \(snapshot.num ?? "-")\n"
       if !snapshot.path.isEmpty { out += "   in: \(snapshot.path.joined(separator: " > "))\n" }
@@ -161,6 +165,7 @@ public struct ClauseHistory: Sendable {
         if let oldID = entry.oldID { o["oldId"] = oldID }
         if let oldNum = entry.oldNum { o["oldNum"] = oldNum }
         if let into = entry.mergedInto { o["mergedInto"] = into }
+        if !entry.references.isEmpty { o["refs"] = entry.references.map(\.json) }
         if !entry.segments.isEmpty {
           o["segments"] = entry.segments.map { s -> [String: Any] in
             var segment: [String: Any] = ["op": s.op.rawValue, "text": s.text]

@@ -9,8 +9,12 @@ public struct GitReview: Sendable {
     /// Path relative to the top level of the work tree.
     public var path: String
     public var status: GitRepository.ChangeStatus
-    /// Old side `path@BASE` (empty for an added file), new side the work tree (empty when deleted).
+    /// Old side `path@BASE` (for an added edition, the edition it supersedes; empty for another
+    /// added file), new side the work tree (empty when deleted).
     public var diff: DocumentDiff
+    /// For an added edition: the edition it was compared with (`path@BASE`, or a work-tree path
+    /// when that edition is not committed at BASE).
+    public var comparedWith: String?
   }
 
   /// The revision as given.
@@ -54,15 +58,57 @@ public struct GitReview: Sendable {
         new = try read(data: data, name: file.path)
       }
       let diff: DocumentDiff
+      var comparedWith: String?
       switch (old, new) {
       case (let o?, let n?): diff = try DocumentDiffer.diff(old: o, new: n, options: options)
-      case (nil, let n?): diff = try DocumentDiffer.diff(old: empty(like: n), new: n, options: options)
+      case (nil, let n?):
+        if let (name, previous) = try superseded(
+          by: n, path: file.path, repository: repository, commit: commit, base: base)
+        {
+          comparedWith = name
+          diff = try DocumentDiffer.diff(old: previous, new: n, options: options)
+        } else {
+          diff = try DocumentDiffer.diff(old: empty(like: n), new: n, options: options)
+        }
       case (let o?, nil): diff = try DocumentDiffer.diff(old: o, new: empty(like: o), options: options)
       case (nil, nil): continue
       }
-      files.append(FileReview(path: file.path, status: file.status, diff: diff))
+      files.append(FileReview(path: file.path, status: file.status, diff: diff, comparedWith: comparedWith))
     }
     return GitReview(base: base, commit: commit, files: files)
+  }
+
+  /// The edition an added edition supersedes, from its folder: `<supersedes>.xml` as committed at
+  /// BASE, else in the work tree, else any file of the folder in the work tree with that version.
+  /// - Returns: its name (`path@BASE` or the work-tree path) and tree; nil when the edition names
+  ///   no edition it supersedes or none of the guideline's id is found.
+  static func superseded(
+    by edition: ClauseTree, path: String, repository: GitRepository, commit: String, base: String
+  ) throws -> (String, ClauseTree)? {
+    guard edition.info.kind == .guideline, let version = edition.info.supersedes, !version.isEmpty,
+      !version.contains("/")
+    else { return nil }
+    let folder = path.split(separator: "/").dropLast().joined(separator: "/")
+    let candidate = folder.isEmpty ? "\(version).xml" : "\(folder)/\(version).xml"
+    func matches(_ tree: ClauseTree) -> Bool {
+      tree.info.id == edition.info.id && tree.info.version == version
+    }
+    if let data = try? repository.contents(of: candidate, at: commit),
+      let tree = try? read(data: data, name: "\(candidate)@\(base)"), matches(tree)
+    {
+      return ("\(candidate)@\(base)", tree)
+    }
+    let directory = repository.workTreePath(folder)
+    var files = [candidate.lastPathPart]
+    if let names = try? FileManager.default.contentsOfDirectory(atPath: directory) {
+      files += names.filter { $0.hasSuffix(".xml") && $0 != candidate.lastPathPart && $0 != path.lastPathPart }.sorted()
+    }
+    for name in files {
+      guard let data = try? Data(contentsOf: URL(fileURLWithPath: directory.joiningPath(name))) else { continue }
+      let relative = folder.isEmpty ? name : "\(folder)/\(name)"
+      if let tree = try? read(data: data, name: relative), matches(tree) { return (relative, tree) }
+    }
+    return nil
   }
 
   static func read(data: Data, name: String) throws(GuideKitError) -> ClauseTree {
@@ -89,32 +135,39 @@ public struct GitReview: Sendable {
 
   // MARK: - Output
 
-  /// One Markdown report for a pull-request comment: a summary table, then a section per file
-  /// made by the delta-markdown stylesheet (its size limit shared among the files).
+  /// One Markdown report for a pull-request comment, in the words of the term table: a summary
+  /// table, then a section per file made by the delta-markdown stylesheet (its size limit shared
+  /// among the files).
   public func markdown(stylesheets: Stylesheets = Stylesheets(), parameters: [String: String] = [:])
     throws(GuideKitError) -> String
   {
+    let terms = Terms.shared
     let short = String(commit.prefix(10))
-    var out = "## Guideline changes since `\(base)` (\(short))\n\n"
+    var out = "## \(terms["git.heading"])（`\(base)` \(terms["git.since"])、\(short)）\n\n"
     if files.isEmpty {
-      out += "No guideline file changed.\n"
+      out += terms["git.no-files"] + "\n"
       return out
     }
-    out += "| file | status | added | removed | modified | moved | renumbered |\n"
-    out += "|---|---|---:|---:|---:|---:|---:|\n"
+    let kinds = ChangeKind.allCases.map { terms["change.\($0.rawValue)"] }
+    out += "| \(terms["git.file"]) | \(terms["git.status"]) | \(kinds.joined(separator: " | ")) |\n"
+    out += "|---|---|" + String(repeating: "---:|", count: kinds.count) + "\n"
     for file in files {
       let s = file.diff.summary
-      let counts = ["added", "removed", "modified", "moved", "renumbered"].map { String(s[$0] ?? 0) }
-      out += "| `\(file.path)` | \(file.status.rawValue) | \(counts.joined(separator: " | ")) |\n"
+      let counts = ChangeKind.allCases.map { String(s[$0.rawValue] ?? 0) }
+      out +=
+        "| `\(file.path)` | \(terms["git.status.\(file.status.rawValue)"]) | \(counts.joined(separator: " | ")) |\n"
     }
     var sheetParameters = parameters
     if sheetParameters["max-chars"] == nil {
       sheetParameters["max-chars"] = String(max(4000, 60000 / max(1, files.count)))
     }
     for file in files {
-      out += "\n### `\(file.path)` (\(file.status.rawValue))\n\n"
+      out += "\n### `\(file.path)`（\(terms["git.status.\(file.status.rawValue)"])）\n\n"
+      if let comparedWith = file.comparedWith {
+        out += "\(terms["git.compared-with"])`\(comparedWith)`\n\n"
+      }
       if file.diff.isEmpty {
-        out += "No change in the text of any clause (formatting or metadata only).\n"
+        out += terms["git.no-text-change"] + "\n"
         continue
       }
       let section = try stylesheets.transform(
@@ -162,12 +215,30 @@ public struct GitReview: Sendable {
           message += "\n" + TextRedline.inline(change.segments)
         }
         if let mergedInto = change.mergedInto { message += " (merged into \(mergedInto))" }
+        for reference in change.references { message += "\n" + Self.describe(reference) }
         if let new = change.new {
           out += "::notice file=\(path),line=\(max(1, new.line)),title=\(title)::\(Self.escapeData(message))\n"
         } else {
           out += "::notice file=\(path),title=\(title)::\(Self.escapeData(message))\n"
         }
       }
+    }
+    return out
+  }
+
+  /// `ref LABEL (SOURCE): provision OLD -> NEW, pin OLD -> NEW`, as the text format says it.
+  public static func describe(_ change: ReferenceChange) -> String {
+    guard let side = change.new ?? change.old else { return "" }
+    var out = "ref \(side.label) (\(side.source)): "
+    if change.kind != "changed" { out += "\(change.kind), " }
+    out += "provision "
+    if let old = change.old, change.new != nil, old.provision != side.provision { out += "\(old.provision) -> " }
+    out += side.provision
+    let oldPin = change.new != nil && change.old?.pin != side.pin ? change.old.map { $0.pin ?? "" } : nil
+    if side.pin != nil || oldPin != nil {
+      out += ", pin "
+      if let oldPin { out += "\(oldPin) -> " }
+      out += side.pin ?? ""
     }
     return out
   }
@@ -180,6 +251,7 @@ public struct GitReview: Sendable {
       o["status"] = file.status.rawValue
       o["base"] = base
       o["baseCommit"] = commit
+      if let comparedWith = file.comparedWith { o["comparedWith"] = comparedWith }
       return o
     }
   }

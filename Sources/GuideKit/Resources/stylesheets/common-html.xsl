@@ -9,6 +9,8 @@
     xmlns:d="urn:guidekit:delta:1"
     exclude-result-prefixes="d">
 
+  <xsl:include href="terms.xsl"/>
+
   <!-- Japanese era date (和暦) of an ISO date YYYY-MM-DD; the input itself when not a date. -->
   <xsl:template name="wareki">
     <xsl:param name="date"/>
@@ -60,14 +62,7 @@
   <!-- Label of a change kind. -->
   <xsl:template name="change-label">
     <xsl:param name="change" select="@change"/>
-    <xsl:choose>
-      <xsl:when test="$change = 'added'">追加</xsl:when>
-      <xsl:when test="$change = 'removed'">削除</xsl:when>
-      <xsl:when test="$change = 'modified'">変更</xsl:when>
-      <xsl:when test="$change = 'moved'">移動</xsl:when>
-      <xsl:when test="$change = 'renumbered'">番号変更</xsl:when>
-      <xsl:otherwise><xsl:value-of select="$change"/></xsl:otherwise>
-    </xsl:choose>
+<xsl:call-template name="term"><xsl:with-param name="id" select="concat('change.', $change)"/></xsl:call-template>
   </xsl:template>
 
   <!-- Fragment id of a unit: u-ID (r-ID for a removed unit, whose id is OLD's). -->
@@ -99,15 +94,24 @@
 
   <!-- How to name another unit: its number and 「title」 when it is in the delta, else its id and
        a space (OSCAL ids as control labels: ac-2.1 → AC-2(1), ac-2_smt.k → AC-2 k). -->
+  <xsl:key name="relation-id" match="d:relation" use="@id"/>
   <xsl:template name="ref-label">
     <xsl:param name="id"/>
     <xsl:variable name="hits" select="key('unit-id', $id)"/>
     <xsl:variable name="u" select="($hits[not(@change = 'removed')] | $hits)[1]"/>
+    <!-- A unit outside the delta (unchanged) is named by its <relation>. -->
+    <xsl:variable name="r" select="key('relation-id', $id)[1]"/>
     <xsl:choose>
       <xsl:when test="$u and ($u/@num or $u/@old-num)">
         <xsl:value-of select="($u/@num | $u/@old-num)[1]"/>
         <xsl:if test="$u/d:title">
           <xsl:value-of select="concat('「', normalize-space($u/d:title), '」')"/>
+        </xsl:if>
+      </xsl:when>
+      <xsl:when test="$r and ($r/@num or normalize-space($r) != '')">
+        <xsl:value-of select="$r/@num"/>
+        <xsl:if test="normalize-space($r) != ''">
+          <xsl:value-of select="concat('「', normalize-space($r), '」')"/>
         </xsl:if>
       </xsl:when>
       <xsl:when test="/d:delta/@kind = 'catalog'">
@@ -185,6 +189,36 @@
     </xsl:if>
     <xsl:if test="$unit/@coarse = 'true'">
       <p class="rel coarse">（差分は概略）</p>
+    </xsl:if>
+    <xsl:if test="$unit/d:refs/d:ref">
+      <ul class="refs">
+        <xsl:for-each select="$unit/d:refs/d:ref">
+          <li><xsl:call-template name="ref-change"/></li>
+        </xsl:for-each>
+      </ul>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- 引用変更：「労働基準法第38条の2」 条項 Art38_2 → Art38_3、基準日 2025-06-01 → 2026-04-01 -->
+  <xsl:template name="ref-change">
+<xsl:call-template name="term"><xsl:with-param name="id" select="concat('ref.', @change)"/></xsl:call-template>
+    <xsl:value-of select="concat('：「', normalize-space(.), '」 ')"/>
+    <xsl:call-template name="term"><xsl:with-param name="id" select="'ref.provision'"/></xsl:call-template>
+    <xsl:text> </xsl:text>
+    <xsl:if test="@old-provision"><del><xsl:value-of select="@old-provision"/></del> → </xsl:if>
+    <xsl:choose>
+      <xsl:when test="@old-provision"><ins><xsl:value-of select="@provision"/></ins></xsl:when>
+      <xsl:otherwise><xsl:value-of select="@provision"/></xsl:otherwise>
+    </xsl:choose>
+    <xsl:if test="@pin or @old-pin">
+      <xsl:text>、</xsl:text>
+      <xsl:call-template name="term"><xsl:with-param name="id" select="'ref.pin'"/></xsl:call-template>
+      <xsl:text> </xsl:text>
+      <xsl:if test="@old-pin"><del><xsl:value-of select="@old-pin"/></del> → </xsl:if>
+      <xsl:choose>
+        <xsl:when test="@old-pin"><ins><xsl:value-of select="@pin"/></ins></xsl:when>
+        <xsl:otherwise><xsl:value-of select="@pin"/></xsl:otherwise>
+      </xsl:choose>
     </xsl:if>
   </xsl:template>
 

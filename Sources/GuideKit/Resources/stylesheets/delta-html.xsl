@@ -87,7 +87,7 @@
             </p>
             <xsl:text>&#10;</xsl:text>
             <xsl:apply-templates select="d:unit | d:gap" mode="body"/>
-            <xsl:if test="not(d:unit)"><p class="none">変更はありません。</p></xsl:if>
+            <xsl:if test="not(d:unit)"><p class="none"><xsl:call-template name="term"><xsl:with-param name="id" select="'sentence.no-changes'"/></xsl:call-template></p></xsl:if>
           </section>
         </main>
         <xsl:text>&#10;</xsl:text>
@@ -111,15 +111,15 @@
       <p class="lbl"><xsl:value-of select="$label"/></p>
       <p class="et"><xsl:value-of select="normalize-space(d:title)"/></p>
       <ul class="facts">
-        <li><span class="k">版</span><code><xsl:value-of select="@version"/></code></li>
+        <li><span class="k"><xsl:call-template name="term"><xsl:with-param name="id" select="'edition.version'"/></xsl:call-template></span><code><xsl:value-of select="@version"/></code></li>
         <xsl:if test="@issued">
-          <li><span class="k">策定</span><xsl:call-template name="date-both"><xsl:with-param name="date" select="@issued"/></xsl:call-template></li>
+          <li><span class="k"><xsl:call-template name="term"><xsl:with-param name="id" select="concat(substring('law.', 1, 4 * number(/d:delta/@kind = 'law')), 'date.issued', substring('.after', 1, 6 * number(/d:delta/@kind = 'law')))"/></xsl:call-template></span><xsl:call-template name="date-both"><xsl:with-param name="date" select="@issued"/></xsl:call-template></li>
         </xsl:if>
         <xsl:if test="@effective">
-          <li><span class="k">施行</span><xsl:call-template name="date-both"><xsl:with-param name="date" select="@effective"/></xsl:call-template></li>
+          <li><span class="k"><xsl:call-template name="term"><xsl:with-param name="id" select="concat(substring('law.', 1, 4 * number(/d:delta/@kind = 'law')), 'date.effective', substring('.after', 1, 6 * number(/d:delta/@kind = 'law')))"/></xsl:call-template></span><xsl:call-template name="date-both"><xsl:with-param name="date" select="@effective"/></xsl:call-template></li>
         </xsl:if>
         <xsl:if test="@issuer">
-          <li><span class="k">発行</span><xsl:value-of select="@issuer"/></li>
+          <li><span class="k"><xsl:call-template name="term"><xsl:with-param name="id" select="'edition.issuer'"/></xsl:call-template></span><xsl:value-of select="@issuer"/></li>
         </xsl:if>
       </ul>
     </section>
@@ -131,8 +131,9 @@
       <table>
         <thead>
           <tr>
-            <th scope="col">追加</th><th scope="col">削除</th><th scope="col">変更</th>
-            <th scope="col">移動</th><th scope="col">番号変更</th><th scope="col">変更なし</th>
+            <xsl:for-each select="@added | @removed | @modified | @moved | @renumbered | @citation | @unchanged">
+              <th scope="col"><xsl:call-template name="term"><xsl:with-param name="id" select="concat('change.', local-name())"/></xsl:call-template></th>
+            </xsl:for-each>
           </tr>
         </thead>
         <tbody>
@@ -142,6 +143,7 @@
             <td class="modified"><xsl:value-of select="@modified"/></td>
             <td class="moved"><xsl:value-of select="@moved"/></td>
             <td class="renumbered"><xsl:value-of select="@renumbered"/></td>
+            <td class="citation"><xsl:value-of select="number(concat('0', @citation))"/></td>
             <td class="unchanged"><xsl:value-of select="@unchanged"/></td>
           </tr>
         </tbody>
@@ -613,6 +615,8 @@ h2 .count{font-size:.85rem;font-weight:normal;color:#57606a;margin-left:.3em}
 .badge.modified{color:#6a4a00;background:#fff8c5}
 .badge.moved{color:#0550ae;background:#ddf4ff}
 .badge.renumbered{color:#6e40c9;background:#fbefff}
+.badge.citation{color:#7d4e00;background:#fff1e5}
+.refs{margin:.1rem 0 .3rem;padding-left:1.2em;font-size:.82rem;color:#57606a}
 .legend{font-size:.85rem;color:#57606a}
 .legend ins,.legend del{margin-right:.6em}
 h3.path,h4.path,h5.path{margin:1.8rem 0 .4rem;font-size:1.05rem;color:#24292f;border-left:4px solid #8c959f;padding-left:.5rem}

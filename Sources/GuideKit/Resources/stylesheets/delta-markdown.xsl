@@ -125,10 +125,12 @@
     </xsl:if>
     <xsl:variable name="listed" select="number($detail-n) + count($fit)"/>
     <xsl:if test="$n-units &gt; $listed">
-      <xsl:value-of select="concat($nl, '…ほか ', $n-units - $listed, ' 件の変更は省略しました（全件は `guidekit diff --format text` で確認できます）。', $nl)"/>
+      <xsl:value-of select="concat($nl, '…ほか ', $n-units - $listed, ' 件の変更は省略した（全件は `guidekit diff --format text` で確認できる）。', $nl)"/>
     </xsl:if>
     <xsl:if test="not(d:unit)">
-      <xsl:value-of select="concat($nl, '変更はありません。', $nl)"/>
+      <xsl:value-of select="$nl"/>
+      <xsl:call-template name="term"><xsl:with-param name="id" select="'sentence.no-changes'"/></xsl:call-template>
+      <xsl:value-of select="$nl"/>
     </xsl:if>
   </xsl:template>
 
@@ -136,8 +138,12 @@
   <xsl:template name="head">
     <xsl:variable name="ot" select="normalize-space(d:old/d:title)"/>
     <xsl:variable name="nt" select="normalize-space(d:new/d:title)"/>
+    <xsl:variable name="fresh" select="normalize-space(d:old/@version) = ''"/>
     <xsl:text>## </xsl:text>
     <xsl:choose>
+      <xsl:when test="$fresh">
+        <xsl:call-template name="esc"><xsl:with-param name="s" select="$nt"/></xsl:call-template>
+      </xsl:when>
       <xsl:when test="$ot = $nt">
         <xsl:call-template name="esc"><xsl:with-param name="s" select="$nt"/></xsl:call-template>
         <xsl:text>：</xsl:text>
@@ -152,15 +158,24 @@
       </xsl:otherwise>
     </xsl:choose>
     <xsl:value-of select="concat($nl, $nl)"/>
-    <xsl:apply-templates select="d:old" mode="edition"/>
-    <xsl:text> → </xsl:text>
+    <xsl:if test="not($fresh)">
+      <xsl:apply-templates select="d:old" mode="edition"/>
+      <xsl:text> → </xsl:text>
+    </xsl:if>
     <xsl:apply-templates select="d:new" mode="edition"/>
     <xsl:value-of select="concat($nl, $nl)"/>
-    <xsl:text>| 追加 | 削除 | 変更 | 移動 | 番号変更 | 変更なし |&#10;</xsl:text>
-    <xsl:text>|---:|---:|---:|---:|---:|---:|&#10;</xsl:text>
+    <xsl:for-each select="d:summary/@*[contains(' added removed modified moved renumbered citation unchanged ', concat(' ', local-name(), ' '))]">
+      <xsl:sort select="string-length(substring-before(' added removed modified moved renumbered citation unchanged ', concat(' ', local-name(), ' ')))" data-type="number"/>
+      <xsl:text>| </xsl:text>
+      <xsl:call-template name="term"><xsl:with-param name="id" select="concat('change.', local-name())"/></xsl:call-template>
+      <xsl:text> </xsl:text>
+    </xsl:for-each>
+    <xsl:text>|&#10;</xsl:text>
+    <xsl:text>|---:|---:|---:|---:|---:|---:|---:|&#10;</xsl:text>
     <xsl:for-each select="d:summary">
       <xsl:value-of select="concat('| ', number(@added), ' | ', number(@removed), ' | ', number(@modified), ' | ',
-                            number(@moved), ' | ', number(@renumbered), ' | ', number(@unchanged), ' |', $nl)"/>
+                            number(@moved), ' | ', number(@renumbered), ' | ', number(concat('0', @citation)), ' | ',
+                            number(@unchanged), ' |', $nl)"/>
     </xsl:for-each>
   </xsl:template>
 
@@ -171,12 +186,12 @@
       <xsl:text>（</xsl:text>
       <xsl:if test="@issued">
         <xsl:call-template name="wareki"><xsl:with-param name="date" select="@issued"/></xsl:call-template>
-        <xsl:text>策定</xsl:text>
+        <xsl:call-template name="term"><xsl:with-param name="id" select="concat(substring('law.', 1, 4 * number(/d:delta/@kind = 'law')), 'date.issued.after')"/></xsl:call-template>
       </xsl:if>
       <xsl:if test="@effective and (not(@issued) or @effective != @issued)">
         <xsl:if test="@issued">、</xsl:if>
         <xsl:call-template name="wareki"><xsl:with-param name="date" select="@effective"/></xsl:call-template>
-        <xsl:text>施行</xsl:text>
+        <xsl:call-template name="term"><xsl:with-param name="id" select="concat(substring('law.', 1, 4 * number(/d:delta/@kind = 'law')), 'date.effective.after')"/></xsl:call-template>
       </xsl:if>
       <xsl:text>）</xsl:text>
     </xsl:if>
@@ -312,17 +327,17 @@
         <xsl:variable name="old-lines" select="d:old/d:line[$lines = 'all' or d:del]"/>
         <xsl:variable name="new-lines" select="d:new/d:line[$lines = 'all' or d:ins]"/>
         <xsl:if test="$old-lines">
-          <xsl:value-of select="concat('**改正前**', $nl, $nl)"/>
+          <xsl:text>**</xsl:text><xsl:call-template name="term"><xsl:with-param name="id" select="'side.old'"/></xsl:call-template><xsl:value-of select="concat('**', $nl, $nl)"/>
           <xsl:call-template name="quote"><xsl:with-param name="set" select="$old-lines"/></xsl:call-template>
         </xsl:if>
         <xsl:if test="$new-lines">
-          <xsl:value-of select="concat('**改正後**', $nl, $nl)"/>
+          <xsl:text>**</xsl:text><xsl:call-template name="term"><xsl:with-param name="id" select="'side.new'"/></xsl:call-template><xsl:value-of select="concat('**', $nl, $nl)"/>
           <xsl:call-template name="quote"><xsl:with-param name="set" select="$new-lines"/></xsl:call-template>
         </xsl:if>
         <xsl:variable name="skipped"
             select="count(d:old/d:line) - count($old-lines) + count(d:new/d:line) - count($new-lines)"/>
         <xsl:if test="$skipped &gt; 0">
-          <xsl:value-of select="concat('（変更のない行は省略）', $nl, $nl)"/>
+<xsl:call-template name="term"><xsl:with-param name="id" select="'sentence.lines-omitted'"/></xsl:call-template><xsl:value-of select="concat($nl, $nl)"/>
         </xsl:if>
       </xsl:when>
       <xsl:when test="$c = 'added'">
@@ -389,6 +404,32 @@
       <xsl:if test="@coarse = 'true'">
         <xsl:value-of select="concat('- 差分は概略（比較の上限に達したため）', $nl)"/>
       </xsl:if>
+      <!-- - 引用変更：「労働基準法第38条の2」 条項 `Art38_2` → `Art38_3`、基準日 `2025-06-01` → `2026-04-01` -->
+      <xsl:for-each select="d:refs/d:ref">
+        <xsl:text>- </xsl:text>
+        <xsl:call-template name="term"><xsl:with-param name="id" select="concat('ref.', @change)"/></xsl:call-template>
+        <xsl:text>：「</xsl:text>
+        <xsl:call-template name="esc"><xsl:with-param name="s" select="normalize-space(.)"/></xsl:call-template>
+        <xsl:text>」 </xsl:text>
+        <xsl:call-template name="term"><xsl:with-param name="id" select="'ref.provision'"/></xsl:call-template>
+        <xsl:text> </xsl:text>
+        <xsl:if test="@old-provision">
+          <xsl:call-template name="code"><xsl:with-param name="s" select="@old-provision"/></xsl:call-template>
+          <xsl:text> → </xsl:text>
+        </xsl:if>
+        <xsl:call-template name="code"><xsl:with-param name="s" select="@provision"/></xsl:call-template>
+        <xsl:if test="@pin or @old-pin">
+          <xsl:text>、</xsl:text>
+          <xsl:call-template name="term"><xsl:with-param name="id" select="'ref.pin'"/></xsl:call-template>
+          <xsl:text> </xsl:text>
+          <xsl:if test="@old-pin">
+            <xsl:call-template name="code"><xsl:with-param name="s" select="@old-pin"/></xsl:call-template>
+            <xsl:text> → </xsl:text>
+          </xsl:if>
+          <xsl:call-template name="code"><xsl:with-param name="s" select="@pin"/></xsl:call-template>
+        </xsl:if>
+        <xsl:value-of select="$nl"/>
+      </xsl:for-each>
     </xsl:variable>
     <xsl:if test="string($facts) != ''">
       <xsl:value-of select="concat($facts, $nl)"/>

@@ -119,14 +119,15 @@
       <xsl:value-of select="@version"/>
       <xsl:if test="@issued or @effective">、</xsl:if>
     </xsl:if>
+    <xsl:variable name="law" select="substring('law.', 1, 4 * number($kind = 'law'))"/>
     <xsl:if test="@issued">
       <xsl:call-template name="wareki"><xsl:with-param name="date" select="@issued"/></xsl:call-template>
-      <xsl:text>策定</xsl:text>
+      <xsl:call-template name="term"><xsl:with-param name="id" select="concat($law, 'date.issued.after')"/></xsl:call-template>
     </xsl:if>
     <xsl:if test="@effective and (not(@issued) or @effective != @issued)">
       <xsl:if test="@issued">、</xsl:if>
       <xsl:call-template name="wareki"><xsl:with-param name="date" select="@effective"/></xsl:call-template>
-      <xsl:text>施行</xsl:text>
+      <xsl:call-template name="term"><xsl:with-param name="id" select="concat($law, 'date.effective.after')"/></xsl:call-template>
     </xsl:if>
     <xsl:text>）</xsl:text>
   </xsl:template>
@@ -165,7 +166,7 @@
       <td data-label="改正後">
         <xsl:choose>
           <xsl:when test="$c = 'removed' or not(d:new)">
-            <p class="mark">（削除）</p>
+            <p class="mark">（<xsl:call-template name="term"><xsl:with-param name="id" select="'change.removed'"/></xsl:call-template>）</p>
             <xsl:call-template name="relation-notes"/>
           </xsl:when>
           <xsl:otherwise>
@@ -182,7 +183,7 @@
       <td data-label="改正前">
         <xsl:choose>
           <xsl:when test="$c = 'added' or not(d:old)">
-            <p class="mark">（新設）</p>
+            <p class="mark">（<xsl:call-template name="term"><xsl:with-param name="id" select="'change.added'"/></xsl:call-template>）</p>
           </xsl:when>
           <xsl:otherwise>
             <xsl:if test="$c = 'removed'"><xsl:attribute name="class">all</xsl:attribute></xsl:if>
@@ -241,6 +242,10 @@
     <xsl:variable name="group" select="key('step', $k)"/>
     <xsl:variable name="status">
       <xsl:choose>
+        <!-- The delta says whether OLD had this heading (by id), and its text there. -->
+        <xsl:when test="@new = 'true'">new</xsl:when>
+        <xsl:when test="@old and normalize-space(@old) != $new-text">renamed</xsl:when>
+        <xsl:when test="@old">same</xsl:when>
         <xsl:when test="key('same', $k)">same</xsl:when>
         <xsl:when test="$renamed and count($renamed-old) = count($renamed/../d:step)">renamed</xsl:when>
         <xsl:when test="$renamed">same</xsl:when>
@@ -251,6 +256,7 @@
     </xsl:variable>
     <xsl:variable name="old-text">
       <xsl:choose>
+        <xsl:when test="$status = 'renamed' and @old"><xsl:value-of select="normalize-space(@old)"/></xsl:when>
         <xsl:when test="$status = 'renamed'"><xsl:value-of select="normalize-space($renamed-old[$depth + 1])"/></xsl:when>
         <xsl:otherwise><xsl:value-of select="$new-text"/></xsl:otherwise>
       </xsl:choose>
@@ -271,7 +277,7 @@
       </td>
       <td data-label="改正前">
         <xsl:choose>
-          <xsl:when test="$status = 'new'"><p class="mark">（新設）</p></xsl:when>
+          <xsl:when test="$status = 'new'"><p class="mark">（<xsl:call-template name="term"><xsl:with-param name="id" select="'change.added'"/></xsl:call-template>）</p></xsl:when>
           <xsl:otherwise>
             <p class="h">
               <xsl:call-template name="mark-diff">
@@ -537,7 +543,8 @@ tr.heading.d1 .h{padding-left:3em}
 tr.heading.d2 .h,tr.heading.d3 .h,tr.heading.d4 .h{padding-left:4em}
 .mark,.ryaku{padding-left:1em}
 tr.gap td{padding-top:.4em;padding-bottom:.4em}
-.rel,.place{font-size:.85em;color:#333;margin-bottom:.2em}
+.rel,.place,.refs{font-size:.85em;color:#333;margin-bottom:.2em}
+.refs{margin-top:0;padding-left:1.2em}
 ins,del,.u,.all .l{text-decoration:underline;text-decoration-thickness:1px;text-underline-offset:.22em;text-decoration-skip-ink:none}
 ins,del{color:inherit}
 @media screen{

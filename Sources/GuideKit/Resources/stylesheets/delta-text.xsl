@@ -11,7 +11,9 @@
     + 新の行 {+inserted+} …
       … 1 unchanged
 
-  Unit markers: + added, - removed, ~ modified, > moved, # renumbered.
+  Unit markers: + added, - removed, ~ modified, > moved, # renumbered, @ citation (a ref's
+  provision or pin); ref changes are listed under the unit:
+      ref 労働基準法第38条の2 (322AC0000000049): provision Art38_2 -> Art38_3, pin 2025-06-01 -> 2026-04-01
   Parameters:
     color  1: ANSI colours (red deletions, green insertions) instead of [- -] and {+ +}
     lines  changed (default): of a modified unit, only the lines that changed; all: every line
@@ -60,13 +62,15 @@
     <xsl:for-each select="d:summary">
       <xsl:value-of select="concat(number(@added), ' added, ', number(@removed), ' removed, ',
                             number(@modified), ' modified, ', number(@moved), ' moved, ',
-                            number(@renumbered), ' renumbered, ', number(@unchanged), ' unchanged', $nl)"/>
+                            number(@renumbered), ' renumbered, ', number(concat('0', @citation)), ' citation, ',
+                            number(@unchanged), ' unchanged', $nl)"/>
     </xsl:for-each>
     <xsl:apply-templates select="d:unit | d:gap"/>
     <xsl:if test="not(d:unit)"><xsl:value-of select="concat($nl, 'no changes', $nl)"/></xsl:if>
   </xsl:template>
 
   <!-- TITLE (version, issued DATE, effective DATE) -->
+  <xsl:template match="d:old[normalize-space(@version) = '']" mode="edition">(none)</xsl:template>
   <xsl:template match="d:old | d:new" mode="edition">
     <xsl:value-of select="normalize-space(d:title)"/>
     <xsl:value-of select="concat(' (', @version)"/>
@@ -90,7 +94,7 @@
     <!-- Strings from select expressions only: a result tree fragment per unit would make the
          text output grow slower and slower (libxslt re-measures the output after each one). -->
     <xsl:variable name="mark"
-        select="substring('+-~&gt;#?', 1 + number($c = 'removed') + 2 * number($c = 'modified') + 3 * number($c = 'moved') + 4 * number($c = 'renumbered') + 5 * number(not($c = 'added' or $c = 'removed' or $c = 'modified' or $c = 'moved' or $c = 'renumbered')), 1)"/>
+        select="substring('+-~&gt;#@?', 1 + number($c = 'removed') + 2 * number($c = 'modified') + 3 * number($c = 'moved') + 4 * number($c = 'renumbered') + 5 * number($c = 'citation') + 6 * number(not($c = 'added' or $c = 'removed' or $c = 'modified' or $c = 'moved' or $c = 'renumbered' or $c = 'citation')), 1)"/>
     <xsl:variable name="renum" select="@num and @old-num and @num != @old-num"/>
     <xsl:variable name="num" select="concat(substring(concat(@old-num, ' -> ', @num), 1, number($renum) * 10000), (@num | @old-num)[not($renum)][1])"/>
     <xsl:value-of select="$nl"/>
@@ -156,6 +160,19 @@
       <xsl:value-of select="$nl"/>
     </xsl:if>
     <xsl:if test="@coarse = 'true'"><xsl:value-of select="concat('  (coarse diff: the comparison hit its budget)', $nl)"/></xsl:if>
+    <xsl:for-each select="d:refs/d:ref">
+      <xsl:value-of select="concat('  ref ', normalize-space(.), ' (', @source, '): ')"/>
+      <xsl:if test="@change != 'changed'"><xsl:value-of select="concat(@change, ', ')"/></xsl:if>
+      <xsl:text>provision </xsl:text>
+      <xsl:if test="@old-provision"><xsl:value-of select="concat(@old-provision, ' -> ')"/></xsl:if>
+      <xsl:value-of select="@provision"/>
+      <xsl:if test="@pin or @old-pin">
+        <xsl:text>, pin </xsl:text>
+        <xsl:if test="@old-pin"><xsl:value-of select="concat(@old-pin, ' -> ')"/></xsl:if>
+        <xsl:value-of select="@pin"/>
+      </xsl:if>
+      <xsl:value-of select="$nl"/>
+    </xsl:for-each>
   </xsl:template>
 
   <!-- "- text [-del-] text" / "+ text {+ins+} text"; a whole added or removed line is coloured. -->

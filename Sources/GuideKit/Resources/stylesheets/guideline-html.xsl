@@ -130,13 +130,13 @@
                   <li><a href="{$notice-href}"><xsl:choose><xsl:when test="$en">Notice</xsl:when><xsl:otherwise>公表のお知らせ</xsl:otherwise></xsl:choose></a></li>
                 </xsl:if>
                 <xsl:if test="$table-href != ''">
-                  <li><a href="{$table-href}"><xsl:choose><xsl:when test="$en">Comparison table</xsl:when><xsl:otherwise>新旧対照表</xsl:otherwise></xsl:choose></a></li>
+                  <li><a href="{$table-href}"><xsl:choose><xsl:when test="$en">Comparison table</xsl:when><xsl:otherwise><xsl:call-template name="term"><xsl:with-param name="id" select="'doc.table'"/></xsl:call-template></xsl:otherwise></xsl:choose></a></li>
                 </xsl:if>
                 <xsl:if test="$redline-href != ''">
-                  <li><a href="{$redline-href}"><xsl:choose><xsl:when test="$en">Changes marked</xsl:when><xsl:otherwise>改定箇所を示した本文</xsl:otherwise></xsl:choose></a></li>
+                  <li><a href="{$redline-href}"><xsl:choose><xsl:when test="$en">Changes marked</xsl:when><xsl:otherwise><xsl:call-template name="term"><xsl:with-param name="id" select="'doc.redline'"/></xsl:call-template></xsl:otherwise></xsl:choose></a></li>
                 </xsl:if>
                 <xsl:if test="$text-href != ''">
-                  <li><a href="{$text-href}"><xsl:choose><xsl:when test="$en">Plain text</xsl:when><xsl:otherwise>テキスト版</xsl:otherwise></xsl:choose></a></li>
+                  <li><a href="{$text-href}"><xsl:choose><xsl:when test="$en">Plain text</xsl:when><xsl:otherwise><xsl:call-template name="term"><xsl:with-param name="id" select="'doc.text'"/></xsl:call-template></xsl:otherwise></xsl:choose></a></li>
                 </xsl:if>
               </ul>
             </nav>
@@ -166,12 +166,12 @@
             </dd>
           </div>
           <div>
-            <dt><xsl:choose><xsl:when test="$en">Issued</xsl:when><xsl:otherwise>公表日</xsl:otherwise></xsl:choose></dt>
+            <dt><xsl:choose><xsl:when test="$en">Issued</xsl:when><xsl:otherwise><xsl:call-template name="term"><xsl:with-param name="id" select="'date.issued'"/></xsl:call-template></xsl:otherwise></xsl:choose></dt>
             <dd><xsl:call-template name="time-both"><xsl:with-param name="date" select="string(@issued)"/></xsl:call-template></dd>
           </div>
           <xsl:if test="@effective">
             <div>
-              <dt><xsl:choose><xsl:when test="$en">Effective</xsl:when><xsl:otherwise>適用日</xsl:otherwise></xsl:choose></dt>
+              <dt><xsl:choose><xsl:when test="$en">Effective</xsl:when><xsl:otherwise><xsl:call-template name="term"><xsl:with-param name="id" select="'date.effective'"/></xsl:call-template></xsl:otherwise></xsl:choose></dt>
               <dd><xsl:call-template name="time-both"><xsl:with-param name="date" select="string(@effective)"/></xsl:call-template></dd>
             </div>
           </xsl:if>

@@ -61,14 +61,14 @@
       </xsl:with-param>
     </xsl:call-template>
     <xsl:call-template name="meta-line">
-      <xsl:with-param name="label" select="'公表日'"/>
+      <xsl:with-param name="label"><xsl:call-template name="term"><xsl:with-param name="id" select="'date.issued'"/></xsl:call-template></xsl:with-param>
       <xsl:with-param name="value">
         <xsl:call-template name="date-both"><xsl:with-param name="date" select="string(@issued)"/></xsl:call-template>
       </xsl:with-param>
     </xsl:call-template>
     <xsl:if test="@effective">
       <xsl:call-template name="meta-line">
-        <xsl:with-param name="label" select="'適用日'"/>
+        <xsl:with-param name="label"><xsl:call-template name="term"><xsl:with-param name="id" select="'date.effective'"/></xsl:call-template></xsl:with-param>
         <xsl:with-param name="value">
           <xsl:call-template name="date-both"><xsl:with-param name="date" select="string(@effective)"/></xsl:call-template>
         </xsl:with-param>

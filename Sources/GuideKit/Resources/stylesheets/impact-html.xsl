@@ -35,8 +35,6 @@
   <xsl:param name="nist-url" select="'https://csrc.nist.gov/projects/cprt/catalog#/cprt/framework/version/SP_800_53_5_1_0/home?element='"/>
 
   <xsl:variable name="r" select="/i:impact"/>
-  <!-- Printable ASCII: a message made only of it is marked lang="en". -->
-  <xsl:variable name="ascii"> !"#$%&amp;'()*+,-./0123456789:;&lt;=&gt;?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\]^_`abcdefghijklmnopqrstuvwxyz{|}~</xsl:variable>
   <xsl:variable name="statuses" select="' modified renumbered deleted withdrawn unresolved unverifiable upcoming '"/>
 
   <!-- Clauses by file, in the order the files first appear. -->
@@ -105,7 +103,7 @@
               <p class="asof">
                 <span class="k">基準日</span>
                 <xsl:call-template name="time-both"><xsl:with-param name="date" select="string(@as-of)"/></xsl:call-template>
-                <span class="note">時点で施行されている版と比べています</span>
+                <span class="note">時点で施行されている版と比べた</span>
               </p>
             </xsl:if>
           </div>
@@ -130,7 +128,7 @@
             </section>
           </xsl:for-each>
           <xsl:if test="not(i:clause)">
-            <p class="none">影響を受ける条項はありません。</p>
+            <p class="none"><xsl:call-template name="term"><xsl:with-param name="id" select="'sentence.no-impact'"/></xsl:call-template></p>
           </xsl:if>
         </main>
         <xsl:text>&#10;</xsl:text>
@@ -160,7 +158,7 @@
         <div class="stat stale"><dt>要更新</dt><dd><xsl:value-of select="number(@stale)"/></dd></div>
         <div class="stat broken"><dt>参照切れ</dt><dd><xsl:value-of select="number(@broken)"/></dd></div>
         <xsl:if test="count(i:clause/i:finding[@not-fetched = 'true']) &gt; 0">
-          <div class="stat"><dt>未取得</dt><dd><xsl:value-of select="count(i:clause/i:finding[@not-fetched = 'true'])"/></dd></div>
+          <div class="stat"><dt><xsl:call-template name="term"><xsl:with-param name="id" select="'impact.notFetched'"/></xsl:call-template></dt><dd><xsl:value-of select="count(i:clause/i:finding[@not-fetched = 'true'])"/></dd></div>
         </xsl:if>
       </dl>
       <table class="by-status">
@@ -363,7 +361,7 @@
       <h5 class="f-head" id="{concat($fid, '-h')}">
         <span class="badge st-{$s}">
           <xsl:choose>
-            <xsl:when test="@not-fetched = 'true'">未取得</xsl:when>
+            <xsl:when test="@not-fetched = 'true'"><xsl:call-template name="term"><xsl:with-param name="id" select="'impact.notFetched'"/></xsl:call-template></xsl:when>
             <xsl:otherwise><xsl:call-template name="status-label"><xsl:with-param name="s" select="$s"/></xsl:call-template></xsl:otherwise>
           </xsl:choose>
         </span>
@@ -387,7 +385,7 @@
         </xsl:if>
       </p>
       <xsl:if test="@not-fetched = 'true'">
-        <p class="f-fetch">引用元がまだ取得されていないため照合できない。<code>guidekit sources fetch</code> を実行して取得する。</p>
+        <p class="f-fetch"><xsl:call-template name="term"><xsl:with-param name="id" select="'impact.notFetched.help'"/></xsl:call-template>。<code>guidekit sources fetch</code><xsl:text> </xsl:text><xsl:call-template name="term"><xsl:with-param name="id" select="'impact.notFetched.action'"/></xsl:call-template>。</p>
       </xsl:if>
       <xsl:if test="@pin or @latest or @upcoming">
         <div class="revs">
@@ -430,19 +428,17 @@
           </xsl:if>
         </div>
       </xsl:if>
-      <p class="msg">
-        <xsl:if test="translate(i:message, $ascii, '') = ''">
-          <xsl:attribute name="lang">en</xsl:attribute>
-        </xsl:if>
-        <xsl:value-of select="i:message"/>
-      </p>
+      <!-- What the finding means, in the page's language (the English message is for text and SARIF). -->
+      <xsl:if test="not(@not-fetched = 'true')">
+        <p class="msg"><xsl:call-template name="term"><xsl:with-param name="id" select="concat('impact.', @status, '.help')"/></xsl:call-template>。</p>
+      </xsl:if>
       <xsl:if test="string(@latest-provision) != ''">
         <p class="fact">
           <span class="k">現在の条番号</span>
           <code><del><xsl:value-of select="@provision"/></del></code>
           <span aria-hidden="true"> → </span><span class="visually-hidden">から</span>
           <code><ins><xsl:value-of select="@latest-provision"/></ins></code>
-          <span class="hint">（参照の provision を更新してください）</span>
+          <span class="hint">（参照の provision の更新が必要）</span>
         </p>
       </xsl:if>
       <xsl:if test="i:successor">
@@ -600,30 +596,12 @@
 
   <xsl:template name="status-label">
     <xsl:param name="s"/>
-    <xsl:choose>
-      <xsl:when test="$s = 'modified'">改正</xsl:when>
-      <xsl:when test="$s = 'renumbered'">条番号移動</xsl:when>
-      <xsl:when test="$s = 'deleted'">削除</xsl:when>
-      <xsl:when test="$s = 'withdrawn'">廃止</xsl:when>
-      <xsl:when test="$s = 'unresolved'">参照不能</xsl:when>
-      <xsl:when test="$s = 'unverifiable'">確認不能</xsl:when>
-      <xsl:when test="$s = 'upcoming'">施行予定</xsl:when>
-      <xsl:when test="$s = 'current'">変更なし</xsl:when>
-      <xsl:otherwise><xsl:value-of select="$s"/></xsl:otherwise>
-    </xsl:choose>
+<xsl:call-template name="term"><xsl:with-param name="id" select="concat('impact.', $s)"/></xsl:call-template>
   </xsl:template>
 
   <xsl:template name="status-help">
     <xsl:param name="s"/>
-    <xsl:choose>
-      <xsl:when test="$s = 'modified'">引用した条項の文言が改正された</xsl:when>
-      <xsl:when test="$s = 'renumbered'">引用した文言が別の条番号に移った（参照の更新が必要）</xsl:when>
-      <xsl:when test="$s = 'deleted'">引用した条項が削除された</xsl:when>
-      <xsl:when test="$s = 'withdrawn'">引用した管理策が廃止（withdrawn）された</xsl:when>
-      <xsl:when test="$s = 'unresolved'">参照元または条項が見つからない（参照切れ）</xsl:when>
-      <xsl:when test="$s = 'unverifiable'">確認した版が登録されておらず比べられない</xsl:when>
-      <xsl:when test="$s = 'upcoming'">基準日より後に施行される改正で変わる</xsl:when>
-    </xsl:choose>
+<xsl:call-template name="term"><xsl:with-param name="id" select="concat('impact.', $s, '.help')"/></xsl:call-template>
   </xsl:template>
 
   <!-- ===== CSS ===== -->

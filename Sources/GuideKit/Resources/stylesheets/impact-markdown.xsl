@@ -97,7 +97,9 @@
         </xsl:call-template>
       </xsl:when>
       <xsl:otherwise>
-        <xsl:value-of select="concat($nl, '影響を受ける条項はありません。', $nl)"/>
+        <xsl:value-of select="$nl"/>
+        <xsl:call-template name="term"><xsl:with-param name="id" select="'sentence.no-impact'"/></xsl:call-template>
+        <xsl:value-of select="$nl"/>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -117,10 +119,10 @@
       <xsl:text>基準日 </xsl:text>
       <xsl:call-template name="wareki"><xsl:with-param name="date" select="string(@as-of)"/></xsl:call-template>
       <xsl:call-template name="esc"><xsl:with-param name="s" select="concat('（', @as-of, '）')"/></xsl:call-template>
-      <xsl:text>に施行されている版と比べました。</xsl:text>
+      <xsl:text>に施行されている版と比べた。</xsl:text>
     </xsl:if>
     <xsl:value-of select="concat('引用 ', number(@references), ' 件のうち、要更新 **', number(@stale),
-                          '** 件、参照切れ **', number(@broken), '** 件。影響を受ける条項は ', count($clauses), ' 件です。', $nl, $nl)"/>
+                          '** 件、参照切れ **', number(@broken), '** 件。影響を受ける条項は ', count($clauses), ' 件である。', $nl, $nl)"/>
     <xsl:text>| 状態 | 件数 |&#10;|---|---:|&#10;</xsl:text>
     <xsl:call-template name="count-row"><xsl:with-param name="s" select="'modified'"/></xsl:call-template>
     <xsl:call-template name="count-row"><xsl:with-param name="s" select="'renumbered'"/></xsl:call-template>
@@ -201,15 +203,15 @@
         <xsl:value-of select="$nl"/>
         <xsl:text>…</xsl:text>
         <xsl:if test="$n-fit &gt; 0">
-          <xsl:value-of select="concat('コメントの長さの上限のため、', $n-fit, ' 件の条項は一行のみで示しました')"/>
+          <xsl:value-of select="concat('コメントの長さの上限のため、', $n-fit, ' 件の条項は一行のみで示した')"/>
           <xsl:if test="$n-rest &gt; $n-fit">
-            <xsl:value-of select="concat('。さらに ', $n-rest - $n-fit, ' 件の条項は省略しました')"/>
+            <xsl:value-of select="concat('。さらに ', $n-rest - $n-fit, ' 件の条項は省略した')"/>
           </xsl:if>
         </xsl:if>
         <xsl:if test="$n-fit = 0">
-          <xsl:value-of select="concat('コメントの長さの上限のため、', $n-rest, ' 件の条項は省略しました')"/>
+          <xsl:value-of select="concat('コメントの長さの上限のため、', $n-rest, ' 件の条項は省略した')"/>
         </xsl:if>
-        <xsl:text>（全件は `guidekit impact --format html` で確認できます）。&#10;</xsl:text>
+        <xsl:text>（全件は `guidekit impact --format html` で確認できる）。&#10;</xsl:text>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -352,10 +354,10 @@
         </xsl:call-template>
       </xsl:if>
     </xsl:if>
-    <xsl:if test="normalize-space(i:message) != ''">
-      <xsl:text>&lt;br&gt;</xsl:text>
-      <xsl:call-template name="esc"><xsl:with-param name="s" select="normalize-space(i:message)"/></xsl:call-template>
-    </xsl:if>
+    <!-- What the finding means, in Japanese (the English message is for text and SARIF). -->
+    <xsl:text>&lt;br&gt;</xsl:text>
+    <xsl:call-template name="term"><xsl:with-param name="id" select="concat('impact.', @status, '.help')"/></xsl:call-template>
+    <xsl:text>。</xsl:text>
     <xsl:if test="string(@latest-provision) != ''">
       <xsl:text>&lt;br&gt;現在の条番号：</xsl:text>
       <xsl:call-template name="code"><xsl:with-param name="s" select="@provision"/></xsl:call-template>
@@ -480,19 +482,7 @@
 
   <xsl:template name="status-label">
     <xsl:param name="s"/>
-    <xsl:choose>
-      <xsl:when test="$s = 'modified'">改正</xsl:when>
-      <xsl:when test="$s = 'renumbered'">条番号移動</xsl:when>
-      <xsl:when test="$s = 'deleted'">削除</xsl:when>
-      <xsl:when test="$s = 'withdrawn'">廃止</xsl:when>
-      <xsl:when test="$s = 'unresolved'">参照不能</xsl:when>
-      <xsl:when test="$s = 'unverifiable'">確認不能</xsl:when>
-      <xsl:when test="$s = 'upcoming'">施行予定</xsl:when>
-      <xsl:when test="$s = 'current'">変更なし</xsl:when>
-      <xsl:otherwise>
-        <xsl:call-template name="esc"><xsl:with-param name="s" select="$s"/></xsl:call-template>
-      </xsl:otherwise>
-    </xsl:choose>
+<xsl:call-template name="term"><xsl:with-param name="id" select="concat('impact.', $s)"/></xsl:call-template>
   </xsl:template>
 
   <!-- `code` (backticks in the value become quotes). -->

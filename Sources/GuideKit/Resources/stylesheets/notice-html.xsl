@@ -138,14 +138,14 @@
               <section aria-labelledby="s-effective">
                 <h2 id="s-effective">
                   <span class="sno"><xsl:call-template name="zenkaku-digits"><xsl:with-param name="n" select="$no-effective"/></xsl:call-template></span>
-                  <xsl:text>適用日</xsl:text>
+                  <xsl:call-template name="term"><xsl:with-param name="id" select="'date.effective'"/></xsl:call-template>
                 </h2>
                 <p>
                   <xsl:call-template name="time-both">
                     <xsl:with-param name="date" select="string(n:effective/@iso)"/>
                     <xsl:with-param name="wareki" select="string(n:effective/@wareki)"/>
                   </xsl:call-template>
-                  <xsl:text>から適用します。</xsl:text>
+                  <xsl:call-template name="term"><xsl:with-param name="id" select="'sentence.effective-from'"/></xsl:call-template>
                 </p>
               </section>
             </xsl:if>
@@ -198,12 +198,12 @@
         </xsl:choose>
         <xsl:text>」を改定し、「</xsl:text>
         <xsl:value-of select="normalize-space($n/n:title)"/>
-        <xsl:text>」を取りまとめましたので、公表します。</xsl:text>
+<xsl:call-template name="term"><xsl:with-param name="id" select="'sentence.revised'"/></xsl:call-template>
       </xsl:when>
       <xsl:otherwise>
         <xsl:text>「</xsl:text>
         <xsl:value-of select="normalize-space($n/n:title)"/>
-        <xsl:text>」を策定しましたので、公表します。</xsl:text>
+<xsl:call-template name="term"><xsl:with-param name="id" select="'sentence.established'"/></xsl:call-template>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -217,6 +217,9 @@
       <xsl:call-template name="count"><xsl:with-param name="kind" select="'removed'"/><xsl:with-param name="value" select="@removed"/></xsl:call-template>
       <xsl:call-template name="count"><xsl:with-param name="kind" select="'moved'"/><xsl:with-param name="value" select="@moved"/></xsl:call-template>
       <xsl:call-template name="count"><xsl:with-param name="kind" select="'renumbered'"/><xsl:with-param name="value" select="@renumbered"/></xsl:call-template>
+      <xsl:if test="number(@citation) &gt; 0">
+        <xsl:call-template name="count"><xsl:with-param name="kind" select="'citation'"/><xsl:with-param name="value" select="@citation"/></xsl:call-template>
+      </xsl:if>
     </ul>
     <xsl:if test="n:change">
       <table class="changes">
@@ -254,9 +257,9 @@
     </xsl:if>
     <xsl:if test="$table-href != ''">
       <p class="see">
-        <xsl:text>改定箇所の詳細は、</xsl:text>
-        <a><xsl:attribute name="href"><xsl:call-template name="safe-href"><xsl:with-param name="href" select="$table-href"/></xsl:call-template></xsl:attribute>新旧対照表</a>
-        <xsl:text>を御覧ください。</xsl:text>
+        <xsl:call-template name="term"><xsl:with-param name="id" select="'sentence.see-table.before'"/></xsl:call-template>
+        <a><xsl:attribute name="href"><xsl:call-template name="safe-href"><xsl:with-param name="href" select="$table-href"/></xsl:call-template></xsl:attribute><xsl:call-template name="term"><xsl:with-param name="id" select="'doc.table'"/></xsl:call-template></a>
+        <xsl:call-template name="term"><xsl:with-param name="id" select="'sentence.see-table.after'"/></xsl:call-template>
       </p>
     </xsl:if>
   </xsl:template>
@@ -427,7 +430,7 @@ table.changes{width:calc(100% - 1em);margin:0 0 1rem 1em;border-collapse:collaps
 .kind-added{color:#0d5b2a;border-color:#0d5b2a;background:#eaf5ee}
 .kind-modified{color:#1c3d6e;border-color:#1c3d6e;background:#e9eef6}
 .kind-removed{color:#8b1a1a;border-color:#8b1a1a;background:#f9ecec}
-.kind-moved,.kind-renumbered{color:#5a4a00;border-color:#8a7400;background:#faf6e3}
+.kind-moved,.kind-renumbered,.kind-citation{color:#5a4a00;border-color:#8a7400;background:#faf6e3}
 .links{list-style:none;padding:0}
 .links li{margin:.35rem 0;padding-left:1.1em;text-indent:-1.1em}
 .links li::before{content:"・";color:var(--accent)}

@@ -91,14 +91,14 @@
 
     <xsl:if test="$has-effective">
       <blank/>
-      <xsl:call-template name="heading"><xsl:with-param name="no" select="$no-effective"/><xsl:with-param name="text" select="'適用日'"/></xsl:call-template>
+      <xsl:call-template name="heading"><xsl:with-param name="no" select="$no-effective"/><xsl:with-param name="text"><xsl:call-template name="term"><xsl:with-param name="id" select="'date.effective'"/></xsl:call-template></xsl:with-param></xsl:call-template>
       <block indent="2" hanging="" align="leading">
         <xsl:value-of select="$para-indent"/>
         <xsl:call-template name="date-both">
           <xsl:with-param name="date" select="string(n:effective/@iso)"/>
           <xsl:with-param name="wareki" select="string(n:effective/@wareki)"/>
         </xsl:call-template>
-        <xsl:text>から適用します。</xsl:text>
+        <xsl:call-template name="term"><xsl:with-param name="id" select="'sentence.effective-from'"/></xsl:call-template>
       </block>
     </xsl:if>
 
@@ -144,12 +144,12 @@
         </xsl:choose>
         <xsl:text>」を改定し、「</xsl:text>
         <xsl:value-of select="normalize-space($n/n:title)"/>
-        <xsl:text>」を取りまとめましたので、公表します。</xsl:text>
+<xsl:call-template name="term"><xsl:with-param name="id" select="'sentence.revised'"/></xsl:call-template>
       </xsl:when>
       <xsl:otherwise>
         <xsl:text>「</xsl:text>
         <xsl:value-of select="normalize-space($n/n:title)"/>
-        <xsl:text>」を策定しましたので、公表します。</xsl:text>
+<xsl:call-template name="term"><xsl:with-param name="id" select="'sentence.established'"/></xsl:call-template>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -167,9 +167,13 @@
       <xsl:call-template name="count"><xsl:with-param name="kind" select="'moved'"/><xsl:with-param name="value" select="@moved"/></xsl:call-template>
       <xsl:text>、</xsl:text>
       <xsl:call-template name="count"><xsl:with-param name="kind" select="'renumbered'"/><xsl:with-param name="value" select="@renumbered"/></xsl:call-template>
+      <xsl:if test="number(@citation) &gt; 0">
+        <xsl:text>、</xsl:text>
+        <xsl:call-template name="count"><xsl:with-param name="kind" select="'citation'"/><xsl:with-param name="value" select="@citation"/></xsl:call-template>
+      </xsl:if>
     </block>
     <xsl:if test="n:change">
-      <block indent="2" hanging="" align="leading"><xsl:value-of select="$para-indent"/>主な改定箇所は次のとおりです。</block>
+      <block indent="2" hanging="" align="leading"><xsl:value-of select="$para-indent"/><xsl:call-template name="term"><xsl:with-param name="id" select="'sentence.main-changes'"/></xsl:call-template></block>
       <xsl:for-each select="n:change">
         <block indent="2" hanging="・" align="leading">
           <xsl:text>【</xsl:text>

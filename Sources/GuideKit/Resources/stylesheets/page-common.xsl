@@ -8,6 +8,9 @@
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
 
+  <xsl:include href="terms.xsl"/>
+
+
   <!-- ===== dates ===== -->
 
   <!--
@@ -110,14 +113,7 @@
   <!-- Change kinds as amendment notices name them. -->
   <xsl:template name="kind-label">
     <xsl:param name="kind"/>
-    <xsl:choose>
-      <xsl:when test="$kind = 'added'">新設</xsl:when>
-      <xsl:when test="$kind = 'modified'">改正</xsl:when>
-      <xsl:when test="$kind = 'removed'">削除</xsl:when>
-      <xsl:when test="$kind = 'moved'">移動</xsl:when>
-      <xsl:when test="$kind = 'renumbered'">番号変更</xsl:when>
-      <xsl:otherwise><xsl:value-of select="$kind"/></xsl:otherwise>
-    </xsl:choose>
+<xsl:call-template name="term"><xsl:with-param name="id" select="concat('change.', $kind)"/></xsl:call-template>
   </xsl:template>
 
   <!-- 1 → １ (full-width digits, for section numbers in notices). -->

@@ -80,7 +80,7 @@
           <xsl:if test="s:reference-source">
             <section class="block" id="gk-references" aria-labelledby="gk-references-h">
               <h2 id="gk-references-h">参照資料</h2>
-              <p class="note">ガイドラインが引用している条項集です。</p>
+              <p class="note">ガイドラインが引用している条項集である。</p>
               <ul class="refs">
                 <xsl:for-each select="s:reference-source">
                   <li>
@@ -173,14 +173,14 @@
           </xsl:choose>
         </h3>
         <dl class="dates">
-          <div><dt>版</dt><dd><xsl:value-of select="@version"/></dd></div>
+          <div><dt><xsl:call-template name="term"><xsl:with-param name="id" select="'edition.version'"/></xsl:call-template></dt><dd><xsl:value-of select="@version"/></dd></div>
           <div>
-            <dt>公表日</dt>
+            <dt><xsl:call-template name="term"><xsl:with-param name="id" select="'date.issued'"/></xsl:call-template></dt>
             <dd><xsl:call-template name="time-both"><xsl:with-param name="date" select="string(@issued)"/><xsl:with-param name="wareki" select="string(@issued-wareki)"/></xsl:call-template></dd>
           </div>
           <xsl:if test="@effective">
             <div>
-              <dt>適用日</dt>
+              <dt><xsl:call-template name="term"><xsl:with-param name="id" select="'date.effective'"/></xsl:call-template></dt>
               <dd><xsl:call-template name="time-both"><xsl:with-param name="date" select="string(@effective)"/></xsl:call-template></dd>
             </div>
           </xsl:if>
@@ -190,12 +190,12 @@
         </xsl:if>
         <ul class="docs">
           <xsl:attribute name="aria-label"><xsl:value-of select="concat(@version, ' の資料')"/></xsl:attribute>
-          <xsl:call-template name="doc-link"><xsl:with-param name="href" select="@href"/><xsl:with-param name="text" select="'本文'"/></xsl:call-template>
-          <xsl:call-template name="doc-link"><xsl:with-param name="href" select="@text-href"/><xsl:with-param name="text" select="'テキスト版'"/></xsl:call-template>
-          <xsl:call-template name="doc-link"><xsl:with-param name="href" select="@table-href"/><xsl:with-param name="text" select="'新旧対照表'"/></xsl:call-template>
-          <xsl:call-template name="doc-link"><xsl:with-param name="href" select="@redline-href"/><xsl:with-param name="text" select="'改定箇所を示した本文'"/></xsl:call-template>
-          <xsl:call-template name="doc-link"><xsl:with-param name="href" select="@notice-href"/><xsl:with-param name="text" select="'公表のお知らせ'"/></xsl:call-template>
-          <xsl:call-template name="doc-link"><xsl:with-param name="href" select="@notice-text-href"/><xsl:with-param name="text" select="'お知らせ（テキスト版）'"/></xsl:call-template>
+          <xsl:call-template name="doc-link"><xsl:with-param name="href" select="@href"/><xsl:with-param name="text"><xsl:call-template name="term"><xsl:with-param name="id" select="'doc.page'"/></xsl:call-template></xsl:with-param></xsl:call-template>
+          <xsl:call-template name="doc-link"><xsl:with-param name="href" select="@text-href"/><xsl:with-param name="text"><xsl:call-template name="term"><xsl:with-param name="id" select="'doc.text'"/></xsl:call-template></xsl:with-param></xsl:call-template>
+          <xsl:call-template name="doc-link"><xsl:with-param name="href" select="@table-href"/><xsl:with-param name="text"><xsl:call-template name="term"><xsl:with-param name="id" select="'doc.table'"/></xsl:call-template></xsl:with-param></xsl:call-template>
+          <xsl:call-template name="doc-link"><xsl:with-param name="href" select="@redline-href"/><xsl:with-param name="text"><xsl:call-template name="term"><xsl:with-param name="id" select="'doc.redline'"/></xsl:call-template></xsl:with-param></xsl:call-template>
+          <xsl:call-template name="doc-link"><xsl:with-param name="href" select="@notice-href"/><xsl:with-param name="text"><xsl:call-template name="term"><xsl:with-param name="id" select="'doc.notice'"/></xsl:call-template></xsl:with-param></xsl:call-template>
+          <xsl:call-template name="doc-link"><xsl:with-param name="href" select="@notice-text-href"/><xsl:with-param name="text"><xsl:call-template name="term"><xsl:with-param name="id" select="'doc.notice-text'"/></xsl:call-template></xsl:with-param></xsl:call-template>
         </ul>
       </article>
     </li>
@@ -224,7 +224,7 @@
           <xsl:call-template name="time-both"><xsl:with-param name="date" select="string(@as-of)"/></xsl:call-template>
           <xsl:text>時点で、</xsl:text>
         </xsl:if>
-        <xsl:text>ガイドラインが引用する法令の条項・管理策を、その最新の版と照合した結果です。</xsl:text>
+        <xsl:text>ガイドラインが引用する法令の条項・管理策を、その最新の版と照合した結果である。</xsl:text>
       </p>
       <ul class="stats">
         <li><span class="k">引用</span><span class="v"><xsl:value-of select="@references"/></span><span class="u">件</span></li>
