@@ -50,7 +50,7 @@ struct Impact: ParsableCommand {
 
   @Flag(
     help:
-      "After review: rewrite the pin (and the provision of renumbered refs) of the modified and renumbered references to the latest revision, changing no other byte."
+      "After review: rewrite the pin (and the provision of renumbered refs, and the 第N条第M項第K号 citation in their text) of the modified and renumbered references to the latest revision, changing no other byte; refs whose text could not be updated are listed."
   )
   var accept = false
 
@@ -148,6 +148,16 @@ struct Impact: ParsableCommand {
             "\(f.file):\(f.line): re-pinned \(f.source) \(f.provision) \(f.pin ?? "-") → \(f.latest ?? "-")\(provision) (clause \(f.clause))"
           )
         }
+        for u in outcome.retexted {
+          lines.append(
+            "\(u.finding.file):\(u.finding.line): text 「\(u.old)」 → 「\(u.new ?? "")」 (clause \(u.finding.clause))")
+        }
+        for u in outcome.textNotUpdated {
+          let f = u.finding
+          lines.append(
+            "\(f.file):\(f.line): warning: text 「\(u.old)」 not updated: it names no \(f.provision) to rewrite; edit it to cite \(f.latestProvision ?? "") (clause \(f.clause))"
+          )
+        }
         for f in outcome.skipped {
           lines.append(
             "\(f.file):\(f.line): not re-pinned: \(f.status.rawValue) \(f.source) \(f.provision) — edit the clause (clause \(f.clause))"
@@ -156,7 +166,10 @@ struct Impact: ParsableCommand {
       }
       try output.emit(lines.map { $0 + "\n" }.joined())
       let count = outcomes.reduce(0) { $0 + $1.repinned.count }
-      output.summary("guidekit impact --accept: \(count) reference\(count == 1 ? "" : "s") re-pinned")
+      let untouched = outcomes.reduce(0) { $0 + $1.textNotUpdated.count }
+      output.summary(
+        "guidekit impact --accept: \(count) reference\(count == 1 ? "" : "s") re-pinned"
+          + (untouched > 0 ? ", \(untouched) text\(untouched == 1 ? "" : "s") to edit by hand" : ""))
     } catch let error as GuideKitError {
       Console.error(error.description)
       throw ExitCode(2)

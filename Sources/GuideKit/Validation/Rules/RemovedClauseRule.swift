@@ -2,8 +2,8 @@ import GuideKitXML
 
 /// A clause of the previous edition that is missing from the next: deleted clauses should be
 /// deliberate (a warning; `--strict` makes it an error). A removal declared in the edition's
-/// `<removals>` is deliberate; a declared removal whose clause is still there, or whose `into`
-/// names no clause of the edition, is an error.
+/// `<removals>` is deliberate; a declared removal whose clause is still there or was no clause of
+/// the previous edition, or whose `into` names no clause of the edition, is an error.
 public struct RemovedClauseRule: CorpusRule {
   public static let descriptor = RuleDescriptor(
     id: "clause-removed", severity: .warning,
@@ -31,8 +31,15 @@ public struct RemovedClauseRule: CorpusRule {
               "clause \"\(located.unit.id)\" (\(located.unit.heading)) of version \(previousVersion) is not in version \(edition.info.version); declare it in <removals> if the deletion is deliberate",
               clause: located.unit.id))
         }
+        let previousIDs = Set(previous.diffUnits().map(\.unit.id))
         for removal in edition.info.removals {
-          if current.contains(removal.id) {
+          if !previousIDs.contains(removal.id) {
+            out.append(
+              error(
+                edition, line: removal.line,
+                "clause \"\(removal.id)\" is declared removed but is no clause of version \(previousVersion): correct the id or drop the <removed>",
+                clause: removal.id))
+          } else if current.contains(removal.id) {
             out.append(
               error(
                 edition, line: removal.line,
