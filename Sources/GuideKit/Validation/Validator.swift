@@ -191,10 +191,20 @@ public enum Validator {
         ))
       return result
     }
-    result.diagnostics += schema.validate(document).map {
-      var d = Diagnostic($0, rule: ValidationRules.schema.id, file: file)
+    for xml in schema.validate(document) {
+      var d = Diagnostic(xml, rule: ValidationRules.schema.id, file: file)
       if d.severity == .note { d.severity = .error }
-      return d
+      d.clause = SchemaMessages.enclosingUnit(xml.elements)
+      // libxml2's own words for the guideline schema, explained, the original kept as a note.
+      if options.schemaPath == nil, let vocabulary = SchemaVocabulary.guideline,
+        let explained = SchemaMessages.explain(xml, vocabulary: vocabulary)
+      {
+        d.message = explained.message
+        result.diagnostics.append(d)
+        d.severity = .note
+        d.message = "libxml2: " + xml.message
+      }
+      result.diagnostics.append(d)
     }
     if options.schemaPath == nil, let tree = document.withRootElement({ GuidelineReader.read($0, file: file) }) {
       for rule in ValidationRules.document where !rule.needsCorpus {

@@ -24,10 +24,20 @@ public struct RemovedClauseRule: CorpusRule {
         let removed = previous.diffUnits().filter {
           !current.contains($0.unit.id) && declared[$0.unit.id] == nil
         }
+        // Where the declaration belongs: the edition's <removals>, else the place the clause
+        // stood (after the nearest earlier clause that is still there).
+        let previousOrder = previous.diffUnits().map(\.unit.id)
+        var lines: [String: Int] = [:]
+        edition.forEachUnit { lines[$0.id] = $0.line }
+        func line(of id: String) -> Int {
+          if edition.info.removalsLine > 0 { return edition.info.removalsLine }
+          let before = previousOrder.prefix { $0 != id }.reversed()
+          return before.lazy.compactMap { lines[$0] }.first ?? edition.info.line
+        }
         for located in removed {
           out.append(
             diagnostic(
-              edition, line: edition.info.line,
+              edition, line: line(of: located.unit.id),
               "clause \"\(located.unit.id)\" (\(located.unit.heading)) of version \(previousVersion) is not in version \(edition.info.version); declare it in <removals> if the deletion is deliberate",
               clause: located.unit.id))
         }
