@@ -7,14 +7,16 @@ struct Impact: ParsableCommand {
     commandName: "impact",
     abstract: "Check every cited law article and security control against newer revisions.",
     discussion: """
-      Every <ref source provision pin> in PATH (default guidelines/) is resolved at its pinned \
+      Every <ref source provision pin> in PATH is resolved at its pinned \
       revision and at the latest revision in force on --as-of (default today), in the reference \
       registry (--references, repeatable; default references/): e-Gov law files as downloaded \
       (<LawId>_<YYYYMMDD>_<AmendingLawId>.xml), OSCAL catalogs and clause sets as \
       <source-id>/<revision>.xml. A finding is modified, renumbered (the cited text moved to \
       another article: latestProvision), deleted, withdrawn (OSCAL), unresolved (broken), \
       unverifiable (pin not in the registry) or upcoming (a scheduled revision changes it). \
-      Exit status 1 when anything is stale or broken.
+      Exit status 1 when anything is stale or broken. With no PATH, guidelines/ is checked: the \
+      latest edition of each guideline and the edition in force on --as-of when it differs \
+      (--all-editions: every edition).
 
       Examples:
         guidekit impact --references references \\
@@ -47,6 +49,12 @@ struct Impact: ParsableCommand {
 
   @Flag(help: "Also list current references (text format).")
   var all = false
+
+  @Flag(
+    help:
+      "With no PATH: check every edition, not only the latest edition of each guideline and the one in force on --as-of."
+  )
+  var allEditions = false
 
   @Flag(
     help:
@@ -93,13 +101,15 @@ struct Impact: ParsableCommand {
       Console.error(error.description)
       throw ExitCode(2)
     }
-    let checker = ImpactChecker(
-      registry: registry, options: ImpactOptions(asOf: asOf ?? PinDate.today()), guidelines: trees)
+    let day = asOf ?? PinDate.today()
+    let checker = ImpactChecker(registry: registry, options: ImpactOptions(asOf: day), guidelines: trees)
+    // Historic editions are not edited any more: by default only the current ones are checked.
+    let checked = paths.isEmpty && !allEditions ? GuidelineSet.currentEditions(trees, asOf: day) : trees
     if let against {
       try editionCheck(against: against, trees: trees, checker: checker)
       return
     }
-    let report = checker.check(trees)
+    let report = checker.check(checked)
     if accept {
       try acceptReviewed(report)
       return
