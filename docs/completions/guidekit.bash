@@ -242,7 +242,7 @@ _guidekit_diff() {
 
 _guidekit_impact() {
     repeating_flags=()
-    non_repeating_flags=(--all --accept --quiet -q --version -h --help)
+    non_repeating_flags=(--all --all-editions --accept --quiet -q --version -h --help)
     repeating_options=(--references --clause --stylesheet --param)
     non_repeating_options=(--as-of --format --against -o --output)
     __guidekit_offer_flags_options -1
@@ -399,7 +399,7 @@ _guidekit_fmt() {
 
 _guidekit_new-edition() {
     repeating_flags=()
-    non_repeating_flags=(--quiet -q --version -h --help)
+    non_repeating_flags=(--allow-gap --quiet -q --version -h --help)
     repeating_options=()
     non_repeating_options=(--version --issued --guidelines)
     __guidekit_offer_flags_options 1
