@@ -33,3 +33,23 @@ struct ImpactScopeCommandTests {
     #expect(try reportedFiles(["guidelines/telework-security/4.0.xml"]) == ["telework-security/4.0.xml"])
   }
 }
+
+@Suite("validate one edition")
+struct ValidateOneEditionCommandTests {
+  @Test("validate FILE of a new edition reads the editions beside it (no supersedes-unknown)")
+  func newEditionValidatesAlone() throws {
+    let folder = try TempFolder()
+    try FileManager.default.copyItem(
+      at: CLI.packageRoot.appendingPathComponent("guidelines"), to: folder.url.appendingPathComponent("guidelines"))
+    let made = try CLI.run(
+      ["new-edition", "telework-security", "--version", "6.0", "--issued", "2026-04-01", "--quiet"], in: folder.url)
+    #expect(made.status == 0, "\(made)")
+    let result = try CLI.run(["validate", "guidelines/telework-security/6.0.xml"], in: folder.url)
+    #expect(result.status == 0, "\(result)")
+    #expect(!result.stdout.contains("supersedes-unknown"), "\(result)")
+    #expect(result.stdout.contains("[placeholder-summary]"), "\(result)")
+    let skipped = try CLI.run(
+      ["new-edition", "telework-security", "--version", "8", "--issued", "2026-04-01"], in: folder.url)
+    #expect(skipped.status == 64, "\(skipped)")
+  }
+}
