@@ -71,13 +71,21 @@ def body(lines):
 
 root = help_text()
 version = subprocess.run([binary, "--version"], capture_output=True, text=True).stdout.strip()
-subcommands = []
-for heading, lines in sections(root):
-    if heading == "SUBCOMMANDS":
-        for line in lines:
-            m = re.match(r"^  ([a-z][a-z-]*)\s", line)
-            if m and m.group(1) != "help":
-                subcommands.append(m.group(1))
+
+def subcommands_of(text, prefix=()):
+    """The command paths under a help text, depth first (`sources`, `sources fetch`, …)."""
+    found = []
+    for heading, lines in sections(text):
+        if heading == "SUBCOMMANDS":
+            for line in lines:
+                m = re.match(r"^  ([a-z][a-z-]*)\s", line)
+                if m and m.group(1) != "help":
+                    path = prefix + (m.group(1),)
+                    found.append(path)
+                    found.extend(subcommands_of(help_text(*path), path))
+    return found
+
+subcommands = subcommands_of(root)
 
 print('.TH GUIDEKIT 1 "" "guidekit %s" "User Commands"' % esc(version))
 print(".SH NAME")
@@ -87,9 +95,9 @@ for heading, lines in sections(root):
         continue
     print(".SH " + (heading or "DESCRIPTION"))
     print("\n".join(body(lines)))
-for name in subcommands:
-    print(".SH COMMAND: " + esc(name.upper()))
-    for heading, lines in sections(help_text(name)):
+for path in subcommands:
+    print(".SH COMMAND: " + esc(" ".join(path).upper()))
+    for heading, lines in sections(help_text(*path)):
         print(".SS " + (heading or "DESCRIPTION"))
         print("\n".join(body(lines)))
 print(".SH SEE ALSO")

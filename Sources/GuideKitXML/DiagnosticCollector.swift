@@ -40,10 +40,27 @@ final class DiagnosticCollector {
       }
     var message = e.message.map { String(cString: $0) } ?? "unknown error"
     message = message.trimmingWhitespace()
-    add(
-      XMLDiagnostic(
-        file: file, line: Int(e.line), severity: severity, message: message,
-        domain: Int(e.domain), code: Int(e.code)))
+    var diagnostic = XMLDiagnostic(
+      file: file, line: Int(e.line), severity: severity, message: message,
+      domain: Int(e.domain), code: Int(e.code))
+    if e.domain == Int32(XML_FROM_SCHEMASV.rawValue), let node = e.node {
+      diagnostic.elements = Self.elementPath(node.assumingMemoryBound(to: xmlNode.self))
+    }
+    add(diagnostic)
+  }
+
+  /// The element `node` is (or, for an attribute, belongs to) and its ancestors, innermost first.
+  /// Called while the validated tree is alive (during the validation call).
+  private static func elementPath(_ node: xmlNodePtr) -> [XMLDiagnostic.ElementStep] {
+    var steps: [XMLDiagnostic.ElementStep] = []
+    var current: xmlNodePtr? = node.pointee.type == XML_ATTRIBUTE_NODE ? node.pointee.parent : node
+    while let element = current, element.pointee.type == XML_ELEMENT_NODE, steps.count < 256 {
+      let name = element.pointee.name.map { String(cString: $0) } ?? ""
+      let id = XMLElementView(node: element).attributeValue("id", namespace: nil)
+      steps.append(XMLDiagnostic.ElementStep(name: name, id: id))
+      current = element.pointee.parent
+    }
+    return steps
   }
 
   func add(message: String, severity: XMLDiagnostic.Severity = .error) {

@@ -23,6 +23,19 @@ public struct XMLDiagnostic: Sendable, Hashable, Codable {
   /// libxml2's error domain and code (`xmlErrorDomain`, `xmlParserErrors`); 0 for guidekit's own.
   public var domain: Int
   public var code: Int
+  /// For a schema-validity error: the element it is about, then its ancestors up to the root
+  /// (innermost first); empty for other diagnostics.
+  public var elements: [ElementStep] = []
+
+  /// One element of `elements`: its local name and its `id` attribute, if any.
+  public struct ElementStep: Sendable, Hashable, Codable {
+    public var name: String
+    public var id: String?
+    public init(name: String, id: String? = nil) {
+      self.name = name
+      self.id = id
+    }
+  }
 
   public init(
     file: String?, line: Int, severity: Severity, message: String, domain: Int = 0, code: Int = 0

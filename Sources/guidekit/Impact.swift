@@ -7,7 +7,7 @@ struct Impact: ParsableCommand {
     commandName: "impact",
     abstract: "Check every cited law article and security control against newer revisions.",
     discussion: """
-      Every <ref source provision pin> in PATH (default guidelines/) is resolved at its pinned \
+      Every <ref source provision pin> in PATH is resolved at its pinned \
       revision and at the latest revision in force on --as-of (default today), in the reference \
       registry (--references, repeatable; default references/): e-Gov law files as downloaded \
       (<LawId>_<YYYYMMDD>_<AmendingLawId>.xml), OSCAL catalogs and clause sets as \
@@ -15,7 +15,9 @@ struct Impact: ParsableCommand {
       another article: latestProvision), deleted, withdrawn (OSCAL), unresolved (broken), \
       unverifiable (the source is not fetched yet, or the pinned revision is not held: run \
       `guidekit sources fetch`) or upcoming (a scheduled revision changes it). Exit status 1 when \
-      anything is stale or broken, and with --strict also when anything is unverifiable.
+      anything is stale or broken, and with --strict also when anything is unverifiable. With no \
+      PATH, guidelines/ is checked: the latest edition of each guideline and the edition in force \
+      on --as-of when it differs (--all-editions: every edition).
 
       Examples:
         guidekit impact --references references \\
@@ -54,7 +56,13 @@ struct Impact: ParsableCommand {
 
   @Flag(
     help:
-      "After review: rewrite the pin (and the provision of renumbered refs) of the modified and renumbered references to the latest revision, changing no other byte."
+      "With no PATH: check every edition, not only the latest edition of each guideline and the one in force on --as-of."
+  )
+  var allEditions = false
+
+  @Flag(
+    help:
+      "After review: rewrite the pin (and the provision of renumbered refs, and the 第N条第M項第K号 citation in their text) of the modified and renumbered references to the latest revision, changing no other byte; refs whose text could not be updated are listed."
   )
   var accept = false
 
@@ -97,13 +105,15 @@ struct Impact: ParsableCommand {
       Console.error(error.description)
       throw ExitCode(2)
     }
-    let checker = ImpactChecker(
-      registry: registry, options: ImpactOptions(asOf: asOf ?? PinDate.today()), guidelines: trees)
+    let day = asOf ?? PinDate.today()
+    let checker = ImpactChecker(registry: registry, options: ImpactOptions(asOf: day), guidelines: trees)
+    // Historic editions are not edited any more: by default only the current ones are checked.
+    let checked = paths.isEmpty && !allEditions ? GuidelineSet.currentEditions(trees, asOf: day) : trees
     if let against {
       try editionCheck(against: against, trees: trees, checker: checker)
       return
     }
-    let report = checker.check(trees)
+    let report = checker.check(checked)
     if accept {
       try acceptReviewed(report)
       return
@@ -153,6 +163,16 @@ struct Impact: ParsableCommand {
             "\(f.file):\(f.line): re-pinned \(f.source) \(f.provision) \(f.pin ?? "-") → \(f.latest ?? "-")\(provision) (clause \(f.clause))"
           )
         }
+        for u in outcome.retexted {
+          lines.append(
+            "\(u.finding.file):\(u.finding.line): text 「\(u.old)」 → 「\(u.new ?? "")」 (clause \(u.finding.clause))")
+        }
+        for u in outcome.textNotUpdated {
+          let f = u.finding
+          lines.append(
+            "\(f.file):\(f.line): warning: text 「\(u.old)」 not updated: it names no \(f.provision) to rewrite; edit it to cite \(f.latestProvision ?? "") (clause \(f.clause))"
+          )
+        }
         for f in outcome.skipped {
           lines.append(
             "\(f.file):\(f.line): not re-pinned: \(f.status.rawValue) \(f.source) \(f.provision) — edit the clause (clause \(f.clause))"
@@ -161,7 +181,10 @@ struct Impact: ParsableCommand {
       }
       try output.emit(lines.map { $0 + "\n" }.joined())
       let count = outcomes.reduce(0) { $0 + $1.repinned.count }
-      output.summary("guidekit impact --accept: \(count) reference\(count == 1 ? "" : "s") re-pinned")
+      let untouched = outcomes.reduce(0) { $0 + $1.textNotUpdated.count }
+      output.summary(
+        "guidekit impact --accept: \(count) reference\(count == 1 ? "" : "s") re-pinned"
+          + (untouched > 0 ? ", \(untouched) text\(untouched == 1 ? "" : "s") to edit by hand" : ""))
     } catch let error as GuideKitError {
       Console.error(error.description)
       throw ExitCode(2)

@@ -14,7 +14,8 @@ struct NewEdition: ParsableCommand {
       number (（第5版）) naming the new one when VERSION starts a new edition (6.0). The file is \
       written in the canonical layout of `guidekit fmt`, so the first commit of the edition \
       diffs cleanly against the latest one. An existing file is never overwritten (exit 2); a VERSION that is not newer \
-      than the latest edition is a usage error (exit 64).
+      than the latest edition, or that skips an edition number (7 after 5.0) without --allow-gap, \
+      is a usage error (exit 64).
 
       Examples:
         guidekit new-edition telework-security --version 6.0
@@ -34,6 +35,9 @@ struct NewEdition: ParsableCommand {
   @Option(help: ArgumentHelp("The guidelines folder.", valueName: "DIR"))
   var guidelines = "guidelines"
 
+  @Flag(help: "Accept a VERSION whose edition number skips one (7 after 5.0).")
+  var allowGap = false
+
   @Flag(name: .shortAndLong, help: "Print nothing but errors.")
   var quiet = false
 
@@ -44,7 +48,8 @@ struct NewEdition: ParsableCommand {
   func run() throws {
     do {
       let edition = try EditionMaker.plan(
-        guidelineID: guidelineID, version: version, issued: issued ?? PinDate.today(), folder: guidelines)
+        guidelineID: guidelineID, version: version, issued: issued ?? PinDate.today(), folder: guidelines,
+        allowGap: allowGap)
       try EditionMaker.write(edition)
       if !quiet {
         print(edition.path)

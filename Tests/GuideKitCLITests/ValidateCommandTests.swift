@@ -280,7 +280,8 @@ struct ValidateCommandTests {
     #expect(result.status == 1, "\(result)")
     #expect(
       lines(result.stdout).compactMap { $0.wholeMatch(of: diagnosticLine).map { "\($0.line ?? ""):\($0.rule)" } }
-        == ["9:ref-unknown-source", "10:ref-unknown-provision", "11:ref-unknown-pin"], "\(result)")
+        == ["9:ref-missing-pin", "9:ref-unverifiable", "10:ref-unknown-provision", "11:ref-unknown-pin"],
+      "\(result)")
     #expect(result.stdout.hasPrefix(path))
   }
 

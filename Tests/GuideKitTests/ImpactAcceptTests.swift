@@ -50,7 +50,9 @@ struct ImpactAcceptTests {
       )
       .replacingOccurrences(
         of: #"provision="Art18"   source="426AC1000000104" pin='20250701_507AC0000000043'"#,
-        with: #"provision="Art17"   source="426AC1000000104" pin='20261001_507AC0000000043'"#)
+        with: #"provision="Art17"   source="426AC1000000104" pin='20261001_507AC0000000043'"#
+      )
+      .replacingOccurrences(of: "'>第18条<", with: "'>第17条<")
     #expect(try String(contentsOfFile: file, encoding: .utf8) == expected)
 
     // After the accept, the same check finds only the withdrawn control.
@@ -58,5 +60,47 @@ struct ImpactAcceptTests {
       registry: registry, options: ImpactOptions(asOf: "2026-11-01"), guidelines: try GuidelineSet.load(paths: [file])
     ).check(try GuidelineSet.load(paths: [file]))
     #expect(again.findings.map(\.status) == [.withdrawn])
+  }
+
+  @Test("rewrites the citation in a renumbered ref's text, in its numerals, and reports the texts it could not")
+  func acceptRewritesCitationText() throws {
+    let folder = RepoPaths.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let ref = #"<ref source="426AC1000000104" provision="Art18" pin="20250701_507AC0000000043">"#
+    let original = """
+      <?xml version="1.0" encoding="UTF-8"?>
+      <guideline xmlns="urn:guidekit:guideline:1" xml:lang="ja" id="accept-text" version="1.0" issued="2026-01-15">
+        <title>試験</title>
+        <issuer>試験</issuer>
+        <chapter id="ch-1" num="第1章">
+          <title>試験</title>
+          <clause id="a" num="(1)"><p>\(ref)サイバーセキュリティ基本法第十八条</ref>に基づく。</p></clause>
+          <clause id="b" num="(2)"><p>\(ref)同法第１８条第１項</ref>による。</p></clause>
+          <clause id="c" num="(3)"><p>\(ref)同条</ref>による。</p></clause>
+          <clause id="d" num="(4)"><p>\(ref)第19条</ref>による。</p></clause>
+        </chapter>
+      </guideline>
+
+      """
+    let file = folder.appendingPathComponent("g.xml").path
+    try original.write(toFile: file, atomically: true, encoding: .utf8)
+    let trees = try GuidelineSet.load(paths: [file])
+    let registry = ReferenceRegistry(folders: [SharedData.path("egov/laws")])
+    let report = ImpactChecker(registry: registry, options: ImpactOptions(asOf: "2026-11-01"), guidelines: trees)
+      .check(trees)
+    #expect(report.findings.map(\.status) == [.renumbered, .renumbered, .renumbered, .renumbered])
+
+    let outcomes = try ReferenceRepinner.accept(report)
+    let outcome = try #require(outcomes.first)
+    #expect(outcome.repinned.count == 4)
+    #expect(outcome.retexted.map { "\($0.old)→\($0.new ?? "")" } == ["第十八条→第十七条", "第１８条第１項→第１７条第１項"])
+    #expect(outcome.textNotUpdated.map(\.finding.clause) == ["c", "d"])
+    #expect(outcome.textNotUpdated.allSatisfy { $0.new == nil })
+    let written = try String(contentsOfFile: file, encoding: .utf8)
+    #expect(written.contains("サイバーセキュリティ基本法第十七条</ref>に基づく。"))
+    #expect(written.contains(">同法第１７条第１項</ref>"))
+    #expect(written.contains(">同条</ref>"))
+    #expect(written.contains(">第19条</ref>"))
+    #expect(!written.contains(#"provision="Art18""#))
   }
 }

@@ -87,9 +87,12 @@ struct TextLayoutTests {
     #expect(lines("あいうえ「お」", width: 10) == ["あいうえ", "「お」"])
   }
 
-  @Test func longRunOfClosingPunctuationStaysWhole() {
-    #expect(lines("あいう」」」」」」」", width: 6) == ["あい", "う」」」」」」」"])
-    #expect(lines("」」」」」", width: 2) == ["」」」」」"])
+  /// A run the rules cannot break within the width is cut with the rules relaxed (issue 21.14),
+  /// after the legal break before it.
+  @Test func longRunOfClosingPunctuationIsCutWhenNothingElseFits() {
+    #expect(lines("あいう」」」」」」」", width: 6) == ["あい", "う」」", "」」」", "」」"])
+    #expect(lines("」」」」」", width: 2) == ["」", "」", "」", "」", "」"])
+    #expect(lines("あいう」」", width: 6) == ["あい", "う」」"])
   }
 
   @Test func smallKanaAndProlongedSoundMarkNeverStartALine() {
@@ -227,6 +230,59 @@ struct TextLayoutPropertyTests {
         width: 1 + Int(rng.next() % 50), ambiguous: rng.next() % 2 == 0 ? .narrow : .wide)
       LayoutProperties.check(block, options, TextLayout.lines(for: block, options: options))
     }
+  }
+}
+
+/// Where the rules leave no break point within the width.
+@Suite("Kinsoku relaxed where nothing else fits")
+struct KinsokuRelaxationTests {
+  private func lines(_ text: String, width: Int) -> [String] {
+    let block = TextBlock(text: text)
+    let options = TextLayoutOptions(width: width)
+    let lines = TextLayout.lines(for: block, options: options)
+    LayoutProperties.check(block, options, lines)
+    return lines
+  }
+
+  private func columns(_ line: String) -> Int { EastAsianWidth.columns(of: line, ambiguous: .narrow) }
+
+  @Test("a run of small kana longer than the line is cut between small kana")
+  func smallKanaRun() {
+    let text = "あ" + String(repeating: "ぁ", count: 30)
+    let out = lines(text, width: 40)
+    #expect(out.allSatisfy { columns($0) <= 40 }, "\(out)")
+    #expect(out.joined() == text)
+    #expect(out.count == 2)
+  }
+
+  @Test("small kana are relaxed first: ー still never starts a line when that is enough")
+  func smallKanaBeforeTheRest() {
+    let out = lines(String(repeating: "ぁ", count: 12) + String(repeating: "ー", count: 5), width: 20)
+    #expect(out == [String(repeating: "ぁ", count: 10), "ぁぁーーーーー"])
+  }
+
+  @Test("then ー and iteration marks, then every rule")
+  func theRest() {
+    let long = lines("カ" + String(repeating: "ー", count: 30), width: 20)
+    #expect(long.allSatisfy { columns($0) <= 20 }, "\(long)")
+    let brackets = lines("字" + String(repeating: "」", count: 30), width: 20)
+    #expect(brackets.allSatisfy { columns($0) <= 20 }, "\(brackets)")
+    #expect(brackets.joined() == "字" + String(repeating: "」", count: 30))
+  }
+
+  @Test("the legal break before the run is taken first")
+  func legalBreakFirst() {
+    let out = lines("あいうえおかきくけこ" + String(repeating: "ぁ", count: 25), width: 20)
+    #expect(out.first == "あいうえおかきくけ")
+    #expect(out.dropFirst().first?.hasPrefix("こぁ") == true)
+    #expect(out.allSatisfy { columns($0) <= 20 })
+  }
+
+  @Test("a single unbreakable token (a URL) still stands alone, wider than the line")
+  func urlOverflows() {
+    let url = "https://example.com/a/very/long/path/that/is/longer/than/the/line"
+    let out = lines("参照：" + url + "。", width: 20)
+    #expect(out.contains { $0.hasPrefix(url) && columns($0) > 20 })
   }
 }
 
@@ -421,6 +477,26 @@ private enum LayoutProperties {
     let restPrefix = Array(
       String(repeating: " ", count: max(0, block.indent) + labelColumns).unicodeScalars)
     let text = Array(block.text.unicodeScalars)
+    // Units that break under no rule within the width may be cut against kinsoku (the rules
+    // relaxed in JLReq's order): scalar ranges of the text's units wider than the line.
+    let available = max(0, options.width - max(0, block.indent) - labelColumns)
+    var oversized: [Range<Int>] = []
+    var unitStart = 0
+    for unit in LineBreak.units(of: block.text) {
+      let body = unit.body.unicodeScalars.count
+      if EastAsianWidth.columns(of: unit.body, ambiguous: options.ambiguous) > available {
+        oversized.append(unitStart..<unitStart + body)
+      }
+      unitStart += body + unit.space.unicodeScalars.count
+      if unit.forcedBreak {
+        let crlf = unitStart + 1 < text.count && text[unitStart] == "\r" && text[unitStart + 1] == "\n"
+        unitStart += crlf ? 2 : 1
+      }
+    }
+    func relaxedBreak(at offset: Int) -> Bool {
+      oversized.contains { $0.lowerBound < offset && offset < $0.upperBound }
+    }
+    var starts: [Int] = []  // where line k's content starts in the text
     func isSpace(_ s: Unicode.Scalar) -> Bool {
       s.properties.isWhitespace && s != "\u{00A0}" && s != "\u{202F}" && s != "\u{2007}"
     }
@@ -483,6 +559,7 @@ private enum LayoutProperties {
           sourceLocation: sourceLocation)
         return
       }
+      starts.append(position)
       position += content.count
       gaps.append(gap)
       contents.append(content)
@@ -492,11 +569,14 @@ private enum LayoutProperties {
     }
     for (k, content) in contents.enumerated() {
       let line = lines[k]
-      // Width: over-wide lines hold one unbreakable unit.
+      // Width: an over-wide line holds a token wider than the line that breaks under no rule.
       let columns = EastAsianWidth.columns(of: line, ambiguous: options.ambiguous)
       if columns > options.width {
         let string = String(String.UnicodeScalarView(content))
-        if LineBreak.units(of: string).count > 1 {
+        let tokens = LineBreak.units(of: string, relaxation: .all)
+        if tokens.count > 1,
+          !tokens.contains(where: { EastAsianWidth.columns(of: $0.body, ambiguous: options.ambiguous) > available })
+        {
           Issue.record(
             "line \(k) \(line.debugDescription) is \(columns) columns wide and breakable: \(context)",
             sourceLocation: sourceLocation)
@@ -504,14 +584,14 @@ private enum LayoutProperties {
       }
       // Kinsoku, except at a newline of the text.
       let forcedBefore = gaps[k].contains { Character($0).isNewline }
-      if k > 0, !forcedBefore, let first = content.first, notAtStart.contains(first) {
+      if k > 0, !forcedBefore, let first = content.first, notAtStart.contains(first), !relaxedBreak(at: starts[k]) {
         Issue.record(
           "line \(k) \(line.debugDescription) starts with \(first): \(context)",
           sourceLocation: sourceLocation)
       }
       let forcedAfter = k + 1 < gaps.count && gaps[k + 1].contains { Character($0).isNewline }
       if k + 1 < lines.count, !forcedAfter, let last = line.last?.unicodeScalars.first,
-        notAtEnd.contains(last)
+        notAtEnd.contains(last), k + 1 >= starts.count || !relaxedBreak(at: starts[k + 1])
       {
         Issue.record(
           "line \(k) \(line.debugDescription) ends with \(last): \(context)",

@@ -55,11 +55,11 @@ struct ValidationCorpusTests {
     let file = "g/1.0.xml"
     #expect(
       folder.findings(report) == [
-        folder.expect(file, "source", .error, "ref-unknown-source"),
+        folder.expect(file, "source", .warning, "ref-unverifiable"),
         folder.expect(file, "article", .error, "ref-unknown-provision"),
         folder.expect(file, "control", .error, "ref-unknown-provision"),
-        folder.expect(file, "pin", .warning, "ref-unknown-pin"),
-        folder.expect(file, "early", .warning, "ref-unknown-pin"),
+        folder.expect(file, "pin", .error, "ref-unknown-pin"),
+        folder.expect(file, "early", .error, "ref-unknown-pin"),
       ])
     #expect(report.exitStatus == 1)
   }

@@ -54,6 +54,30 @@ struct WorkflowEditionTests {
     }
   }
 
+  @Test("new-edition refuses a version that skips an edition number, unless told the gap is deliberate")
+  func newEditionRefusesAGap() throws {
+    let folder = try copyOfGuidelines()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let guidelines = folder.appendingPathComponent("guidelines").path
+    do {
+      _ = try EditionMaker.plan(
+        guidelineID: "telework-security", version: "7", issued: "2026-04-01", folder: guidelines)
+      Issue.record("version 7 after 5.0 was accepted")
+    } catch {
+      guard case .usage(let message) = error else {
+        Issue.record("not a usage error: \(error)")
+        return
+      }
+      #expect(message.contains("第6版") && message.contains("--allow-gap"))
+    }
+    let gap = try EditionMaker.plan(
+      guidelineID: "telework-security", version: "7", issued: "2026-04-01", folder: guidelines, allowGap: true)
+    #expect(gap.previousVersion == "5.0")
+    _ = try EditionMaker.plan(
+      guidelineID: "telework-security", version: "6.1", issued: "2026-04-01", folder: guidelines)
+    _ = try EditionMaker.plan(guidelineID: "telework-labor", version: "2026", issued: "2026-04-01", folder: guidelines)
+  }
+
   @Test func newEditionNamesTheNewEditionNumberInTheTitle() throws {
     let folder = try copyOfGuidelines()
     defer { try? FileManager.default.removeItem(at: folder) }

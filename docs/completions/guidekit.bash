@@ -173,13 +173,13 @@ _guidekit() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    validate|diff|impact|render|notice|publish|fmt|new-edition|history|show|rules|help)
+    validate|diff|impact|render|notice|publish|fmt|new-edition|history|show|sources|rules|help)
         # Offer subcommand argument completions
         "_guidekit_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'validate diff impact render notice publish fmt new-edition history show rules help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'validate diff impact render notice publish fmt new-edition history show sources rules help' -- "${cur}"))
         ;;
     esac
 }
@@ -242,7 +242,7 @@ _guidekit_diff() {
 
 _guidekit_impact() {
     repeating_flags=()
-    non_repeating_flags=(--all --accept --quiet -q --version -h --help)
+    non_repeating_flags=(--all --strict --all-editions --accept --quiet -q --version -h --help)
     repeating_options=(--references --clause --stylesheet --param)
     non_repeating_options=(--as-of --format --against -o --output)
     __guidekit_offer_flags_options -1
@@ -402,7 +402,7 @@ _guidekit_fmt() {
 
 _guidekit_new-edition() {
     repeating_flags=()
-    non_repeating_flags=(--quiet -q --version -h --help)
+    non_repeating_flags=(--allow-gap --quiet -q --version -h --help)
     repeating_options=()
     non_repeating_options=(--version --issued --guidelines)
     __guidekit_offer_flags_options 1
@@ -469,6 +469,109 @@ _guidekit_show() {
         return
         ;;
     '--param')
+        return
+        ;;
+    '-o'|'--output')
+        return
+        ;;
+    esac
+}
+
+_guidekit_sources() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __guidekit_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    fetch|status|verify)
+        # Offer subcommand argument completions
+        "_guidekit_sources_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'fetch status verify' -- "${cur}"))
+        ;;
+    esac
+}
+
+_guidekit_sources_fetch() {
+    repeating_flags=()
+    non_repeating_flags=(--refresh --offline --quiet -q --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--store --egov-api --timeout --attempts --format -o --output)
+    __guidekit_offer_flags_options -1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--store')
+        return
+        ;;
+    '--egov-api')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--attempts')
+        return
+        ;;
+    '--format')
+        __guidekit_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    '-o'|'--output')
+        return
+        ;;
+    esac
+}
+
+_guidekit_sources_status() {
+    repeating_flags=()
+    non_repeating_flags=(--offline --quiet -q --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--store --egov-api --timeout --attempts --format -o --output)
+    __guidekit_offer_flags_options -1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--store')
+        return
+        ;;
+    '--egov-api')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--attempts')
+        return
+        ;;
+    '--format')
+        __guidekit_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    '-o'|'--output')
+        return
+        ;;
+    esac
+}
+
+_guidekit_sources_verify() {
+    repeating_flags=()
+    non_repeating_flags=(--quiet -q --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--store -o --output)
+    __guidekit_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--store')
         return
         ;;
     '-o'|'--output')

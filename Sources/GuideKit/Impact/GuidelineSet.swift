@@ -17,4 +17,16 @@ public enum GuidelineSet {
     }
     return trees
   }
+
+  /// The editions whose citations matter now: of each guideline, the latest edition (the one
+  /// being edited) and, when it differs, the edition in force on `asOf` (`impact` with no path).
+  /// - Returns: a subset of `trees`, in their order.
+  public static func currentEditions(_ trees: [ClauseTree], asOf: String) -> [ClauseTree] {
+    var chosen = Set<String>()
+    for (_, editions) in Dictionary(grouping: trees, by: { $0.info.id }) {
+      if let latest = EditionInForce.sortedByVersion(editions).last { chosen.insert(latest.info.file) }
+      if let inForce = EditionInForce.select(editions, asOf: asOf) { chosen.insert(inForce.info.file) }
+    }
+    return trees.filter { chosen.contains($0.info.file) }
+  }
 }

@@ -10,6 +10,20 @@ public enum ReferenceRepinner {
     /// Findings that cannot be re-pinned (deleted, withdrawn, broken, unverifiable): the clause
     /// must be edited by hand.
     public var skipped: [ImpactFinding]
+    /// Citation texts rewritten with a renumbered provision (「第23条」 → 「第22条」).
+    public var retexted: [TextUpdate] = []
+    /// Renumbered refs whose text names no provision accept could rewrite: re-pinned, but the
+    /// text must be edited by hand.
+    public var textNotUpdated: [TextUpdate] = []
+  }
+
+  /// The text of one renumbered `<ref>`, before and after.
+  public struct TextUpdate: Sendable, Hashable {
+    public var finding: ImpactFinding
+    /// The citation as written (the whole ref text when no citation was found in it).
+    public var old: String
+    /// The citation written for the new provision; nil when the text was not updated.
+    public var new: String?
   }
 
   /// Findings that a re-pin settles.
@@ -18,6 +32,7 @@ public enum ReferenceRepinner {
   }
 
   /// Re-pins the acceptable findings of `report` (those of `clauses` when given), file by file.
+  /// A ref whose provision changes also has the citation in its text rewritten to the new provision.
   /// - Throws: `GuideKitError.io` when a file cannot be read or replaced.
   public static func accept(_ report: ImpactReport, clauses: Set<String> = []) throws(GuideKitError)
     -> [Outcome]
@@ -28,24 +43,35 @@ public enum ReferenceRepinner {
       guard let data = FileManager.default.contents(atPath: file),
         var text = String(data: data, encoding: .utf8)
       else { throw .io(path: file, reason: "cannot read as UTF-8") }
-      var done: [ImpactFinding] = []
-      var skipped: [ImpactFinding] = []
+      var outcome = Outcome(file: file, repinned: [], skipped: [])
       for finding in findings.sorted(by: { $0.line > $1.line }) {
-        guard isAcceptable(finding), let updated = rewrite(text, finding) else {
-          skipped.append(finding)
+        guard isAcceptable(finding), let rewritten = rewrite(text, finding) else {
+          outcome.skipped.append(finding)
           continue
         }
-        text = updated
-        done.append(finding)
+        text = rewritten.text
+        outcome.repinned.append(finding)
+        if let update = rewritten.textUpdate {
+          if update.new == nil {
+            outcome.textNotUpdated.append(update)
+          } else {
+            outcome.retexted.append(update)
+          }
+        }
       }
-      if !done.isEmpty { try AtomicFile.write(Data(text.utf8), to: file) }
-      outcomes.append(Outcome(file: file, repinned: done.reversed(), skipped: skipped.reversed()))
+      if !outcome.repinned.isEmpty { try AtomicFile.write(Data(text.utf8), to: file) }
+      outcome.repinned.reverse()
+      outcome.skipped.reverse()
+      outcome.retexted.reverse()
+      outcome.textNotUpdated.reverse()
+      outcomes.append(outcome)
     }
     return outcomes
   }
 
-  /// The text with the one `<ref>` of the finding re-pinned, or nil when it is not found exactly.
-  static func rewrite(_ text: String, _ f: ImpactFinding) -> String? {
+  /// The text with the one `<ref>` of the finding re-pinned, or nil when it is not found exactly;
+  /// with the citation in the ref's text rewritten when its provision changes (`textUpdate`).
+  static func rewrite(_ text: String, _ f: ImpactFinding) -> (text: String, textUpdate: TextUpdate?)? {
     guard let latest = f.latest else { return nil }
     // The ref's start tag ends on `f.line` (libxml2's line); search from a few lines before.
     let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
@@ -55,34 +81,58 @@ public enum ReferenceRepinner {
     for line in lines[..<firstLine] { offset += line.utf8.count + 1 }
     var endOffset = offset
     for line in lines[firstLine..<f.line] { endOffset += line.utf8.count + 1 }
-    let utf8 = Array(text.utf8)
-    let window = String(decoding: utf8[offset..<min(endOffset, utf8.count)], as: UTF8.self)
-    var matches: [Range<String.Index>] = []
-    var searchStart = window.startIndex
-    while let open = window[searchStart...].firstRange(of: "<ref"),
-      let close = window[open.upperBound...].firstRange(of: ">")
+    let windowStart = text.utf8.index(text.startIndex, offsetBy: offset)
+    let windowEnd = text.utf8.index(text.startIndex, offsetBy: min(endOffset, text.utf8.count))
+    var match: Range<String.Index>?
+    var searchStart = windowStart
+    while let open = text[searchStart..<windowEnd].firstRange(of: "<ref"),
+      let close = text[open.upperBound...].firstRange(of: ">")
     {
-      let tag = String(window[open.lowerBound..<close.upperBound])
+      let tag = String(text[open.lowerBound..<close.upperBound])
       if attribute("source", in: tag) == f.source, attribute("provision", in: tag) == f.provision,
         attribute("pin", in: tag) == f.pin
       {
-        matches.append(open.lowerBound..<close.upperBound)
+        match = open.lowerBound..<close.upperBound
       }
       searchStart = close.upperBound
     }
-    guard let range = matches.last else { return nil }
-    var tag = String(window[range])
+    guard let range = match else { return nil }
+    var tag = String(text[range])
     guard let pinned = replacing("pin", with: latest, in: tag) else { return nil }
     tag = pinned
-    if f.status == .renumbered || f.latestProvision != nil, let provision = f.latestProvision {
+    var update: TextUpdate?
+    var rest = String(text[range.upperBound...])
+    if let provision = f.latestProvision, provision != f.provision {
       guard let moved = replacing("provision", with: provision, in: tag) else { return nil }
       tag = moved
+      // The ref's content, up to its end tag, unless it is empty (`<ref …/>`).
+      if !tag.hasSuffix("/>"), let end = rest.firstRange(of: "</ref>") {
+        let retext = retextCitation(String(rest[..<end.lowerBound]), from: f.provision, to: provision)
+        update = TextUpdate(finding: f, old: retext.old, new: retext.new)
+        if let newContent = retext.content { rest = newContent + rest[end.lowerBound...] }
+      } else {
+        update = TextUpdate(finding: f, old: "", new: nil)
+      }
     }
-    var newWindow = window
-    newWindow.replaceSubrange(range, with: tag)
-    let before = String(decoding: utf8[..<offset], as: UTF8.self)
-    let after = String(decoding: utf8[min(endOffset, utf8.count)...], as: UTF8.self)
-    return before + newWindow + after
+    return (text[..<range.lowerBound] + tag + rest, update)
+  }
+
+  /// The ref content with its one citation of `old` rewritten to cite `new`: the citation as
+  /// written, as rewritten, and the new content; `new` and `content` are nil when the content holds
+  /// no citation, or several, that names `old`.
+  static func retextCitation(_ content: String, from old: String, to new: String)
+    -> (old: String, new: String?, content: String?)
+  {
+    guard let oldProvision = ProvisionCitation(provisionPath: old),
+      let newProvision = ProvisionCitation(provisionPath: new)
+    else { return (content, nil, nil) }
+    let naming = ProvisionCitation.matches(in: content).filter { $0.citation.names(oldProvision) }
+    guard naming.count == 1, let match = naming.first else { return (content, nil, nil) }
+    let written = String(content[match.range])
+    guard let retargeted = match.citation.retargeted(to: newProvision) else { return (written, nil, nil) }
+    var updated = content
+    updated.replaceSubrange(match.range, with: retargeted.text)
+    return (written, retargeted.text, updated)
   }
 
   /// The value of `name="…"` (or single quotes) in a start tag.

@@ -41,6 +41,9 @@ public struct DocumentInfo: Sendable, Hashable, Codable {
   public var summary: [String]
   /// Clauses of the previous edition deliberately removed (`<removals>`; guidelines only).
   public var removals: [Removal] = []
+  /// Lines of `<summary>` and `<removals>`; 0 when absent (guidelines only).
+  public var summaryLine = 0
+  public var removalsLine = 0
   /// The file the tree was read from, as given.
   public var file: String
   /// Line of the root element.

@@ -115,6 +115,8 @@ public final class Publisher: Sendable {
     for tree in trees { inputHashes[tree.info.file] = try Self.fileHash(tree.info.file) }
     let renderer = Renderer(stylesheets: options.stylesheets, parameters: options.parameters, layout: options.layout)
     let guidelineIDs = editions.keys.sorted().joined(separator: " ")
+    // Links follow the pin: day pins of law citations resolved to the revision in force.
+    let refRevisions = ReferenceLinks.revisionTable(trees, registry: registry)
     var jobs: [Job] = []
     var site = SiteDocument(title: options.siteTitle)
 
@@ -141,9 +143,11 @@ public final class Publisher: Sendable {
           "notice-href": "\(version)-notice.html",
           "redline-href": links.redline.map { $0.lastPathPart } ?? "",
           "ref-base": "../references/", "guideline-base": "../", "text-href": "\(version).txt",
+          "ref-revisions": refRevisions,
         ]
         jobs.append(
-          Job(path: links.page, fingerprint: "\(base)\u{1F}page\u{1F}\(own)\u{1F}\(guidelineIDs)") {
+          Job(path: links.page, fingerprint: "\(base)\u{1F}page\u{1F}\(own)\u{1F}\(guidelineIDs)\u{1F}\(refRevisions)")
+          {
             () throws(GuideKitError) in
             Data(try renderer.html(file: file, extra: pageParameters).utf8)
           })

@@ -165,9 +165,11 @@ public final class ReferenceRegistry: Sendable {
 /// e-Gov LawId syntax: era+year (3 digits), a type code, a serial (`322AC0000000049`,
 /// `426AC1000000104`, `347M50002000032`).
 public enum LawID {
+  /// True for a LawId of e-Gov's form: 15 characters, the era and year (3 digits), the kind of
+  /// law (`AC`, `CO`, `M`…) and its serial (`322AC0000000049`, `322M40000100023`).
   public static func isValid(_ id: String) -> Bool {
     let chars = Array(id.utf8)
-    guard chars.count >= 11, chars.count <= 20 else { return false }
+    guard chars.count == 15 else { return false }
     guard chars[0] >= UInt8(ascii: "1"), chars[0] <= UInt8(ascii: "5"),
       chars[1...2].allSatisfy({ $0 >= 48 && $0 <= 57 })
     else { return false }

@@ -9,7 +9,7 @@ public enum Kinsoku {
       // cl-02 closing brackets
       "’”）〕］｝〉》」』】〙〗〟｠｣)]}",
       // cl-03 hyphens (with the fullwidth tilde ～ that Windows IMEs type for 〜)
-      "‐〜゠–～",
+      hyphens,
       // cl-04 dividing punctuation
       "？！‼⁇⁈⁉?!",
       // cl-05 middle dots
@@ -19,14 +19,11 @@ public enum Kinsoku {
       // cl-07 commas
       "、，､,",
       // cl-09 iteration marks
-      "ヽヾゝゞ々〻",
+      iterationMarks,
       // cl-10 prolonged sound mark
-      "ーｰ",
-      // cl-11 small kana (including Katakana Phonetic Extensions and Kana Extended/Small Kana Extension)
-      "ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ",
-      "ㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿ",
-      "ｧｨｩｪｫｬｭｮｯ",
-      "\u{1B132}\u{1B150}\u{1B151}\u{1B152}\u{1B155}\u{1B164}\u{1B165}\u{1B166}\u{1B167}",
+      prolongedSoundMarks,
+      // cl-11 small kana
+      smallKana,
       // spacing and half-width sound marks
       "゛゜ﾞﾟ",
       // cl-20 postfixed abbreviations (units after a number)
@@ -34,6 +31,57 @@ public enum Kinsoku {
     ]
     return Set(classes.joined().unicodeScalars)
   }()
+
+  static let hyphens = "‐〜゠–～"
+  static let iterationMarks = "ヽヾゝゞ々〻"
+  static let prolongedSoundMarks = "ーｰ"
+  /// cl-11, including Katakana Phonetic Extensions and Kana Extended/Small Kana Extension.
+  static let smallKana =
+    "ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ" + "ㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿ" + "ｧｨｩｪｫｬｭｮｯ"
+    + "\u{1B132}\u{1B150}\u{1B151}\u{1B152}\u{1B155}\u{1B164}\u{1B165}\u{1B166}\u{1B167}"
+
+  /// How far the rules are relaxed where they leave no break point within the line width, in the
+  /// order of JLReq (and CSS `line-break`: strict, normal, loose, anywhere).
+  enum Relaxation: Int, Comparable, CaseIterable, Sendable {
+    /// Every rule holds.
+    case none
+    /// Small kana (cl-11) may start a line.
+    case smallKana
+    /// Also the prolonged sound mark (cl-10), iteration marks (cl-09) and hyphens (cl-03).
+    case loose
+    /// No kinsoku at all: a line may break between any two characters where a break would be
+    /// allowed without it (never inside a Latin word, a number or a URL).
+    case all
+
+    static func < (a: Relaxation, b: Relaxation) -> Bool { a.rawValue < b.rawValue }
+
+    /// The next level, or nil after `all`.
+    var next: Relaxation? { Relaxation(rawValue: rawValue + 1) }
+
+    /// The characters this level lets start a line (besides those of lower levels).
+    fileprivate static let allowedAtStart: [Relaxation: Set<Unicode.Scalar>] = [
+      .smallKana: Set(Kinsoku.smallKana.unicodeScalars),
+      .loose: Set((Kinsoku.prolongedSoundMarks + Kinsoku.iterationMarks + Kinsoku.hyphens).unicodeScalars),
+    ]
+  }
+
+  /// True if `c` may not start a line under `relaxation`.
+  static func isProhibitedAtLineStart(_ c: Character, relaxation: Relaxation) -> Bool {
+    guard let s = c.unicodeScalars.first, notAtLineStart.contains(s) else { return false }
+    switch relaxation {
+    case .none: return true
+    case .all: return false
+    case .smallKana, .loose:
+      return !Relaxation.allCases.contains { level in
+        level <= relaxation && Relaxation.allowedAtStart[level]?.contains(s) == true
+      }
+    }
+  }
+
+  /// True if `c` may not end a line under `relaxation`.
+  static func isProhibitedAtLineEnd(_ c: Character, relaxation: Relaxation) -> Bool {
+    relaxation != .all && isProhibitedAtLineEnd(c)
+  }
 
   /// Characters that may not end a line (行末禁則).
   static let notAtLineEnd: Set<Unicode.Scalar> = {

@@ -25,8 +25,10 @@ enum LineBreak {
   }
 
   /// Cuts `text` into units.
+  /// - Parameter relaxation: how far kinsoku is relaxed (`TextLayout` relaxes it only inside a
+  ///   unit wider than the line).
   /// - Complexity: O(*n*) in the number of characters.
-  static func units(of text: String) -> [Unit] {
+  static func units(of text: String, relaxation: Kinsoku.Relaxation = .none) -> [Unit] {
     let chars = Array(text)
     var units: [Unit] = []
     var body = ""
@@ -61,7 +63,7 @@ enum LineBreak {
           i = j + 1
           continue
         }
-        if let before = lastVisible, canBreakAtSpace(after: before, before: chars[j]) {
+        if let before = lastVisible, canBreakAtSpace(after: before, before: chars[j], relaxation: relaxation) {
           finish(space: run, forced: false)
         } else {
           // Leading whitespace (a paragraph indent such as "　"), or a space that may not break.
@@ -72,7 +74,8 @@ enum LineBreak {
         continue
       }
       if let a = previous,
-        canBreak(between: a, and: c) || (urlStarts.contains(i) && canBreak(beforeURLAfter: a))
+        canBreak(between: a, and: c, relaxation: relaxation)
+          || (urlStarts.contains(i) && canBreak(beforeURLAfter: a, relaxation: relaxation))
       {
         finish(space: "", forced: false)
       }
@@ -97,28 +100,37 @@ enum LineBreak {
   }
 
   /// May a line break at whitespace between `a` and `b` (both not whitespace)?
-  static func canBreakAtSpace(after a: Character, before b: Character) -> Bool {
-    !Kinsoku.isProhibitedAtLineEnd(a) && !Kinsoku.isProhibitedAtLineStart(b)
+  static func canBreakAtSpace(after a: Character, before b: Character, relaxation: Kinsoku.Relaxation = .none)
+    -> Bool
+  {
+    !Kinsoku.isProhibitedAtLineEnd(a, relaxation: relaxation)
+      && !Kinsoku.isProhibitedAtLineStart(b, relaxation: relaxation)
   }
 
   /// May a line break directly between the adjacent characters `a` and `b` (both not whitespace)?
-  static func canBreak(between a: Character, and b: Character) -> Bool {
+  static func canBreak(between a: Character, and b: Character, relaxation: Kinsoku.Relaxation = .none) -> Bool {
     guard let sa = a.unicodeScalars.first, let sb = b.unicodeScalars.first else { return false }
     if isGlue(sa) || isGlue(sb) { return false }
-    if Kinsoku.isProhibitedAtLineStart(b) || Kinsoku.isProhibitedAtLineEnd(a) { return false }
-    if Kinsoku.isInseparable(a) && Kinsoku.isInseparable(b) { return false }
+    if Kinsoku.isProhibitedAtLineStart(b, relaxation: relaxation)
+      || Kinsoku.isProhibitedAtLineEnd(a, relaxation: relaxation)
+    {
+      return false
+    }
+    if relaxation != .all && Kinsoku.isInseparable(a) && Kinsoku.isInseparable(b) { return false }
     if sb.value == 0x200B { return false }
     if sa.value == 0x200B { return true }
     if sa == "\"" || sa == "'" || sb == "\"" || sb == "'" { return false }
     // A decimal or thousands separator inside a number: １，０００, 3.5, １０：３０.
     if numericSeparators.contains(sa) && isDigit(sb) { return false }
+    // With kinsoku relaxed, a separator still stays with the digits before it: １２，３４５.
+    if relaxation == .all && isDigit(sa) && numericSeparators.contains(sb) { return false }
     return isIdeographic(sa) || isIdeographic(sb)
   }
 
   /// May a line break between `a` and the URL that follows it?
-  static func canBreak(beforeURLAfter a: Character) -> Bool {
+  static func canBreak(beforeURLAfter a: Character, relaxation: Kinsoku.Relaxation = .none) -> Bool {
     guard let s = a.unicodeScalars.first else { return false }
-    return !isGlue(s) && !Kinsoku.isProhibitedAtLineEnd(a) && s != "\"" && s != "'"
+    return !isGlue(s) && !Kinsoku.isProhibitedAtLineEnd(a, relaxation: relaxation) && s != "\"" && s != "'"
       && s.value != 0x200B
   }
 

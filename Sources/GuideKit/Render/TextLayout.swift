@@ -57,9 +57,12 @@ public struct TextBlock: Sendable, Equatable {
 /// Kinsoku strategy: **push-out** (追い出し) only, no hanging punctuation (ぶら下げ). When the
 /// character that would start the next line may not start one, the last break opportunity before
 /// it is taken instead, so the preceding character moves down with it (「…お。」 is never split
-/// before 。). Lines are therefore never wider than the width, except a line that holds a single
-/// unbreakable unit wider than the width (a long URL or word, or a run such as 字」」）。), which
-/// stands alone and unbroken. Every line holds at least one unit, so no input loops or yields an
+/// before 。). Where the rules leave no break point within the width (a run of small kana, of ー,
+/// or such as 字」」）。 longer than the line), they are relaxed in JLReq's order — small kana may
+/// start a line, then ー, iteration marks and hyphens, then any character — rather than let the
+/// line overflow. Lines are therefore never wider than the width, except a line that holds a
+/// single token that breaks under no rule (a long URL, Latin word or number), which stands alone
+/// and unbroken. Every line holds at least one unit, so no input loops or yields an
 /// empty line (other than one the text asks for with two newlines).
 ///
 /// Whitespace at a break is consumed (a line break replaces it); no line ends with whitespace.
@@ -129,8 +132,14 @@ public enum TextLayout {
     var lineColumns = 0
     var lineIsOpen = false
     var pendingSpace = ""
-    for unit in LineBreak.units(of: text) {
-      let bodyColumns = EastAsianWidth.columns(of: unit.body, ambiguous: ambiguous)
+    func closeLine() {
+      if lineIsOpen { lines.append(line) }
+      line = ""
+      lineColumns = 0
+      lineIsOpen = false
+      pendingSpace = ""
+    }
+    func place(_ unit: LineBreak.Unit, _ bodyColumns: Int) {
       if !lineIsOpen {
         line = unit.body
         lineColumns = bodyColumns
@@ -155,6 +164,23 @@ public enum TextLayout {
         lineIsOpen = false
         pendingSpace = ""
       }
+    }
+    for unit in LineBreak.units(of: text) {
+      let bodyColumns = EastAsianWidth.columns(of: unit.body, ambiguous: ambiguous)
+      guard bodyColumns > columns, let cut = RelaxedBreaks.lines(of: unit.body, columns: columns, ambiguous: ambiguous)
+      else {
+        place(unit, bodyColumns)
+        continue
+      }
+      // The rules leave no break point within the width: the unit starts a line (at the legal
+      // break before it) and is cut where the rules, relaxed in JLReq's order, allow; its last
+      // line stays open for what follows.
+      closeLine()
+      lines += cut.dropLast()
+      let last = cut[cut.count - 1]
+      place(
+        LineBreak.Unit(body: last, space: unit.space, forcedBreak: unit.forcedBreak),
+        EastAsianWidth.columns(of: last, ambiguous: ambiguous))
     }
     if lineIsOpen { lines.append(line) }
     return lines

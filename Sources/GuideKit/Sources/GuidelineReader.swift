@@ -46,8 +46,11 @@ public enum GuidelineReader {
       case "title": info.title = InlineText.flatten(child)
       case "issuer": info.issuer = InlineText.flatten(child)
       case "contact": info.contact = InlineText.flatten(child)
-      case "summary": info.summary = blocks(of: child).map(\.displayText)
+      case "summary":
+        info.summary = blocks(of: child).map(\.displayText)
+        info.summaryLine = child.line
       case "removals":
+        info.removalsLine = child.line
         child.forEachElement { removed in
           guard removed.hasName("removed", namespace: namespace) else { return }
           info.removals.append(

@@ -78,10 +78,11 @@ extension CorpusRule {
 public enum ValidationRules {
   public static let document: [any DocumentRule] = [
     DuplicateIDRule(), DateRule(), EmptyClauseRule(), DuplicateNumRule(), LawIDRule(),
-    ReferenceRule(), PlaceholderSummaryRule(), EditionTitleRule(),
+    ReferenceRule(), ReferenceTextRule(), ReferencePinRule(), EmptyReferenceRule(), VersionFileNameRule(),
+    PlaceholderSummaryRule(), EditionTitleRule(),
   ]
   public static let corpus: [any CorpusRule] = [
-    DuplicateVersionRule(), SupersedesRule(), RemovedClauseRule(),
+    DuplicateVersionRule(), SupersedesRule(), RemovedClauseRule(), IssuedOrderRule(),
   ]
 
   /// Rules that are not semantic rules but name diagnostics of the XML layer.
@@ -100,6 +101,6 @@ public enum ValidationRules {
   public static var descriptors: [RuleDescriptor] {
     [xmlSyntax, schema, unsupported, unreadable, xmlWarning]
       + document.map { type(of: $0).descriptor } + corpus.map { type(of: $0).descriptor }
-      + ReferenceRule.extraDescriptors + DateRule.extraDescriptors
+      + ReferenceRule.extraDescriptors + DateRule.extraDescriptors + SupersedesRule.extraDescriptors
   }
 }

@@ -100,14 +100,21 @@ public enum Validator {
     }
 
     if options.schemaPath == nil {
-      let trees = outlines
+      // Editions beside a file validated alone (its siblings in the same folder) take part in
+      // the checks across editions; diagnostics about them are not reported.
+      let asked = Set(files)
+      let siblings = siblingEditions(of: files, limits: options.limits)
+      let askedOutlines = outlines
+      let trees = siblings + askedOutlines
       let guidelines = Dictionary(grouping: trees, by: { $0.info.id })
       let context = ValidationContext(registry: options.registry, guidelines: guidelines)
       let corpusRules = ValidationRules.document.filter(\.needsCorpus)
-      diagnostics += Parallel.map(trees.count, work: inputBytes) { index in
-        corpusRules.flatMap { $0.check(trees[index], context: context) }
+      diagnostics += Parallel.map(askedOutlines.count, work: inputBytes) { index in
+        corpusRules.flatMap { $0.check(askedOutlines[index], context: context) }
       }.flatMap { $0 }
-      diagnostics += ValidationRules.corpus.flatMap { $0.check(trees, context: context) }
+      diagnostics += ValidationRules.corpus.flatMap { $0.check(trees, context: context) }.filter {
+        asked.contains($0.file)
+      }
     }
     if options.strict {
       diagnostics = diagnostics.map { d in
@@ -118,6 +125,29 @@ public enum Validator {
     }
     diagnostics.sort(by: Diagnostic.sortKey)
     return ValidationReport(files: files.count, diagnostics: diagnostics, trouble: trouble)
+  }
+
+  /// The outlines of the guideline editions in the folders of `files` (not searched below them)
+  /// that are not among `files`; files that cannot be read as a guideline are left out.
+  static func siblingEditions(of files: [String], limits: XMLParseLimits) -> [ClauseTree] {
+    let asked = Set(files)
+    var siblings: [String] = []
+    for folder in Set(files.map(\.parentPath)).sorted() {
+      guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder)
+      else { continue }
+      for name in names.sorted() where name.hasSuffix(".xml") && !name.hasPrefix(".") {
+        let path = folder.isEmpty ? name : folder.joiningPath(name)
+        if !asked.contains(path) { siblings.append(path) }
+      }
+    }
+    guard !siblings.isEmpty else { return [] }
+    let paths = siblings
+    let outlines = Parallel.map(paths.count, work: FileTree.byteCount(of: paths)) { index in
+      (try? DocumentLoader.load(file: paths[index], limits: limits)).flatMap {
+        $0.info.kind == .guideline ? $0.outline() : nil
+      }
+    }
+    return outlines.compactMap { $0 }
   }
 
   struct FileResult: Sendable {
@@ -161,10 +191,20 @@ public enum Validator {
         ))
       return result
     }
-    result.diagnostics += schema.validate(document).map {
-      var d = Diagnostic($0, rule: ValidationRules.schema.id, file: file)
+    for xml in schema.validate(document) {
+      var d = Diagnostic(xml, rule: ValidationRules.schema.id, file: file)
       if d.severity == .note { d.severity = .error }
-      return d
+      d.clause = SchemaMessages.enclosingUnit(xml.elements)
+      // libxml2's own words for the guideline schema, explained, the original kept as a note.
+      if options.schemaPath == nil, let vocabulary = SchemaVocabulary.guideline,
+        let explained = SchemaMessages.explain(xml, vocabulary: vocabulary)
+      {
+        d.message = explained.message
+        result.diagnostics.append(d)
+        d.severity = .note
+        d.message = "libxml2: " + xml.message
+      }
+      result.diagnostics.append(d)
     }
     if options.schemaPath == nil, let tree = document.withRootElement({ GuidelineReader.read($0, file: file) }) {
       for rule in ValidationRules.document where !rule.needsCorpus {

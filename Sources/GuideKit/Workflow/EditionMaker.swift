@@ -37,10 +37,12 @@ public enum EditionMaker {
   ///   - version: the new version (digits and dots, newer than the latest in natural order).
   ///   - issued: `YYYY-MM-DD`, also the effective date.
   ///   - folder: the guidelines folder (default `guidelines`).
-  /// - Throws: `GuideKitError.usage` for a bad version or date or a version that is not newer,
-  ///   `.io` when the guideline has no editions or the file exists, `.xml` for a malformed edition.
+  ///   - allowGap: accept a version whose edition number skips one (7 after 5.0).
+  /// - Throws: `GuideKitError.usage` for a bad version or date, a version that is not newer, or
+  ///   one that skips an edition number (unless `allowGap`), `.io` when the guideline has no
+  ///   editions or the file exists, `.xml` for a malformed edition.
   public static func plan(
-    guidelineID: String, version: String, issued: String, folder: String = "guidelines"
+    guidelineID: String, version: String, issued: String, folder: String = "guidelines", allowGap: Bool = false
   ) throws(GuideKitError) -> Edition {
     guard version.wholeMatch(of: #/[0-9]+(\.[0-9]+)*/#) != nil else {
       throw .usage("version '\(version)' is not digits separated by dots (e.g. 6.0 or 2025)")
@@ -65,6 +67,13 @@ public enum EditionMaker {
     guard NaturalOrder.less(latest.version, version) else {
       throw .usage(
         "version \(version) is not newer than the latest edition \(latest.version) (\(latest.path))")
+    }
+    if !allowGap, let from = EditionNumber.edition(ofVersion: latest.version),
+      let to = EditionNumber.edition(ofVersion: version), to > from + 1
+    {
+      throw .usage(
+        "version \(version) is edition \(to) but the latest edition is \(latest.version) (第\(from)版): 第\(from + 1)版 would be skipped; use --version \(from + 1).0, or --allow-gap if the gap is deliberate"
+      )
     }
     let document: XMLDocument
     do {

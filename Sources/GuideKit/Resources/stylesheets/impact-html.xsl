@@ -344,7 +344,13 @@
             <xsl:otherwise><xsl:value-of select="@provision"/></xsl:otherwise>
           </xsl:choose>
         </xsl:with-param>
-        <xsl:with-param name="pin" select="''"/>
+        <!-- The latest revision; a withdrawn or deleted provision where it last stood: its pin. -->
+        <xsl:with-param name="pin">
+          <xsl:choose>
+            <xsl:when test="$s = 'withdrawn' or $s = 'deleted'"><xsl:value-of select="@pin"/></xsl:when>
+            <xsl:otherwise><xsl:value-of select="@latest"/></xsl:otherwise>
+          </xsl:choose>
+        </xsl:with-param>
         <xsl:with-param name="ref-base" select="''"/>
         <xsl:with-param name="guideline-base" select="''"/>
         <xsl:with-param name="guideline-ids" select="''"/>

@@ -301,8 +301,24 @@
   </xsl:template>
 
   <!--
-    Where a <ref> points. Guideline ids (space-separated $guideline-ids) first, then NIST SP 800-53,
-    then e-Gov LawIds (three digits, then letters/digits), then any other clause set under $ref-base.
+    Links follow the pin. ref-revisions: the e-Gov revision a date pin resolves to, as
+    space-separated "LawId|YYYY-MM-DD=YYYYMMDD_AmendingLawId" (guidekit fills it from the
+    registry); a pin that is already a revision id needs no entry. nist-revision-urls: the page of
+    each SP 800-53 revision, space-separated "revision=URL", {id} standing for the control id.
+  -->
+  <xsl:param name="ref-revisions" select="''"/>
+  <xsl:param name="nist-revision-urls" select="concat(
+    'rev4=https://csrc.nist.gov/pubs/sp/800/53/r4/upd3/final ',
+    'rev5.0.0=https://csrc.nist.gov/pubs/sp/800/53/r5/upd1/final ',
+    'rev5.0.1=https://csrc.nist.gov/pubs/sp/800/53/r5/upd1/final ',
+    'rev5.1.0=https://csrc.nist.gov/projects/cprt/catalog#/cprt/framework/version/SP_800_53_5_1_0/home?element={id} ',
+    'rev5.1.1=https://csrc.nist.gov/projects/cprt/catalog#/cprt/framework/version/SP_800_53_5_1_1/home?element={id}')"/>
+
+  <!--
+    Where a <ref> points. Guideline ids (space-separated $guideline-ids) first, then NIST SP 800-53
+    (the page of the pinned revision, else $nist-url), then e-Gov LawIds (three digits, then
+    letters/digits: the pinned law revision https://laws.e-gov.go.jp/law/<LawId>_<revision>, else the
+    current law), then any other clause set under $ref-base.
   -->
   <xsl:template name="ref-href">
     <xsl:param name="source"/>
@@ -324,12 +340,32 @@
         <xsl:value-of select="concat($guideline-base, $source, '/', $rev, '.html#', $provision)"/>
       </xsl:when>
       <xsl:when test="$source = 'nist-sp800-53'">
-        <xsl:value-of select="$nist-url"/>
-        <xsl:call-template name="upper"><xsl:with-param name="s" select="$provision"/></xsl:call-template>
+        <xsl:variable name="id">
+          <xsl:call-template name="upper"><xsl:with-param name="s" select="$provision"/></xsl:call-template>
+        </xsl:variable>
+        <xsl:variable name="page"
+          select="substring-before(substring-after(concat(' ', normalize-space($nist-revision-urls), ' '), concat(' ', $pin, '=')), ' ')"/>
+        <xsl:choose>
+          <xsl:when test="string($pin) != '' and $page != '' and contains($page, '{id}')">
+            <xsl:value-of select="concat(substring-before($page, '{id}'), $id, substring-after($page, '{id}'))"/>
+          </xsl:when>
+          <xsl:when test="string($pin) != '' and $page != ''"><xsl:value-of select="$page"/></xsl:when>
+          <xsl:otherwise><xsl:value-of select="concat($nist-url, $id)"/></xsl:otherwise>
+        </xsl:choose>
       </xsl:when>
       <xsl:when test="string-length($source) &gt; 3 and translate(substring($source, 1, 3), '0123456789', '') = ''
                       and translate($source, $alnum, '') = ''">
+        <!-- A revision id pin (20250601_504AC0000000068) names the revision; a date pin is looked up. -->
+        <xsl:variable name="revision">
+          <xsl:choose>
+            <xsl:when test="contains($pin, '_')"><xsl:value-of select="$pin"/></xsl:when>
+            <xsl:when test="string($pin) != ''">
+              <xsl:value-of select="substring-before(substring-after(concat(' ', normalize-space($ref-revisions), ' '), concat(' ', $source, '|', $pin, '=')), ' ')"/>
+            </xsl:when>
+          </xsl:choose>
+        </xsl:variable>
         <xsl:value-of select="concat('https://laws.e-gov.go.jp/law/', $source)"/>
+        <xsl:if test="$revision != ''"><xsl:value-of select="concat('_', $revision)"/></xsl:if>
         <!-- Art38_2/Para1 → #Mp-At_38_2 (the article of the main provision) -->
         <xsl:variable name="art">
           <xsl:choose>

@@ -11,12 +11,15 @@ public struct ReferenceRule: DocumentRule {
     id: "ref-unknown-provision", severity: .error,
     summary: "A reference cites a provision that does not exist in the pinned revision.")
   public static let pin = RuleDescriptor(
-    id: "ref-unknown-pin", severity: .warning,
-    summary: "A reference's pin names a revision that is not in the registry.")
+    id: "ref-unknown-pin", severity: .error,
+    summary: "A reference's pin names no revision of its source in the registry.")
+  public static let unverifiable = RuleDescriptor(
+    id: "ref-unverifiable", severity: .warning,
+    summary: "A reference cites an e-Gov law that is not in the registry: its pin and provision cannot be checked.")
   public static let malformedPin = RuleDescriptor(
     id: "ref-malformed-pin", severity: .error,
     summary: "A reference's pin looks like a date but is not a real one.")
-  public static let extraDescriptors = [provision, pin, malformedPin]
+  public static let extraDescriptors = [provision, pin, malformedPin, unverifiable]
 
   /// Refs to other guidelines are checked against the editions validated with this one.
   public var needsCorpus: Bool { true }
@@ -47,6 +50,13 @@ public struct ReferenceRule: DocumentRule {
     }
     guard let registry = context.registry else { return nil }
     guard let revisions = registry.sources[reference.source] else {
+      // A well-formed LawId names a real law whose files are not fetched: unverifiable, not broken.
+      if LawID.isValid(reference.source) {
+        return make(
+          Self.unverifiable, document, reference,
+          "source \(reference.source) is not in the reference registry (\(registry.folders.joined(separator: ", "))): its pin and provision cannot be checked; add the law's e-Gov files (guidekit sources fetch)",
+          clause)
+      }
       return make(
         Self.descriptor, document, reference,
         "source \"\(reference.source)\" is not in the reference registry (\(registry.folders.joined(separator: ", ")))",
@@ -57,7 +67,8 @@ public struct ReferenceRule: DocumentRule {
       guard let pinned = registry.revision(source: reference.source, pin: pin) else {
         let known = revisions.map(\.id).joined(separator: ", ")
         return make(
-          Self.pin, document, reference, "pin \"\(pin)\" of \(where_) is not in the registry (revisions: \(known))",
+          Self.pin, document, reference,
+          "pin \"\(pin)\" of \(where_) names no revision in the registry (revisions: \(known)): pin one of them, or a day YYYY-MM-DD",
           clause)
       }
       revision = pinned

@@ -13,7 +13,7 @@ public struct PlaceholderSummaryRule: DocumentRule {
     else { return [] }
     return [
       diagnostic(
-        document, line: document.info.line,
+        document, line: document.info.summaryLine > 0 ? document.info.summaryLine : document.info.line,
         "the summary is still the placeholder 「\(EditionMaker.summaryPlaceholder)」: write what this edition changes")
     ]
   }
