@@ -29,11 +29,30 @@ public struct Renderer: Sendable {
     return try TextLayoutDocument.render(xml: structure, fileName: file, options: layout)
   }
 
-  /// Parses `file` once and refuses anything but a guideline edition.
-  func guideline(_ file: String) throws(GuideKitError) -> XMLDocument {
+  /// The edition's HTML page from its bytes, read once by the caller; `file` names it.
+  public func html(data: Data, file: String, extra: [String: String] = [:]) throws(GuideKitError) -> String {
+    try stylesheets.transform(
+      "guideline-html", document: try guideline(file, data: data),
+      parameters: extra.merging(parameters) { _, user in user })
+  }
+
+  /// The edition as plain text from its bytes, read once by the caller; `file` names it.
+  public func text(data: Data, file: String, extra: [String: String] = [:]) throws(GuideKitError) -> String {
+    let structure = try stylesheets.transform(
+      "guideline-text", document: try guideline(file, data: data),
+      parameters: extra.merging(parameters) { _, user in user })
+    return try TextLayoutDocument.render(xml: structure, fileName: file, options: layout)
+  }
+
+  /// Parses `file` (or its bytes, when given) once and refuses anything but a guideline edition.
+  func guideline(_ file: String, data: Data? = nil) throws(GuideKitError) -> XMLDocument {
     let document: XMLDocument
     do {
-      document = try XMLDocument.parse(file: file)
+      if let data {
+        document = try XMLDocument.parse(data: data, fileName: file)
+      } else {
+        document = try XMLDocument.parse(file: file)
+      }
     } catch {
       throw .xml(error)
     }
