@@ -8,7 +8,7 @@
 final class DiagnosticCollector {
   let file: String?
   private(set) var diagnostics: [XMLDiagnostic] = []
-  /// Messages beyond this count are dropped (a hostile input can raise millions).
+  /// Messages beyond this count are only counted (a hostile input can raise millions).
   let limit: Int
   private(set) var dropped = 0
 
@@ -31,7 +31,21 @@ final class DiagnosticCollector {
   }
 
   func add(error: UnsafePointer<xmlError>) {
+    // Past the cap a message is only counted: nothing of it is converted.
+    guard diagnostics.count < limit else {
+      dropped += 1
+      return
+    }
     let e = error.pointee
+    var line = Int(e.line)
+    // Schema validation runs with a file name set, so that libxml2 does not walk back over every
+    // previous node for each error (quadratic in a document of many errors); the line is then
+    // taken from the node here.
+    if line == 0, let raw = e.node {
+      var node = raw.assumingMemoryBound(to: xmlNode.self)
+      if node.pointee.type == XML_ATTRIBUTE_NODE, let parent = node.pointee.parent { node = parent }
+      if node.pointee.type == XML_ELEMENT_NODE { line = XMLDocument.lineNumber(node) }
+    }
     let severity: XMLDiagnostic.Severity =
       switch e.level {
       case XML_ERR_WARNING: .warning
@@ -42,8 +56,19 @@ final class DiagnosticCollector {
     message = message.trimmingWhitespace()
     add(
       XMLDiagnostic(
-        file: file, line: Int(e.line), severity: severity, message: message,
+        file: file, line: line, severity: severity, message: message,
         domain: Int(e.domain), code: Int(e.code)))
+  }
+
+  /// Appends "… and N more" when messages were dropped at the cap, once.
+  func summarizeDropped(what: String) {
+    guard dropped > 0 else { return }
+    let line = diagnostics.last?.line ?? 0
+    diagnostics.append(
+      XMLDiagnostic(
+        file: file, line: line, severity: .error,
+        message: "… and \(dropped) more \(what) (only the first \(limit) are listed)"))
+    dropped = 0
   }
 
   func add(message: String, severity: XMLDiagnostic.Severity = .error) {
