@@ -1,0 +1,46 @@
+import Foundation
+import GuideKitTestSupport
+import Testing
+
+/// Runaway stylesheets, limits and empty inputs at the command line.
+@Suite("guidekit under runaway input")
+struct ReliabilityCommandTests {
+  /// A stylesheet whose template calls itself twice: 2^60 calls, with no output and no depth to hit.
+  static let exponentialStylesheet = """
+    <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+      <xsl:template match="/"><xsl:call-template name="grow"><xsl:with-param name="n" select="0"/></xsl:call-template></xsl:template>
+      <xsl:template name="grow">
+        <xsl:param name="n"/>
+        <xsl:if test="$n &lt; 60">
+          <xsl:call-template name="grow"><xsl:with-param name="n" select="$n + 1"/></xsl:call-template>
+          <xsl:call-template name="grow"><xsl:with-param name="n" select="$n + 1"/></xsl:call-template>
+        </xsl:if>
+      </xsl:template>
+    </xsl:stylesheet>
+    """
+
+  @Test func aRunawayStylesheetIsStoppedWithExitTwoNamingIt() throws {
+    let folder = try TempFolder()
+    let sheet = try folder.write("office/runaway.xsl", Self.exponentialStylesheet)
+    let edition = try folder.write("guidelines/sample/1.0.xml", guidelineText())
+    for (command, extra) in [("render", ["--format", "html"]), ("render", ["--format", "text"])] {
+      let result = try CLI.run(
+        [command, edition, "--stylesheet", sheet, "--transform-timeout", "1"] + extra, in: folder.url)
+      #expect(result.status == 2, "\(extra): \(result)")
+      #expect(!result.timedOut)
+      #expect(result.stderr.contains("runaway.xsl"), "names the stylesheet: \(result)")
+      #expect(result.stderr.contains("--transform-timeout"), "\(result)")
+    }
+    let site = folder.path("site")
+    let publish = try CLI.run(
+      [
+        "publish", "--guidelines", folder.path("guidelines"), "--out", site, "--stylesheet",
+        "guideline-html=\(sheet)", "--transform-timeout", "1", "--quiet",
+      ], in: folder.url)
+    #expect(publish.status == 2, "\(publish)")
+    #expect(publish.stderr.contains("runaway.xsl"), "\(publish)")
+    #expect(!FileManager.default.fileExists(atPath: site))
+    let bad = try CLI.run(["render", edition, "--transform-timeout", "0"], in: folder.url)
+    #expect(bad.status == 64, "\(bad)")
+  }
+}
