@@ -43,4 +43,45 @@ struct ReliabilityCommandTests {
     let bad = try CLI.run(["render", edition, "--transform-timeout", "0"], in: folder.url)
     #expect(bad.status == 64, "\(bad)")
   }
+
+  static let strace: String? = ["/usr/bin/strace", "/bin/strace"].first {
+    FileManager.default.isExecutableFile(atPath: $0)
+  }
+
+  @Test(.enabled(if: strace != nil, "needs strace"))
+  func publishLooksUpNoUserOrGroup() throws {
+    let folder = try TempFolder()
+    try folder.write("guidelines/sample/1.0.xml", guidelineText())
+    try folder.write("guidelines/sample/2.0.xml", guidelineText(version: "2.0", supersedes: "1.0"))
+    let binary = try #require(CLI.binary, CLI.binaryMessage)
+    let log = folder.path("strace.log")
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: try #require(Self.strace))
+    process.arguments = [
+      "-f", "-e", "trace=open,openat,connect", "-o", log, binary.path, "publish", "--guidelines",
+      folder.path("guidelines"), "--references", CLI.packageRoot.appendingPathComponent("references").path,
+      "--out", folder.path("site"), "--quiet",
+    ]
+    process.currentDirectoryURL = folder.url
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 0)
+    let trace = try String(contentsOfFile: log, encoding: .utf8)
+    #expect(trace.contains("1.0.xml"), "the trace saw the run")
+    for name in ["/etc/passwd", "/etc/group", "nscd"] {
+      let lines = trace.split(separator: "\n").filter { $0.contains(name) }
+      #expect(lines.isEmpty, "publish reads \(name): \(lines.prefix(3))")
+    }
+  }
+
+  @Test func validateOfAFolderWithoutGuidelinesExitsTwo() throws {
+    let folder = try TempFolder()
+    let empty = try folder.makeFolder("empty")
+    try folder.write("empty/notes.txt", "no XML here\n")
+    let result = try CLI.run(["validate", empty], in: folder.url)
+    #expect(result.status == 2, "\(result)")
+    #expect(result.stdout.contains("no XML file found"), "\(result)")
+  }
 }

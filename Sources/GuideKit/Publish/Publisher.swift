@@ -512,15 +512,10 @@ public final class Publisher: Sendable {
   }
 
   static func registryFingerprint(_ registry: ReferenceRegistry) -> String {
-    let fm = FileManager.default
     var parts: [String] = []
     for (_, revisions) in registry.sources.sorted(by: { $0.key < $1.key }) {
-      for r in revisions {
-        let attributes = try? fm.attributesOfItem(atPath: r.path)
-        let size = (attributes?[.size] as? any BinaryInteger).map { Int($0) } ?? 0
-        let mtime = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
-        parts.append("\(r.path)|\(size)|\(mtime)")
-      }
+      // stat, not FileManager's attributes, which look up the owner's name (/etc/passwd, nscd).
+      for r in revisions { parts.append("\(r.path)|\(statSignature(r.path) ?? "")") }
     }
     return hash(Data(parts.joined(separator: "\n").utf8))
   }

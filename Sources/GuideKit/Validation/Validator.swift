@@ -64,6 +64,13 @@ public enum Validator {
     -> ValidationReport
   {
     let (files, missing) = InputFiles.collect(paths)
+    if files.isEmpty && missing.isEmpty {
+      // Nothing to check is no success: a wrong path in CI must not pass.
+      let diagnostic = Diagnostic(
+        file: paths.joined(separator: " "), line: 0, severity: .error, rule: ValidationRules.unreadable.id,
+        message: "no XML file found: nothing was validated")
+      return ValidationReport(files: 0, diagnostics: [diagnostic], trouble: true)
+    }
     return validate(files: files, missing: missing, options: options) { index throws(XMLError) in
       try XMLDocument.parse(file: files[index], limits: options.limits)
     }
