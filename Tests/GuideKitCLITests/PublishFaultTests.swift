@@ -197,6 +197,43 @@ struct PublishFaultTests {
     #expect(workspace.leftovers().isEmpty)
   }
 
+  @Test(.enabled(if: Mounts.available, "needs root and mount"))
+  func outputFolderThatIsAReadOnlyMountGivesExitTwoAndLeavesNothing() throws {
+    let workspace = try PublishWorkspace()
+    let manifest = try workspace.buildPreviousSite()
+    let before = workspace.siteSnapshot()
+    try workspace.writeEditions(["1.0", "2.0", "3.0"])
+    // The output folder itself is a read-only mount; its parent stays writable.
+    try #require(Mounts.run(["mount", "--bind", workspace.site, workspace.site]))
+    defer {
+      Mounts.run(["umount", workspace.site])
+      withExtendedLifetime(workspace) {}
+    }
+    try #require(Mounts.run(["mount", "-o", "remount,bind,ro", workspace.site]))
+    let result = try workspace.publish()
+    #expect(result.status == 2, "\(result)")
+    #expect(result.stderr.contains("Read-only file system"), "the real cause: \(result)")
+    #expect(FileManager.default.contents(atPath: workspace.manifest) == manifest)
+    #expect(workspace.siteSnapshot() == before, "the previous output is intact")
+    #expect(workspace.leftovers().isEmpty, "\(workspace.leftovers())")
+  }
+
+  @Test(.enabled(if: getuid() != 0, "root writes into a read-only folder anyway"))
+  func outputFolderWithoutWritePermissionGivesExitTwoAndLeavesNothing() throws {
+    let workspace = try PublishWorkspace()
+    let manifest = try workspace.buildPreviousSite()
+    let before = workspace.siteSnapshot()
+    try workspace.writeEditions(["1.0", "2.0", "3.0"])
+    try #require(chmod(workspace.site, 0o555) == 0)
+    defer { chmod(workspace.site, 0o755) }
+    let result = try workspace.publish()
+    #expect(result.status == 2, "\(result)")
+    #expect(result.stderr.contains("Permission denied"), "the real cause: \(result)")
+    #expect(FileManager.default.contents(atPath: workspace.manifest) == manifest)
+    #expect(workspace.siteSnapshot() == before, "the previous output is intact")
+    #expect(workspace.leftovers().isEmpty, "\(workspace.leftovers())")
+  }
+
   @Test func outputFolderUnderARegularFileGivesExitTwo() throws {
     let workspace = try PublishWorkspace()
     let file = try workspace.folder.write("not-a-folder", "keep me\n")

@@ -25,10 +25,12 @@ final class OutputLock {
   init(out: String, wait: Bool, waiting: (Int32?) -> Void) throws(GuideKitError) {
     let folder = Publisher.stateFolder(for: out)
     let path = folder.joiningPath("lock")
-    Self.makeFolders(folder)
+    let folderError = Self.makeFolders(folder)
     descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
     guard descriptor >= 0 else {
-      throw .io(path: path, reason: "cannot open the output folder's lock: \(String(cString: strerror(errno)))")
+      // A folder that could not be made explains a missing one better than ENOENT.
+      let code = errno == ENOENT ? folderError ?? errno : errno
+      throw .io(path: path, reason: "cannot open the output folder's lock: \(String(cString: strerror(code)))")
     }
     if flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
       let holder = Self.holder(descriptor)
@@ -72,12 +74,14 @@ final class OutputLock {
     return Int32(String(decoding: buffer[0..<count], as: UTF8.self).trimmingWhitespace())
   }
 
-  /// Creates `folder` and its missing ancestors (errors surface when the lock file is opened).
-  static func makeFolders(_ folder: String) {
+  /// Creates `folder` and its missing ancestors; the errno of the last that failed, if any.
+  static func makeFolders(_ folder: String) -> Int32? {
     var path = folder.hasPrefix("/") ? "" : "."
+    var failure: Int32?
     for component in folder.split(separator: "/") {
       path += "/" + component
-      _ = mkdir(path, 0o755)
+      if mkdir(path, 0o755) != 0, errno != EEXIST { failure = errno }
     }
+    return failure
   }
 }

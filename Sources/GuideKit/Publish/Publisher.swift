@@ -106,6 +106,7 @@ public final class Publisher: Sendable {
     if let problem = options.outputFolderProblem() { throw .usage(problem) }
     let lock = try OutputLock(out: options.out, wait: options.wait) { [waiting] in waiting?($0) }
     defer { lock.release() }
+    try checkReplaceable()
     try cleanStaleStaging()
 
     // 1. Inputs, each read once: validation, every page and every fingerprint derive from these
@@ -462,6 +463,33 @@ public final class Publisher: Sendable {
       throw .io(path: out, reason: "cannot move the new site in place: \(String(cString: strerror(errno)))")
     }
     try? fm.removeItem(atPath: old)
+  }
+
+  /// Refuses, before anything is built, an output folder that cannot be replaced: one not
+  /// writable (a `chmod 555` folder could be swapped away, but its old files never removed), on a
+  /// read-only file system, or a mount point (which cannot be renamed); and a parent folder where
+  /// the staging folder cannot be made.
+  private func checkReplaceable() throws(GuideKitError) {
+    let out = options.out
+    let parent = out.parentPath.isEmpty ? "." : out.parentPath
+    func reason() -> String { String(cString: strerror(errno)) }
+    var folder = stat()
+    if lstat(out, &folder) == 0 {
+      guard access(out, W_OK | X_OK) == 0 else {
+        throw .io(path: out, reason: "cannot replace the output folder: \(reason())")
+      }
+      var above = stat()
+      if stat(parent, &above) == 0, above.st_dev != folder.st_dev {
+        throw .io(
+          path: out,
+          reason:
+            "cannot replace the output folder: it is a mount point (another file system than \(parent)); publish swaps a new folder in by renaming, so publish into a folder inside it"
+        )
+      }
+    }
+    guard access(parent, W_OK | X_OK) == 0 else {
+      throw .io(path: parent, reason: "cannot create the staging folder here: \(reason())")
+    }
   }
 
   private func stagingPath() -> String {
