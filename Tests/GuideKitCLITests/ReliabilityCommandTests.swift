@@ -84,4 +84,22 @@ struct ReliabilityCommandTests {
     #expect(result.status == 2, "\(result)")
     #expect(result.stdout.contains("no XML file found"), "\(result)")
   }
+
+  @Test func aStylesheetsBadOutputIsTheStylesheetsErrorNotTheInputs() throws {
+    let folder = try TempFolder()
+    let edition = try folder.write("guidelines/sample/1.0.xml", guidelineText())
+    let sheet = try folder.write(
+      "office/bad-text.xsl",
+      """
+      <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+        <xsl:output method="text"/>
+        <xsl:template match="/">&lt;text xmlns="urn:guidekit:text:1"&gt;&lt;block&gt;unclosed</xsl:template>
+      </xsl:stylesheet>
+      """)
+    let result = try CLI.run(
+      ["render", edition, "--format", "text", "--stylesheet", "guideline-text=\(sheet)"], in: folder.url)
+    #expect(result.status == 2, "\(result)")
+    #expect(result.stderr.hasPrefix(sheet + ":"), "the stylesheet's error: \(result)")
+    #expect(!result.stderr.contains("1.0.xml"), "not the input's: \(result)")
+  }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import GuideKitTestSupport
+import GuideKitXML
 import Testing
 
 @testable import GuideKit
@@ -24,6 +25,18 @@ struct EastAsianWidthTests {
     let c = try #require(text.first)
     #expect(text.count == 1, "fixture must be one grapheme cluster")
     #expect(EastAsianWidth.columns(of: c) == columns)
+  }
+
+  @Test func theInputSizeLimitDoesNotApplyToAStylesheetsOutput() throws {
+    // 54 MB of output (54,000 elements of 1,000 characters the layout ignores) from a stylesheet: more than the
+    // 50 MB an input may have, and not an input.
+    let padding = String(repeating: "a", count: 1_000)
+    let xml =
+      "<text xmlns=\"\(TextLayoutDocument.namespace)\">"
+      + String(repeating: "<x>\(padding)</x>\n", count: 54_000) + "<block>本文</block></text>"
+    #expect(xml.utf8.count > XMLParseLimits().maxBytes)
+    let blocks = try TextLayoutDocument.blocks(xml: xml, fileName: "guideline-text.xsl")
+    #expect(blocks.compactMap { $0?.text } == ["本文"])
   }
 
   @Test func ambiguousCharactersFollowTheOption() {

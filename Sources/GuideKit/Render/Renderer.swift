@@ -26,7 +26,8 @@ public struct Renderer: Sendable {
   public func text(file: String, extra: [String: String] = [:]) throws(GuideKitError) -> String {
     let structure = try stylesheets.transform(
       "guideline-text", document: try guideline(file), parameters: extra.merging(parameters) { _, user in user })
-    return try TextLayoutDocument.render(xml: structure, fileName: file, options: layout)
+    return try TextLayoutDocument.render(
+      xml: structure, fileName: try stylesheets.path(for: "guideline-text"), options: layout)
   }
 
   /// The edition's HTML page from its bytes, read once by the caller; `file` names it.
@@ -41,7 +42,8 @@ public struct Renderer: Sendable {
     let structure = try stylesheets.transform(
       "guideline-text", document: try guideline(file, data: data),
       parameters: extra.merging(parameters) { _, user in user })
-    return try TextLayoutDocument.render(xml: structure, fileName: file, options: layout)
+    return try TextLayoutDocument.render(
+      xml: structure, fileName: try stylesheets.path(for: "guideline-text"), options: layout)
   }
 
   /// Parses `file` (or its bytes, when given) once and refuses anything but a guideline edition.
@@ -72,7 +74,8 @@ public struct Renderer: Sendable {
     if text {
       let structure = try stylesheets.transform(
         "notice-text", xml: xml, fileName: "notice.xml", parameters: parameters)
-      return try TextLayoutDocument.render(xml: structure, fileName: "notice.xml", options: layout)
+      return try TextLayoutDocument.render(
+        xml: structure, fileName: try stylesheets.path(for: "notice-text"), options: layout)
     }
     return try stylesheets.transform("notice-html", xml: xml, fileName: "notice.xml", parameters: parameters)
   }
