@@ -87,6 +87,26 @@ struct TextLayoutTests {
     return result
   }
 
+  @Test func aHugeLabelOrIndentKeepsTheOutputLinearInTheInput() {
+    let options = TextLayoutOptions(width: 40)
+    let label = String(repeating: "１", count: 20_000)  // 40,000 columns
+    let text = String(repeating: "テレワークを導入する。", count: 200)
+    for block in [
+      TextBlock(text: text, hanging: label), TextBlock(text: text, indent: 1_000_000),
+      TextBlock(text: text, indent: 10, hanging: "（１）"),
+    ] {
+      let lines = TextLayout.lines(for: block, options: options)
+      let output = lines.reduce(0) { $0 + $1.count }
+      // Each line of about 20 columns of text (10 characters) carries at most 20 columns of indent.
+      #expect(output < block.hanging.count + text.count * 4, "\(output) characters")
+      // Only the label may pass the width; every other line keeps to it.
+      for line in lines where !line.contains("１１") {
+        #expect(EastAsianWidth.columns(of: line) <= 40, "\(line.prefix(60))")
+      }
+      #expect(lines.joined().filter { $0 != " " }.hasSuffix(text), "the text is kept")
+    }
+  }
+
   @Test func breaksBetweenCJKCharacters() {
     #expect(lines("あいうえおかきくけこ", width: 8) == ["あいうえ", "おかきく", "けこ"])
   }
