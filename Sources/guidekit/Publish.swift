@@ -17,9 +17,11 @@ struct Publish: ParsableCommand {
     discussion: """
       Reads every edition under --guidelines (default guidelines/) and writes to --out (default \
       output/): an index, each edition's page and text, the 新旧対照表 and redline between \
-      consecutive editions, the notices (HTML and text), the impact report (against \
-      --references; default references/ when it exists), an Atom feed and manifest.json with \
-      the sha256 of every file. The site is built in a staging folder and swapped in atomically; \
+      consecutive editions, the notices (HTML and text), an Atom feed and manifest.json with \
+      the sha256 of every file; with --impact-report also the impact report (against \
+      --references; default references/ when it exists; without the flag only its summary is \
+      printed). Every input is validated first: errors refuse the publish (exit 1, nothing \
+      written), warnings are printed (and refuse it with --strict). The site is built in a staging folder and swapped in atomically; \
       a run with nothing changed writes nothing. One publish at a time writes a folder: another \
       run waits for the lock (--no-wait: exit 2 instead). Build state (the lock, what each file \
       was made from) is kept beside the output folder in .NAME.guidekit/, not in it. Because the output folder is replaced whole, it \
@@ -27,7 +29,7 @@ struct Publish: ParsableCommand {
 
       Examples:
         guidekit publish
-        guidekit publish --references references \\
+        guidekit publish --impact-report --references references \\
             --references ../shared/data/egov/laws \\
             --references ../shared/data/oscal/catalogs --out public
         guidekit publish --stylesheet delta-table=office-table.xsl \\
@@ -58,6 +60,11 @@ struct Publish: ParsableCommand {
   var title = "テレワーク関係ガイドライン"
 
   @OptionGroup var style: StyleOptions
+
+  @Flag(
+    help:
+      "Publish the impact report (impact.html, impact.json) too; it lists the file and line of every cited clause.")
+  var impactReport = false
 
   @Flag(help: "Treat warnings of the validation that precedes the publish as errors: refuse to publish.")
   var strict = false
@@ -109,6 +116,7 @@ struct Publish: ParsableCommand {
       layout: TextLayoutOptions(width: width), baseURL: baseURL, siteTitle: title)
     options.wait = !noWait
     options.strict = strict
+    options.impactReport = impactReport
     let folder = out
     let publisher = Publisher(
       options: options,

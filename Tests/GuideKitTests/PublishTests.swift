@@ -37,7 +37,9 @@ struct PublishTests {
   func wholeSite() throws {
     let w = try Self.workspace()
     defer { try? FileManager.default.removeItem(at: w.root) }
-    let result = try Publisher(options: Self.options(w)).publish()
+    var options = Self.options(w)
+    options.impactReport = true
+    let result = try Publisher(options: options).publish()
     #expect(!result.unchanged)
     let files = try Self.contents(w.out)
     for expected in [
@@ -130,6 +132,39 @@ struct PublishTests {
     #expect(now["telework-labor/2021.html"] != first["telework-labor/2021.html"])
     #expect(
       try FileManager.default.contentsOfDirectory(atPath: w.root.path).allSatisfy { !$0.contains("staging") })
+  }
+
+  @Test("every page leads back: the 新旧対照表 and redline link to the index, the edition and the notice")
+  func pagesAreNoDeadEnds() throws {
+    let w = try Self.workspace()
+    defer { try? FileManager.default.removeItem(at: w.root) }
+    _ = try Publisher(options: Self.options(w)).publish()
+    let files = try Self.contents(w.out)
+    for page in ["telework-security/5.0-table.html", "telework-security/5.0-redline.html"] {
+      let html = String(decoding: files[page] ?? Data(), as: UTF8.self)
+      for link in ["href=\"../index.html\"", "href=\"5.0.html\"", "href=\"5.0-notice.html\""] {
+        #expect(html.contains(link), "\(page) lacks \(link)")
+      }
+      #expect(html.contains("aria-current=\"page\""), "\(page) marks itself in the navigation")
+    }
+    let notice = String(decoding: files["telework-security/5.0-notice.html"] ?? Data(), as: UTF8.self)
+    #expect(notice.contains("../index.html") && notice.contains("5.0.html") && notice.contains("5.0-table.html"))
+    // No page names a file of the build machine or the repository, and the impact report, which
+    // lists the file and line of every cited clause, is left out unless asked for.
+    let forbidden = [
+      w.root.path, RepoPaths.root.path, "telework-security/4.0.xml", "telework-security/5.0.xml",
+      "telework-labor/2021.xml",
+    ]
+    for (path, data) in files {
+      let text = String(decoding: data, as: UTF8.self)
+      let named = forbidden.filter { text.contains($0) }
+      #expect(named.isEmpty, "\(path) names \(named)")
+    }
+    #expect(files["impact.html"] == nil && files["impact.json"] == nil)
+    #expect(!String(decoding: files["index.html"] ?? Data(), as: UTF8.self).contains("impact.html"))
+    // The redline footer is readable: no more the 3.0:1 grey.
+    let redline = String(decoding: files["telework-security/5.0-redline.html"] ?? Data(), as: UTF8.self)
+    #expect(redline.contains(".foot{color:#57606a"))
   }
 
   @Test("the output folder holds exactly the site: build state is kept beside it, and builds are identical")

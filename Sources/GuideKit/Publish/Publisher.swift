@@ -25,6 +25,8 @@ public struct PublishOptions: Sendable {
   public var wait = true
   /// Warnings of the validation that precedes every publish refuse it, as errors do.
   public var strict = false
+  /// Publish the impact report (impact.html, impact.json) as part of the site.
+  public var impactReport = false
 
   public init(
     guidelines: String = "guidelines", references: [String] = [], out: String = "output",
@@ -217,7 +219,12 @@ public final class Publisher: Sendable {
         if let diff, let table = links.table, let redline = links.redline {
           let delta = Once { () throws(GuideKitError) in DeltaDocument.xml(try diff.get()) }
           let sheets = options.stylesheets
-          let parameters = options.parameters
+          // Navigation to the edition's other pages; no input paths on a public page.
+          let navigation = [
+            "home-href": "../index.html", "edition-href": "\(version).html", "table-href": table.lastPathPart,
+            "redline-href": redline.lastPathPart, "notice-href": "\(version)-notice.html", "show-files": "no",
+          ]
+          let parameters = navigation.merging(options.parameters) { _, user in user }
           jobs.append(
             Job(path: table, fingerprint: "\(base)\u{1F}table\u{1F}\(pairHash)") { () throws(GuideKitError) in
               Data(
@@ -275,12 +282,15 @@ public final class Publisher: Sendable {
       }
     }
 
-    // Impact report.
+    // Impact report: checked whenever there is a registry; published only when asked for, since
+    // it lists the files and lines of every edition.
     var impact: ImpactReport?
     if !registry.folders.isEmpty {
       let checker = ImpactChecker(registry: registry, options: ImpactOptions(asOf: options.asOf), guidelines: trees)
       let report = checker.check(trees)
       impact = report
+    }
+    if let report = impact, options.impactReport {
       let registryHash = Self.registryFingerprint(registry)
       let inputs = trees.map { inputHashes[$0.info.file] ?? "" }.joined()
       let sheets = options.stylesheets
