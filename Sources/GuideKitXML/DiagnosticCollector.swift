@@ -30,9 +30,15 @@ final class DiagnosticCollector {
     diagnostics.append(diagnostic)
   }
 
+  /// Messages received, repeated ones included.
+  private var received = 0
+
   func add(error: UnsafePointer<xmlError>) {
-    // Past the cap a message is only counted: nothing of it is converted.
-    guard diagnostics.count < limit else {
+    // Past the cap a message is only counted: nothing of it is converted. Repeated messages
+    // (kept once) count towards ten times the cap, so that millions of one line's errors stop
+    // costing a conversion each too.
+    received += 1
+    guard diagnostics.count < limit, received <= limit * 10 else {
       dropped += 1
       return
     }
