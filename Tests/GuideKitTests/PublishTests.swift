@@ -398,5 +398,19 @@ struct PublishTests {
     // A site guidekit wrote is replaced on the next run.
     _ = try Publisher(options: Self.options(w)).publish()
     #expect(problem(w.out) == nil)
+    // A site is told by its manifest: another generator's is refused; an earlier version's site
+    // (its state file inside) is taken, and the state file does not survive the next run.
+    try FileManager.default.createDirectory(atPath: root + "/other", withIntermediateDirectories: true)
+    try #"{"generator": "hugo", "files": []}"#.write(
+      toFile: root + "/other/manifest.json", atomically: true, encoding: .utf8)
+    #expect(problem(root + "/other")?.contains("did not write") == true)
+    try FileManager.default.createDirectory(atPath: root + "/old", withIntermediateDirectories: true)
+    try "{}".write(toFile: root + "/old/.guidekit-state.json", atomically: true, encoding: .utf8)
+    try "old".write(toFile: root + "/old/index.html", atomically: true, encoding: .utf8)
+    #expect(problem(root + "/old") == nil)
+    options = Self.options(w)
+    options.out = root + "/old"
+    _ = try Publisher(options: options).publish()
+    #expect(!FileManager.default.fileExists(atPath: root + "/old/.guidekit-state.json"))
   }
 }
