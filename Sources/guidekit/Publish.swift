@@ -21,7 +21,7 @@ struct Publish: ParsableCommand {
       the sha256 of every file; with --impact-report also the impact report (against \
       --references; default references/ when it exists; without the flag only its summary is \
       printed). Every input is validated first: errors refuse the publish (exit 1, nothing \
-      written), warnings are printed (and refuse it with --strict). The site is built in a staging folder and swapped in atomically; \
+      written; exit 2 for a file that does not parse), warnings are printed (and refuse it with --strict). The site is built in a staging folder and swapped in atomically; \
       a run with nothing changed writes nothing. One publish at a time writes a folder: another \
       run waits for the lock (--no-wait: exit 2 instead). Build state (the lock, what each file \
       was made from) is kept beside the output folder in .NAME.guidekit/, not in it. Because the output folder is replaced whole, it \
@@ -98,7 +98,7 @@ struct Publish: ParsableCommand {
     let interrupt = InterruptHandler()
     defer { interrupt.cancel() }
     do {
-      if try publishSite(folders: folders, showProgress: showProgress) { throw ExitCode(1) }
+      if let status = try publishSite(folders: folders, showProgress: showProgress) { throw ExitCode(status) }
     } catch let error as GuideKitError {
       // An interrupt made the run fail: the handler says so and exits once staging is removed.
       while interrupt.isInterrupted { pause() }
@@ -108,8 +108,8 @@ struct Publish: ParsableCommand {
     }
   }
 
-  /// Publishes; true when validation refused the publish.
-  private func publishSite(folders: [String], showProgress: Bool) throws(GuideKitError) -> Bool {
+  /// Publishes; the exit status when validation refused the publish (2: an input unreadable).
+  private func publishSite(folders: [String], showProgress: Bool) throws(GuideKitError) -> Int32? {
     var options = PublishOptions(
       guidelines: guidelines, references: folders, out: out, asOf: asOf ?? PinDate.today(),
       stylesheets: try style.stylesheets(defaultName: nil), parameters: try style.parameters(),
@@ -139,9 +139,9 @@ struct Publish: ParsableCommand {
       Console.error(
         "guidekit publish: not published: the guidelines have \(result.errors) error\(result.errors == 1 ? "" : "s")\(strict ? " (warnings count with --strict)" : ""); \(out)/ is unchanged"
       )
-      return true
+      return result.trouble ? 2 : 1
     }
-    guard !quiet else { return false }
+    guard !quiet else { return nil }
     if result.unchanged {
       Console.error("guidekit publish: \(out)/ is up to date (\(result.files.count) files)")
     } else {
@@ -154,7 +154,7 @@ struct Publish: ParsableCommand {
       }
       Console.error(line)
     }
-    return false
+    return nil
   }
 }
 

@@ -494,6 +494,16 @@ struct PublishFaultTests {
     #expect(workspace.leftovers().isEmpty)
   }
 
+  @Test func aMalformedInputStopsPublishWithExitTwo() throws {
+    let workspace = try PublishWorkspace()
+    let manifest = try workspace.buildPreviousSite()
+    try workspace.folder.write("guidelines/sample/3.0.xml", "<guideline xmlns=\"urn:guidekit:guideline:1\"><title>")
+    let result = try workspace.publish()
+    #expect(result.status == 2, "\(result)")
+    #expect(result.stderr.contains("3.0.xml:"), "\(result)")
+    #expect(FileManager.default.contents(atPath: workspace.manifest) == manifest)
+  }
+
   @Test func publishPrintsWarningsAndRefusesThemWithStrict() throws {
     let workspace = try PublishWorkspace()
     let manifest = try workspace.buildPreviousSite()

@@ -59,6 +59,8 @@ public struct PublishResult: Sendable {
   public var diagnostics: [Diagnostic] = []
   /// True when validation found errors (or warnings, with `strict`): nothing was written.
   public var refused = false
+  /// True when an input could not be read at all (exit status 2 rather than 1).
+  public var trouble = false
   /// The errors among `diagnostics`.
   public var errors: Int { diagnostics.filter { $0.severity == .error }.count }
 }
@@ -120,7 +122,9 @@ public final class Publisher: Sendable {
     let validation = Validator.validate(inputs: inputs, options: ValidationOptions(strict: options.strict))
     guard validation.errors == 0, !validation.trouble else {
       return PublishResult(
-        files: [:], rebuilt: 0, unchanged: true, impact: nil, diagnostics: validation.diagnostics, refused: true)
+        files: [:], rebuilt: 0, unchanged: true, impact: nil, diagnostics: validation.diagnostics, refused: true,
+        // An input that does not parse stops the publish as trouble (exit 2), as before.
+        trouble: validation.trouble || validation.diagnostics.contains { $0.rule == ValidationRules.xmlSyntax.id })
     }
     let loaded = Parallel.map(inputs.count, work: bytes.reduce(0) { $0 + $1.count }) { index in
       Result { () throws(GuideKitError) in
