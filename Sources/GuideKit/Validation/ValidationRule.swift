@@ -78,7 +78,7 @@ extension CorpusRule {
 public enum ValidationRules {
   public static let document: [any DocumentRule] = [
     DuplicateIDRule(), DateRule(), EmptyClauseRule(), DuplicateNumRule(), LawIDRule(),
-    ReferenceRule(), PlaceholderSummaryRule(), EditionTitleRule(),
+    ReferenceRule(), PlaceholderSummaryRule(), EditionTitleRule(), TitleLengthRule(),
   ]
   public static let corpus: [any CorpusRule] = [
     DuplicateVersionRule(), SupersedesRule(), RemovedClauseRule(),
