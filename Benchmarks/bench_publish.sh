@@ -28,12 +28,14 @@ BYTES=$(find "$DIR" -name '*.xml' -printf '%s\n' | awk '{ s += $1 } END { print 
 note "$FILES editions, $(mib "$BYTES")"
 check_corpus "$DIR" 3
 
-CMD=("$GUIDEKIT" publish --guidelines "$DIR" --out "$OUT" "${REFS[@]}" --as-of "$AS_OF")
+CMD=("$GUIDEKIT" publish --guidelines "$DIR" --out "$OUT" "${REFS[@]}" --as-of "$AS_OF" --impact-report)
+# The build state publish keeps beside the output folder (a full run starts without it).
+STATE="$(dirname "$OUT")/.$(basename "$OUT").guidekit"
 RUN_DIR="$REPO"
 note "command: ${CMD[*]}"
 
 log "publish: one full run (checked, then timed by hyperfine)"
-rm -rf "$OUT"
+rm -rf "$OUT" "$STATE"
 if ! "${CMD[@]}" 2>"$RESULTS/.publish-full.err"; then
   echo "guidekit publish failed with the reference folders:" >&2
   sed 's/^/   /' "$RESULTS/.publish-full.err" >&2
@@ -44,7 +46,7 @@ if ! "${CMD[@]}" 2>"$RESULTS/.publish-full.err"; then
   note "measuring without --references instead"
   CMD=("$GUIDEKIT" publish --guidelines "$DIR" --out "$OUT" --as-of "$AS_OF")
   RUN_DIR="$CORPUS"
-  rm -rf "$OUT"
+  rm -rf "$OUT" "$STATE"
   (cd "$RUN_DIR" && "${CMD[@]}") 2>"$RESULTS/.publish-full.err" || {
     echo "guidekit publish failed:" >&2
     cat "$RESULTS/.publish-full.err" >&2
@@ -55,7 +57,7 @@ CMD_STR="cd '$RUN_DIR' && $(printf "'%s' " "${CMD[@]}")"
 sed 's/^/   guidekit: /' "$RESULTS/.publish-full.err" >&2
 note "site: $(find "$OUT" -type f | wc -l) files, $(du -sh "$OUT" | cut -f1)"
 
-hf "$RESULTS/publish-full.json" --runs "$FULL_RUNS" --prepare "rm -rf '$OUT'" \
+hf "$RESULTS/publish-full.json" --runs "$FULL_RUNS" --prepare "rm -rf '$OUT' '$STATE'" \
   -n "guidekit publish (full)" "$CMD_STR"
 full=$(hfv "$RESULTS/publish-full.json" 0 mean)
 user=$(hfv "$RESULTS/publish-full.json" 0 user)

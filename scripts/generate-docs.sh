@@ -60,9 +60,13 @@ def body(lines):
             continue
         m = re.match(r"^  (\S.*?)(?: {2,}(\S.*))?$", line)
         if line.startswith(" " * 16) and out and not out[-1].startswith("."):
-            out[-1] += " " + esc(stripped)   # a wrapped option or subcommand description
+            # a wrapped option or subcommand description (or the first line of one whose name
+            # filled its line)
+            out[-1] = (out[-1] + " " + esc(stripped)).strip()
         elif m and m.group(2):
             out += [".TP", "\\fB" + esc(m.group(1)) + "\\fR", esc(m.group(2))]
+        elif m and stripped.startswith("-"):
+            out += [".TP", "\\fB" + esc(m.group(1)) + "\\fR", ""]   # an option name too long to share its line
         elif line.startswith("        "):
             out += [".RS", ".nf", esc(stripped), ".fi", ".RE"]
         else:

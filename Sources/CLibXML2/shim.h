@@ -85,6 +85,12 @@ static inline void gk_set_transform_error_target(xsltTransformContextPtr ctxt, g
   xsltSetTransformErrorFunc(ctxt, target, gk_generic_error);
 }
 
+/// Asks a running transformation to stop (from another thread): libxslt 1.1.35 has no
+/// xsltStopTransform, but checks the context's state as it goes (CHECK_STOPPED).
+static inline void gk_xslt_stop(xsltTransformContextPtr ctxt) {
+  __atomic_store_n(&ctxt->state, XSLT_STATE_STOPPED, __ATOMIC_RELAXED);
+}
+
 /// xmlFree is a macro-like global function pointer that Swift cannot call directly.
 static inline void gk_xml_free(void *p) { xmlFree(p); }
 

@@ -8,7 +8,7 @@
 final class DiagnosticCollector {
   let file: String?
   private(set) var diagnostics: [XMLDiagnostic] = []
-  /// Messages beyond this count are dropped (a hostile input can raise millions).
+  /// Messages beyond this count are only counted (a hostile input can raise millions).
   let limit: Int
   private(set) var dropped = 0
 
@@ -30,8 +30,28 @@ final class DiagnosticCollector {
     diagnostics.append(diagnostic)
   }
 
+  /// Messages received, repeated ones included.
+  private var received = 0
+
   func add(error: UnsafePointer<xmlError>) {
+    // Past the cap a message is only counted: nothing of it is converted. Repeated messages
+    // (kept once) count towards ten times the cap, so that millions of one line's errors stop
+    // costing a conversion each too.
+    received += 1
+    guard diagnostics.count < limit, received <= limit * 10 else {
+      dropped += 1
+      return
+    }
     let e = error.pointee
+    var line = Int(e.line)
+    // Schema validation runs with a file name set, so that libxml2 does not walk back over every
+    // previous node for each error (quadratic in a document of many errors); the line is then
+    // taken from the node here.
+    if line == 0, let raw = e.node {
+      var node = raw.assumingMemoryBound(to: xmlNode.self)
+      if node.pointee.type == XML_ATTRIBUTE_NODE, let parent = node.pointee.parent { node = parent }
+      if node.pointee.type == XML_ELEMENT_NODE { line = XMLDocument.lineNumber(node) }
+    }
     let severity: XMLDiagnostic.Severity =
       switch e.level {
       case XML_ERR_WARNING: .warning
@@ -41,7 +61,7 @@ final class DiagnosticCollector {
     var message = e.message.map { String(cString: $0) } ?? "unknown error"
     message = message.trimmingWhitespace()
     var diagnostic = XMLDiagnostic(
-      file: file, line: Int(e.line), severity: severity, message: message,
+      file: file, line: line, severity: severity, message: message,
       domain: Int(e.domain), code: Int(e.code))
     if e.domain == Int32(XML_FROM_SCHEMASV.rawValue), let node = e.node {
       diagnostic.elements = Self.elementPath(node.assumingMemoryBound(to: xmlNode.self))
@@ -61,6 +81,17 @@ final class DiagnosticCollector {
       current = element.pointee.parent
     }
     return steps
+  }
+
+  /// Appends "… and N more" when messages were dropped at the cap, once.
+  func summarizeDropped(what: String) {
+    guard dropped > 0 else { return }
+    let line = diagnostics.last?.line ?? 0
+    diagnostics.append(
+      XMLDiagnostic(
+        file: file, line: line, severity: .error,
+        message: "… and \(dropped) more \(what) (only the first \(limit) are listed)"))
+    dropped = 0
   }
 
   func add(message: String, severity: XMLDiagnostic.Severity = .error) {

@@ -107,3 +107,26 @@ private func closeDescriptor(_ descriptor: Int32) -> Int32 { close(descriptor) }
 private func readDescriptor(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
   read(descriptor, buffer, count)
 }
+
+extension XMLDocument {
+  /// Reads a whole input file once, with the checks a parse of the file makes (a regular file,
+  /// within `limits`; a file that grows while read is refused), so that every later use of the
+  /// input — parses, fingerprints — works on the same bytes.
+  /// - Throws: `XMLError.unreadable`, `.tooLarge`, or `.malformed` for an empty file.
+  public static func readInput(file path: String, limits: XMLParseLimits = .init()) throws(XMLError) -> Data {
+    let input = try InputFile(path: path, limits: limits)
+    defer { input.close() }
+    var data = Data()
+    var chunk = [CChar](repeating: 0, count: 1 << 16)
+    while true {
+      let count = chunk.withUnsafeMutableBufferPointer { buffer -> Int32 in
+        guard let base = buffer.baseAddress else { return -1 }
+        return input.read(into: base, length: buffer.count)
+      }
+      if count < 0 { throw input.error() ?? .unreadable(file: path, reason: "cannot read") }
+      if count == 0 { break }
+      chunk.withUnsafeBytes { data.append(contentsOf: $0.prefix(Int(count))) }
+    }
+    return data
+  }
+}

@@ -86,12 +86,13 @@ public final class XMLDocument {
       throw .tooLarge(file: fileName, size: data.count, limit: limits.maxBytes)
     }
     if data.isEmpty { throw emptyFile(fileName) }
+    // Handed to the parser in chunks, as a file is: libxml2 given the whole buffer at once
+    // refuses a document past 10 MB ("Huge input lookup") unless its limits are lifted.
+    let input = MemoryInput(data)
+    let reader = Unmanaged.passUnretained(input).toOpaque()
     return try parse(fileName: fileName, configure: configure, inputError: { nil }) { context in
-      data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) -> xmlDocPtr? in
-        guard let base = buffer.baseAddress else { return nil }
-        return xmlCtxtReadMemory(
-          context, base.assumingMemoryBound(to: CChar.self), Int32(buffer.count),
-          baseURL ?? fileName, nil, parseOptions)
+      withExtendedLifetime(input) {
+        xmlCtxtReadIO(context, memoryInputRead, nil, reader, baseURL ?? fileName, nil, parseOptions)
       }
     }
   }
@@ -367,4 +368,30 @@ public struct XMLTree: Sendable, Hashable {
   public var epilog: [XMLNode]
   /// The encoding named in the XML declaration, if any.
   public var encoding: String?
+}
+
+/// Bytes in memory read by the parser in the chunks it asks for.
+final class MemoryInput {
+  private let data: Data
+  private var offset = 0
+
+  init(_ data: Data) { self.data = data }
+
+  /// Copies up to `length` bytes into `buffer`: the count, 0 at the end.
+  func read(into buffer: UnsafeMutablePointer<CChar>, length: Int) -> Int32 {
+    let count = min(length, data.count - offset)
+    guard count > 0 else { return 0 }
+    data.withUnsafeBytes { bytes in
+      guard let base = bytes.baseAddress else { return }
+      UnsafeMutableRawPointer(buffer).copyMemory(from: base + offset, byteCount: count)
+    }
+    offset += count
+    return Int32(count)
+  }
+}
+
+/// libxml2's read callback over a `MemoryInput`.
+let memoryInputRead: xmlInputReadCallback = { context, buffer, length in
+  guard let context, let buffer else { return -1 }
+  return Unmanaged<MemoryInput>.fromOpaque(context).takeUnretainedValue().read(into: buffer, length: Int(length))
 }

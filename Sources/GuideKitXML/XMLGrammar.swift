@@ -89,13 +89,16 @@ enum SchemaRun {
     return compiled
   }
 
+  /// Diagnostics listed per validated document; the rest are counted ("… and N more").
+  static let maxDiagnostics = 100
+
   /// Validates `document` with `run`, which returns libxml2's status (0 valid, > 0 invalid,
   /// < 0 internal failure) or nil when it could not allocate its context.
   /// - Returns: the validator's diagnostics; one of guidekit's own when it failed without a word.
   static func validate(
     _ document: XMLDocument, schemaPath: String, run: (DiagnosticCollector) -> Int32?
   ) -> [XMLDiagnostic] {
-    let collector = DiagnosticCollector(file: document.fileName)
+    let collector = DiagnosticCollector(file: document.fileName, limit: maxDiagnostics)
     collector.capturing {
       guard let status = run(collector) else {
         collector.add(message: "cannot allocate a validation context")
@@ -107,6 +110,7 @@ enum SchemaRun {
         collector.add(message: "the document is not valid against \(schemaPath)")
       }
     }
+    collector.summarizeDropped(what: "schema errors")
     return collector.diagnostics
   }
 }

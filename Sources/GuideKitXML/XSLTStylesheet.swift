@@ -1,8 +1,9 @@
 @preconcurrency import CLibXML2
+import Dispatch
 import FoundationEssentials
 import Synchronization
 
-/// What a stylesheet may read: files inside `folders` and the files named in `files`
+/// What a stylesheet may read: files directly inside `folders` and the files named in `files`
 /// (absolute, standardised paths). Writing files, creating folders and every network access are
 /// always refused.
 public struct XSLTAccessPolicy: Sendable, Hashable {
@@ -27,9 +28,10 @@ public struct XSLTAccessPolicy: Sendable, Hashable {
     guard local.hasPrefix("/") else { return false }
     let resolved = Self.normalize(local)
     if files.contains(resolved) { return true }
-    return folders.contains { folder in
-      resolved == folder || resolved.hasPrefix(folder.hasSuffix("/") ? folder : folder + "/")
-    }
+    // Files directly in a folder, not in the tree below it.
+    guard let slash = resolved.lastIndex(of: "/") else { return false }
+    let parent = slash == resolved.startIndex ? "/" : String(resolved[..<slash])
+    return folders.contains { $0 == parent || $0 == parent + "/" }
   }
 }
 
@@ -114,9 +116,11 @@ public final class XSLTStylesheet: @unchecked Sendable {
   ///   - policy: what the stylesheet may read besides its own folder and the input.
   /// - Throws: `XMLError.transformFailed` with libxslt's diagnostics, also when the security
   ///   policy refused a read or a write.
+  ///   - timeout: wall-clock limit: a watchdog stops the transformation (its context's state)
+  ///     when it runs longer; nil for none.
   public func transform(
     _ document: XMLDocument, parameters: [String: String] = [:],
-    policy: XSLTAccessPolicy = XSLTAccessPolicy()
+    policy: XSLTAccessPolicy = XSLTAccessPolicy(), timeout: Duration? = nil
   ) throws(XMLError) -> XSLTResult {
     var effective = policy
     effective.folders.append(XSLTAccessPolicy.normalize(folder))
@@ -142,9 +146,20 @@ public final class XSLTStylesheet: @unchecked Sendable {
         let parameterList = StringParameterList(parameters)
         return parameterList.withCArray { parameterArray -> Result<Data, XMLError> in
           _ = xsltQuoteUserParams(context, parameterArray)
+          let watchdog = timeout.map { TransformWatchdog(context: context, after: $0) }
           let result = xsltApplyStylesheetUser(pointer, document.pointer, nil, nil, nil, context)
           defer { if let result { xmlFreeDoc(result) } }
           collector.flushFragments()
+          if let timeout, watchdog?.disarm() == true {
+            return .failure(
+              .transformFailed([
+                XMLDiagnostic(
+                  file: path, line: 0, severity: .error,
+                  message:
+                    "the stylesheet ran longer than \(TransformWatchdog.describe(timeout)) and was stopped (--transform-timeout)"
+                )
+              ]))
+          }
           if context.pointee.state != XSLT_STATE_OK || result == nil {
             var diagnostics = collector.diagnostics
             if diagnostics.isEmpty {
@@ -180,6 +195,47 @@ public final class XSLTStylesheet: @unchecked Sendable {
         if message.severity == .error { message.severity = .note }
         return message
       })
+  }
+}
+
+/// Stops a transformation from another thread when it runs past its time: libxslt checks the
+/// context's state as it goes and ends the transformation once it reads `XSLT_STATE_STOPPED`.
+final class TransformWatchdog: @unchecked Sendable {
+  private let context: xsltTransformContextPtr
+  /// Whether the watchdog may still touch the context, and whether it stopped it.
+  private let state = Mutex<(armed: Bool, fired: Bool)>((true, false))
+  private var item: DispatchWorkItem?
+
+  init(context: xsltTransformContextPtr, after timeout: Duration) {
+    self.context = context
+    let item = DispatchWorkItem { [self] in fire() }
+    self.item = item
+    let (seconds, attoseconds) = timeout.components
+    let nanoseconds = Int(seconds) * 1_000_000_000 + Int(attoseconds / 1_000_000_000)
+    DispatchQueue.global().asyncAfter(deadline: .now() + .nanoseconds(max(nanoseconds, 0)), execute: item)
+  }
+
+  private func fire() {
+    state.withLock { state in
+      guard state.armed else { return }
+      gk_xslt_stop(context)
+      state.fired = true
+    }
+  }
+
+  /// Ends the watch before the context is freed. Returns true when the watchdog stopped it.
+  func disarm() -> Bool {
+    item?.cancel()
+    return state.withLock { state in
+      state.armed = false
+      return state.fired
+    }
+  }
+
+  static func describe(_ timeout: Duration) -> String {
+    let (seconds, attoseconds) = timeout.components
+    if attoseconds == 0 { return "\(seconds) s" }
+    return "\(Double(seconds) + Double(attoseconds) / 1e18) s"
   }
 }
 

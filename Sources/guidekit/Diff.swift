@@ -212,8 +212,21 @@ struct StyleOptions: ParsableArguments {
     help: ArgumentHelp("Pass an XSLT parameter to the stylesheets, as a string (repeatable).", valueName: "NAME=VALUE"))
   var params: [String] = []
 
+  @Option(
+    help: ArgumentHelp(
+      "Stop a stylesheet that runs longer than SECONDS (exit 2).", valueName: "SECONDS"))
+  var transformTimeout: Double = 30
+
+  func validate() throws {
+    guard transformTimeout > 0, transformTimeout.isFinite else {
+      throw ValidationError("--transform-timeout must be a number of seconds above 0, not \(transformTimeout)")
+    }
+  }
+
   func stylesheets(defaultName: String?) throws(GuideKitError) -> Stylesheets {
-    Stylesheets(overrides: try Stylesheets.parseOverrides(stylesheets, defaultName: defaultName))
+    Stylesheets(
+      overrides: try Stylesheets.parseOverrides(stylesheets, defaultName: defaultName),
+      transformTimeout: .milliseconds(Int64(min(transformTimeout, 1e9) * 1000)))
   }
 
   func parameters() throws(GuideKitError) -> [String: String] {

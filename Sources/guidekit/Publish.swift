@@ -2,6 +2,7 @@ import ArgumentParser
 import Dispatch
 import FoundationEssentials
 import GuideKit
+import Synchronization
 
 #if canImport(Glibc)
   import Glibc
@@ -16,15 +17,19 @@ struct Publish: ParsableCommand {
     discussion: """
       Reads every edition under --guidelines (default guidelines/) and writes to --out (default \
       output/): an index, each edition's page and text, the 新旧対照表 and redline between \
-      consecutive editions, the notices (HTML and text), the impact report (against \
-      --references; default references/ when it exists), an Atom feed and manifest.json with \
-      the sha256 of every file. The site is built in a staging folder and swapped in atomically; \
-      a run with nothing changed writes nothing. Because the output folder is replaced whole, it \
+      consecutive editions, the notices (HTML and text), an Atom feed and manifest.json with \
+      the sha256 of every file; with --impact-report also the impact report (against \
+      --references; default references/ when it exists; without the flag only its summary is \
+      printed). Every input is validated first: errors refuse the publish (exit 1, nothing \
+      written; exit 2 for a file that does not parse), warnings are printed (and refuse it with --strict). The site is built in a staging folder and swapped in atomically; \
+      a run with nothing changed writes nothing. One publish at a time writes a folder: another \
+      run waits for the lock (--no-wait: exit 2 instead). Build state (the lock, what each file \
+      was made from) is kept beside the output folder in .NAME.guidekit/, not in it. Because the output folder is replaced whole, it \
       must be new, empty or a site guidekit wrote, and apart from the guidelines and references.
 
       Examples:
         guidekit publish
-        guidekit publish --references references \\
+        guidekit publish --impact-report --references references \\
             --references ../shared/data/egov/laws \\
             --references ../shared/data/oscal/catalogs --out public
         guidekit publish --stylesheet delta-table=office-table.xsl \\
@@ -59,6 +64,18 @@ struct Publish: ParsableCommand {
 
   @OptionGroup var style: StyleOptions
 
+  @Flag(
+    help:
+      "Publish the impact report (impact.html, impact.json) too; it lists the file and line of every cited clause.")
+  var impactReport = false
+
+  @Flag(help: "Treat warnings of the validation that precedes the publish as errors: refuse to publish.")
+  var strict = false
+
+  @Flag(
+    help: "Fail at once (exit 2) when another publish into the same output folder is running, instead of waiting.")
+  var noWait = false
+
   @Flag(name: .shortAndLong, help: "Print nothing but errors.")
   var quiet = false
 
@@ -84,27 +101,50 @@ struct Publish: ParsableCommand {
     let interrupt = InterruptHandler()
     defer { interrupt.cancel() }
     do {
-      try publishSite(folders: folders, showProgress: showProgress)
-    } catch {
+      if let status = try publishSite(folders: folders, showProgress: showProgress) { throw ExitCode(status) }
+    } catch let error as GuideKitError {
+      // An interrupt made the run fail: the handler says so and exits once staging is removed.
+      while interrupt.isInterrupted { pause() }
       if showProgress { Console.write("\r\u{1B}[K", to: STDERR_FILENO) }
       Console.error(error.description)
       throw ExitCode(2)
     }
   }
 
-  private func publishSite(folders: [String], showProgress: Bool) throws(GuideKitError) {
-    let options = PublishOptions(
+  /// Publishes; the exit status when validation refused the publish (2: an input unreadable).
+  private func publishSite(folders: [String], showProgress: Bool) throws(GuideKitError) -> Int32? {
+    var options = PublishOptions(
       guidelines: guidelines, references: folders, out: out, asOf: asOf ?? PinDate.today(),
       stylesheets: try style.stylesheets(defaultName: nil), parameters: try style.parameters(),
       layout: TextLayoutOptions(width: width), baseURL: baseURL, siteTitle: title)
-    let publisher = Publisher(options: options) { done, total, path in
-      if showProgress {
-        Console.write("\r\u{1B}[K[\(done)/\(total)] \(path)", to: STDERR_FILENO)
-      }
-    }
+    options.wait = !noWait
+    options.strict = strict
+    options.impactReport = impactReport
+    let folder = out
+    let publisher = Publisher(
+      options: options,
+      progress: { done, total, path in
+        if showProgress {
+          Console.write("\r\u{1B}[K[\(done)/\(total)] \(path)", to: STDERR_FILENO)
+        }
+      },
+      waiting: { pid in
+        Console.error(
+          "guidekit publish: waiting for another publish into \(folder)/\(pid.map { " (pid \($0))" } ?? "") to finish")
+      })
     let result = try publisher.publish()
     if showProgress { Console.write("\r\u{1B}[K", to: STDERR_FILENO) }
-    guard !quiet else { return }
+    // The validation that precedes every publish: its findings are printed even with --quiet.
+    if !result.diagnostics.isEmpty {
+      Console.write(DiagnosticFormatter.text(result.diagnostics), to: STDERR_FILENO)
+    }
+    if result.refused {
+      Console.error(
+        "guidekit publish: not published: the guidelines have \(result.errors) error\(result.errors == 1 ? "" : "s")\(strict ? " (warnings count with --strict)" : ""); \(out)/ is unchanged"
+      )
+      return result.trouble ? 2 : 1
+    }
+    guard !quiet else { return nil }
     if result.unchanged {
       Console.error("guidekit publish: \(out)/ is up to date (\(result.files.count) files)")
     } else {
@@ -118,18 +158,26 @@ struct Publish: ParsableCommand {
       }
       Console.error(line)
     }
+    return nil
   }
 }
 
 /// On SIGINT or SIGTERM: remove staging folders, say so, exit 2; the previous site stays whole.
 final class InterruptHandler {
   private var sources: [DispatchSourceSignal] = []
+  /// Set as the handler starts: jobs then fail (their staging folder is gone), and the run must
+  /// leave the exit to the handler, which is still removing that folder.
+  private final class Flag: Sendable { let value = Atomic<Bool>(false) }
+  private let interrupted = Flag()
+
+  var isInterrupted: Bool { interrupted.value.load(ordering: .acquiring) }
 
   init() {
     for sig in [SIGINT, SIGTERM] {
       signal(sig, SIG_IGN)
       let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
-      source.setEventHandler {
+      source.setEventHandler { [interrupted] in
+        interrupted.value.store(true, ordering: .releasing)
         StagingCleanup.shared.removeAll()
         Console.error("guidekit: interrupted; the previous output is unchanged")
         exit(2)

@@ -9,7 +9,7 @@ struct Validate: ParsableCommand {
     discussion: """
       Validates every edition under PATH (files, or folders searched recursively for *.xml; \
       default guidelines/) against schemas/guideline.xsd and the semantic rules: duplicate ids, \
-      repeated numbers, empty clauses, dates, editions and supersedes, malformed e-Gov LawIds, \
+      repeated numbers, empty clauses, titles over 256 characters, dates, editions and supersedes, malformed e-Gov LawIds, \
       clauses dropped from the previous edition, and — with --references — every <ref> against \
       the reference registry. Diagnostics read FILE:LINE: severity: MESSAGE [RULE].
 

@@ -1,4 +1,5 @@
 import Foundation
+import GuideKit
 import GuideKitTestSupport
 import Testing
 
@@ -56,6 +57,9 @@ private final class PublishWorkspace {
           id: "big", version: "\(edition).0", supersedes: edition > 1 ? "\(edition - 1).0" : nil, body: body))
     }
   }
+
+  /// The lock file of `site/` (in its build-state folder beside it).
+  var lockFile: String { folder.path(".site.guidekit/lock") }
 
   /// `guidekit publish` arguments with explicit paths and no reference folder.
   func publishArguments(_ extra: [String] = []) -> [String] {
@@ -193,6 +197,43 @@ struct PublishFaultTests {
     #expect(workspace.leftovers().isEmpty)
   }
 
+  @Test(.enabled(if: Mounts.available, "needs root and mount"))
+  func outputFolderThatIsAReadOnlyMountGivesExitTwoAndLeavesNothing() throws {
+    let workspace = try PublishWorkspace()
+    let manifest = try workspace.buildPreviousSite()
+    let before = workspace.siteSnapshot()
+    try workspace.writeEditions(["1.0", "2.0", "3.0"])
+    // The output folder itself is a read-only mount; its parent stays writable.
+    try #require(Mounts.run(["mount", "--bind", workspace.site, workspace.site]))
+    defer {
+      Mounts.run(["umount", workspace.site])
+      withExtendedLifetime(workspace) {}
+    }
+    try #require(Mounts.run(["mount", "-o", "remount,bind,ro", workspace.site]))
+    let result = try workspace.publish()
+    #expect(result.status == 2, "\(result)")
+    #expect(result.stderr.contains("Read-only file system"), "the real cause: \(result)")
+    #expect(FileManager.default.contents(atPath: workspace.manifest) == manifest)
+    #expect(workspace.siteSnapshot() == before, "the previous output is intact")
+    #expect(workspace.leftovers().isEmpty, "\(workspace.leftovers())")
+  }
+
+  @Test(.enabled(if: getuid() != 0, "root writes into a read-only folder anyway"))
+  func outputFolderWithoutWritePermissionGivesExitTwoAndLeavesNothing() throws {
+    let workspace = try PublishWorkspace()
+    let manifest = try workspace.buildPreviousSite()
+    let before = workspace.siteSnapshot()
+    try workspace.writeEditions(["1.0", "2.0", "3.0"])
+    try #require(chmod(workspace.site, 0o555) == 0)
+    defer { chmod(workspace.site, 0o755) }
+    let result = try workspace.publish()
+    #expect(result.status == 2, "\(result)")
+    #expect(result.stderr.contains("Permission denied"), "the real cause: \(result)")
+    #expect(FileManager.default.contents(atPath: workspace.manifest) == manifest)
+    #expect(workspace.siteSnapshot() == before, "the previous output is intact")
+    #expect(workspace.leftovers().isEmpty, "\(workspace.leftovers())")
+  }
+
   @Test func outputFolderUnderARegularFileGivesExitTwo() throws {
     let workspace = try PublishWorkspace()
     let file = try workspace.folder.write("not-a-folder", "keep me\n")
@@ -312,6 +353,192 @@ struct PublishFaultTests {
     #expect(result.status == 0, "\(result)")
     #expect(FileManager.default.fileExists(atPath: live), "the staging folder of a live run is kept")
     #expect(!FileManager.default.fileExists(atPath: dead), "the staging folder of a dead run is removed")
+  }
+
+  /// The files of a site as path → sha256 (`sha256sum` is not needed: manifest.json says it).
+  private static func hashes(_ site: String) throws -> [String: String] {
+    var out: [String: String] = [:]
+    let enumerator = FileManager.default.enumerator(atPath: site)
+    while let relative = enumerator?.nextObject() as? String {
+      var isFolder: ObjCBool = false
+      let path = site + "/" + relative
+      guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue,
+        relative != "manifest.json"
+      else { continue }
+      out[relative] = Publisher.hash(try Data(contentsOf: URL(fileURLWithPath: path)))
+    }
+    return out
+  }
+
+  private static func manifestFiles(_ site: String) throws -> [String: String] {
+    let data = try Data(contentsOf: URL(fileURLWithPath: site + "/manifest.json"))
+    let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    let files = try #require(object["files"] as? [[String: String]])
+    var out: [String: String] = [:]
+    for file in files { out[file["path"] ?? ""] = file["sha256"] }
+    return out
+  }
+
+  @Test func concurrentPublishesOfDifferentInputsNeverLeaveAMixedSite() throws {
+    let workspace = try PublishWorkspace()
+    let inputs = ["a", "b"].map { workspace.folder.path("guidelines-\($0)") }
+    for input in inputs {
+      try workspace.writeEditions(["1.0", "2.0"])
+      try FileManager.default.moveItem(atPath: workspace.guidelines, toPath: input)
+    }
+    func arguments(_ input: String) -> [String] {
+      ["publish", "--guidelines", input, "--out", workspace.site, "--as-of", "2025-04-01", "--quiet"]
+    }
+    let binary = try #require(CLI.binary, CLI.binaryMessage)
+    let markers = ["markera", "markerb"]
+    for trial in 0..<20 {
+      // Both inputs share 1.0 and 2.0 (so each run reuses files of the site in place) and differ
+      // in 3.0, which names its input and the trial in every page made from it.
+      for (input, marker) in zip(inputs, markers) {
+        let body = """
+                <clause id="c-1" num="(1)"><p>テレワークを導入する（\(marker)\(trial)z）。</p></clause>
+                <clause id="c-2" num="(2)"><p>多要素認証を用いる。</p></clause>
+          """
+        try guidelineText(version: "3.0", supersedes: "2.0", body: body).write(
+          toFile: input + "/sample/3.0.xml", atomically: true, encoding: .utf8)
+      }
+      let processes = inputs.map { input in
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments(input)
+        process.currentDirectoryURL = workspace.folder.url
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        return process
+      }
+      // Started in turns so that either may come first.
+      for process in trial % 2 == 0 ? processes : processes.reversed() { try process.run() }
+      for process in processes { process.waitUntilExit() }
+      #expect(processes.map(\.terminationStatus) == [0, 0], "trial \(trial)")
+      let manifest = try Self.manifestFiles(workspace.site)
+      #expect(try Self.hashes(workspace.site) == manifest, "trial \(trial): every file as the manifest says")
+      // One input's site: the pages of 3.0 all name the same input, of this trial.
+      var found: Set<String> = []
+      for path in manifest.keys where path.hasPrefix("sample/3.0") {
+        let text = try String(contentsOfFile: workspace.site + "/" + path, encoding: .utf8)
+        for marker in markers where text.contains(marker) {
+          found.insert(text.contains("\(marker)\(trial)z") ? marker : "\(marker) of another trial")
+        }
+      }
+      #expect(found.count == 1 && markers.contains(found.first ?? ""), "trial \(trial): \(found)")
+    }
+    #expect(workspace.leftovers().isEmpty)
+  }
+
+  @Test func noWaitFailsWhileAnotherPublishHoldsTheLockAndAWaitingRunSaysSo() throws {
+    let workspace = try PublishWorkspace()
+    _ = try workspace.buildPreviousSite()
+    // This process holds the lock, as a running publish would.
+    let descriptor = open(workspace.lockFile, O_RDWR)
+    try #require(descriptor >= 0, "the first publish left its lock file at \(workspace.lockFile)")
+    defer { close(descriptor) }
+    try #require(flock(descriptor, LOCK_EX | LOCK_NB) == 0)
+
+    let refused = try workspace.publish(["--no-wait"])
+    #expect(refused.status == 2, "\(refused)")
+    #expect(refused.stderr.contains("another publish"), "\(refused)")
+
+    let process = try workspace.startPublish()
+    let clock = ContinuousClock()
+    let start = clock.now
+    while !workspace.childStderr.contains("waiting for another publish"), clock.now - start < .seconds(60) {
+      usleep(10_000)
+    }
+    #expect(workspace.childStderr.contains("waiting for another publish"), "\(workspace.childStderr)")
+    #expect(process.isRunning, "it waits while the lock is held")
+    flock(descriptor, LOCK_UN)
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 0, "\(workspace.childStderr)")
+  }
+
+  @Test func aLockFileLeftByAKilledRunDoesNotBlock() throws {
+    let workspace = try PublishWorkspace()
+    _ = try workspace.buildPreviousSite()
+    // A run that died: its pid in the lock file, the lock itself released by the kernel.
+    let finished = Process()
+    finished.executableURL = URL(fileURLWithPath: "/bin/true")
+    try finished.run()
+    finished.waitUntilExit()
+    try "\(finished.processIdentifier)\n".write(toFile: workspace.lockFile, atomically: false, encoding: .utf8)
+    try workspace.writeEditions(["1.0", "2.0", "3.0"])
+    let result = try workspace.publish(["--no-wait"])
+    #expect(result.status == 0, "\(result)")
+    #expect(FileManager.default.fileExists(atPath: workspace.site + "/sample/3.0.html"))
+  }
+
+  @Test func publishValidatesFirstAndRefusesOnErrorsLeavingThePreviousSite() throws {
+    let workspace = try PublishWorkspace()
+    let manifest = try workspace.buildPreviousSite()
+    let before = workspace.siteSnapshot()
+    let edition = workspace.guidelines + "/sample/3.0.xml"
+    // A misspelt element (its title would silently vanish) and a duplicate id.
+    let body = """
+            <clause id="c-1" num="(1)"><titel>多要素認証</titel><p>テレワークを導入する。</p></clause>
+            <clause id="c-1" num="(2)"><p>多要素認証を用いる。</p></clause>
+      """
+    try guidelineText(version: "3.0", supersedes: "2.0", body: body).write(
+      toFile: edition, atomically: true, encoding: .utf8)
+    let result = try workspace.publish()
+    #expect(result.status == 1, "\(result)")
+    #expect(result.stderr.contains("3.0.xml:"), "the diagnostics name the file: \(result)")
+    #expect(result.stderr.contains("titel"), "\(result)")
+    #expect(result.stderr.contains("[duplicate-id]"), "\(result)")
+    #expect(result.stderr.contains("not published"), "\(result)")
+    #expect(FileManager.default.contents(atPath: workspace.manifest) == manifest)
+    #expect(workspace.siteSnapshot() == before, "the previous site is byte-identical")
+    #expect(workspace.leftovers().isEmpty)
+  }
+
+  @Test func aMalformedInputStopsPublishWithExitTwo() throws {
+    let workspace = try PublishWorkspace()
+    let manifest = try workspace.buildPreviousSite()
+    try workspace.folder.write("guidelines/sample/3.0.xml", "<guideline xmlns=\"urn:guidekit:guideline:1\"><title>")
+    let result = try workspace.publish()
+    #expect(result.status == 2, "\(result)")
+    #expect(result.stderr.contains("3.0.xml:"), "\(result)")
+    #expect(FileManager.default.contents(atPath: workspace.manifest) == manifest)
+  }
+
+  @Test func publishPrintsWarningsAndRefusesThemWithStrict() throws {
+    let workspace = try PublishWorkspace()
+    let manifest = try workspace.buildPreviousSite()
+    // The untouched summary of new-edition: a warning.
+    let text = guidelineText(version: "3.0", supersedes: "2.0").replacingOccurrences(
+      of: "<issuer>総務省</issuer>", with: "<issuer>総務省</issuer>\n  <summary><p>（改定の概要を記載する）</p></summary>")
+    try text.write(toFile: workspace.guidelines + "/sample/3.0.xml", atomically: true, encoding: .utf8)
+    let strict = try workspace.publish(["--strict"])
+    #expect(strict.status == 1, "\(strict)")
+    #expect(strict.stderr.contains("[placeholder-summary]"), "\(strict)")
+    #expect(FileManager.default.contents(atPath: workspace.manifest) == manifest)
+    let lenient = try workspace.publish()
+    #expect(lenient.status == 0, "\(lenient)")
+    #expect(lenient.stderr.contains("warning:") && lenient.stderr.contains("[placeholder-summary]"), "\(lenient)")
+    #expect(FileManager.default.fileExists(atPath: workspace.site + "/sample/3.0.html"))
+  }
+
+  @Test func aVersionThatCouldNameAnotherPageAndDuplicateEditionsAreRefused() throws {
+    let workspace = try PublishWorkspace()
+    let manifest = try workspace.buildPreviousSite()
+    // 2.0-table.html would be this edition's page and 2.0's 新旧対照表 at once.
+    let hostile = try workspace.folder.write(
+      "guidelines/sample/2.0-table.xml", guidelineText(version: "2.0-table", supersedes: "1.0"))
+    let collision = try workspace.publish()
+    #expect(collision.status == 1, "\(collision)")
+    #expect(collision.stderr.contains("2.0-table.xml:"), "\(collision)")
+    #expect(FileManager.default.contents(atPath: workspace.manifest) == manifest)
+    try FileManager.default.removeItem(atPath: hostile)
+    // Two files with one id and version: refused, naming both.
+    try workspace.folder.write("guidelines/sample/copy.xml", guidelineText(version: "2.0", supersedes: "1.0"))
+    let duplicate = try workspace.publish()
+    #expect(duplicate.status == 1, "\(duplicate)")
+    let line = duplicate.stderr.split(separator: "\n").first { $0.contains("[duplicate-version]") } ?? ""
+    #expect(line.contains("copy.xml") && line.contains("2.0.xml"), "\(duplicate)")
+    #expect(FileManager.default.contents(atPath: workspace.manifest) == manifest)
   }
 
   @Test func inputDeletedMidRunGivesExitTwoOrACompleteSite() throws {

@@ -1,5 +1,6 @@
 import Foundation
 import GuideKitXML
+import Synchronization
 import Testing
 
 @testable import GuideKit
@@ -25,8 +26,6 @@ struct PublishTests {
     while let relative = enumerator?.nextObject() as? String {
       var isDirectory: ObjCBool = false
       let path = (folder as NSString).appendingPathComponent(relative)
-      // The stat cache records inodes and times of this folder's files: machine-local by design.
-      if relative == Publisher.statCacheFile { continue }
       if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue {
         out[relative] = FileManager.default.contents(atPath: path)
       }
@@ -38,7 +37,9 @@ struct PublishTests {
   func wholeSite() throws {
     let w = try Self.workspace()
     defer { try? FileManager.default.removeItem(at: w.root) }
-    let result = try Publisher(options: Self.options(w)).publish()
+    var options = Self.options(w)
+    options.impactReport = true
+    let result = try Publisher(options: options).publish()
     #expect(!result.unchanged)
     let files = try Self.contents(w.out)
     for expected in [
@@ -54,7 +55,7 @@ struct PublishTests {
     let manifest = try #require(
       try JSONSerialization.jsonObject(with: files["manifest.json"] ?? Data()) as? [String: Any])
     let listed = try #require(manifest["files"] as? [[String: String]])
-    let generated = Set(files.keys).subtracting(["manifest.json", Publisher.stateFile, Publisher.statCacheFile])
+    let generated = Set(files.keys).subtracting(["manifest.json"])
     #expect(Set(listed.compactMap { $0["path"] }) == generated)
     for entry in listed {
       let path = try #require(entry["path"])
@@ -144,6 +145,107 @@ struct PublishTests {
     #expect(text.contains("https://guidelines.example.jp/site/telework-security/5.0-table.html"), "\(text)")
     #expect(text.contains("https://guidelines.example.jp/site/telework-security/5.0.html"), "\(text)")
     #expect(!text.contains(": 5.0"), "\(text)")
+  }
+
+  @Test("every page leads back: the 新旧対照表 and redline link to the index, the edition and the notice")
+  func pagesAreNoDeadEnds() throws {
+    let w = try Self.workspace()
+    defer { try? FileManager.default.removeItem(at: w.root) }
+    _ = try Publisher(options: Self.options(w)).publish()
+    let files = try Self.contents(w.out)
+    for page in ["telework-security/5.0-table.html", "telework-security/5.0-redline.html"] {
+      let html = String(decoding: files[page] ?? Data(), as: UTF8.self)
+      for link in ["href=\"../index.html\"", "href=\"5.0.html\"", "href=\"5.0-notice.html\""] {
+        #expect(html.contains(link), "\(page) lacks \(link)")
+      }
+      #expect(html.contains("aria-current=\"page\""), "\(page) marks itself in the navigation")
+    }
+    let notice = String(decoding: files["telework-security/5.0-notice.html"] ?? Data(), as: UTF8.self)
+    #expect(notice.contains("../index.html") && notice.contains("5.0.html") && notice.contains("5.0-table.html"))
+    // No page names a file of the build machine or the repository, and the impact report, which
+    // lists the file and line of every cited clause, is left out unless asked for.
+    let forbidden = [
+      w.root.path, RepoPaths.root.path, "telework-security/4.0.xml", "telework-security/5.0.xml",
+      "telework-labor/2021.xml",
+    ]
+    for (path, data) in files {
+      let text = String(decoding: data, as: UTF8.self)
+      let named = forbidden.filter { text.contains($0) }
+      #expect(named.isEmpty, "\(path) names \(named)")
+    }
+    #expect(files["impact.html"] == nil && files["impact.json"] == nil)
+    #expect(!String(decoding: files["index.html"] ?? Data(), as: UTF8.self).contains("impact.html"))
+    // The redline footer is readable: no more the 3.0:1 grey.
+    let redline = String(decoding: files["telework-security/5.0-redline.html"] ?? Data(), as: UTF8.self)
+    #expect(redline.contains(".foot{color:#57606a"))
+  }
+
+  @Test("the output folder holds exactly the site: build state is kept beside it, and builds are identical")
+  func buildStateIsKeptOutsideTheSite() throws {
+    let w = try Self.workspace()
+    defer { try? FileManager.default.removeItem(at: w.root) }
+    _ = try Publisher(options: Self.options(w)).publish()
+    let enumerator = FileManager.default.enumerator(atPath: w.out)
+    var hidden: [String] = []
+    while let relative = enumerator?.nextObject() as? String {
+      if relative.lastPathPart.hasPrefix(".") { hidden.append(relative) }
+    }
+    #expect(hidden == [], "nothing but the site in the output folder")
+    let state = Publisher.stateFolder(for: w.out)
+    #expect(state == w.root.appendingPathComponent(".site.guidekit").path)
+    #expect(FileManager.default.fileExists(atPath: state + "/state.json"))
+    // A second build into another folder: every file byte-identical, nothing left out.
+    var options = Self.options(w)
+    options.out = w.root.appendingPathComponent("site2").path
+    _ = try Publisher(options: options).publish()
+    #expect(try Self.contents(options.out) == Self.contents(w.out))
+  }
+
+  @Test("each input is read once: an input replaced while the site is built changes no page")
+  func inputsAreReadOnce() throws {
+    let w = try Self.workspace()
+    defer { try? FileManager.default.removeItem(at: w.root) }
+    let files = ["2018", "2021"].map { w.guidelines + "/telework-labor/\($0).xml" }
+    let originals = try files.map { try String(contentsOfFile: $0, encoding: .utf8) }
+    #expect(originals.allSatisfy { !$0.contains("差替後") && $0.contains("テレワーク") })
+    let replaced = Atomic<Bool>(false)
+    let publisher = Publisher(options: Self.options(w)) { _, _, _ in
+      // After the first file is made, both editions are replaced on disk.
+      guard !replaced.exchange(true, ordering: .relaxed) else { return }
+      for (file, text) in zip(files, originals) {
+        try? text.replacingOccurrences(of: "テレワーク", with: "差替後")
+          .write(toFile: file, atomically: true, encoding: .utf8)
+      }
+    }
+    let result = try publisher.publish()
+    let didReplace = replaced.load(ordering: .relaxed)
+    #expect(didReplace)
+    let site = try Self.contents(w.out)
+    for (path, data) in site where path.hasPrefix("telework-labor/") {
+      #expect(!String(decoding: data, as: UTF8.self).contains("差替後"), "\(path) is made from the text first read")
+    }
+    // The fingerprints are of those bytes too: the next run sees the new text and rebuilds.
+    #expect(!result.unchanged)
+    let next = try Publisher(options: Self.options(w)).publish()
+    #expect(!next.unchanged)
+    #expect(try String(contentsOfFile: w.out + "/telework-labor/2021.html", encoding: .utf8).contains("差替後"))
+  }
+
+  @Test("'up to date' never trusts a site that its manifest does not describe")
+  func upToDateChecksTheManifest() throws {
+    let w = try Self.workspace()
+    defer { try? FileManager.default.removeItem(at: w.root) }
+    _ = try Publisher(options: Self.options(w)).publish()
+    let first = try Self.contents(w.out)
+    let manifestPath = w.out + "/manifest.json"
+    let manifest = try String(contentsOfFile: manifestPath, encoding: .utf8)
+    // Another run's manifest: one file's hash differs from the file in place.
+    let hash = Publisher.hash(first["index.html"] ?? Data())
+    try manifest.replacingOccurrences(of: hash, with: String(repeating: "0", count: 64))
+      .write(toFile: manifestPath, atomically: true, encoding: .utf8)
+    let second = try Publisher(options: Self.options(w)).publish()
+    #expect(!second.unchanged)
+    #expect(try Self.contents(w.out) == first)
   }
 
   @Test("the feed is Atom with one entry per edition")
@@ -251,7 +353,10 @@ struct PublishTests {
     let hostile = try String(contentsOfFile: file, encoding: .utf8).replacingOccurrences(
       of: "id=\"telework-labor\"", with: "id=\"../../escape\"")
     try hostile.write(toFile: file, atomically: true, encoding: .utf8)
-    #expect(throws: GuideKitError.self) { try Publisher(options: Self.options(w)).publish() }
+    // Validation refuses it first (the id's schema pattern); the publisher would refuse it too.
+    let result = try Publisher(options: Self.options(w)).publish()
+    #expect(result.refused)
+    #expect(result.diagnostics.contains { $0.message.contains("../../escape") })
     #expect(
       !FileManager.default.fileExists(atPath: w.root.deletingLastPathComponent().appendingPathComponent("escape").path))
     #expect(!FileManager.default.fileExists(atPath: w.out))
@@ -306,5 +411,19 @@ struct PublishTests {
     // A site guidekit wrote is replaced on the next run.
     _ = try Publisher(options: Self.options(w)).publish()
     #expect(problem(w.out) == nil)
+    // A site is told by its manifest: another generator's is refused; an earlier version's site
+    // (its state file inside) is taken, and the state file does not survive the next run.
+    try FileManager.default.createDirectory(atPath: root + "/other", withIntermediateDirectories: true)
+    try #"{"generator": "hugo", "files": []}"#.write(
+      toFile: root + "/other/manifest.json", atomically: true, encoding: .utf8)
+    #expect(problem(root + "/other")?.contains("did not write") == true)
+    try FileManager.default.createDirectory(atPath: root + "/old", withIntermediateDirectories: true)
+    try "{}".write(toFile: root + "/old/.guidekit-state.json", atomically: true, encoding: .utf8)
+    try "old".write(toFile: root + "/old/index.html", atomically: true, encoding: .utf8)
+    #expect(problem(root + "/old") == nil)
+    options = Self.options(w)
+    options.out = root + "/old"
+    _ = try Publisher(options: options).publish()
+    #expect(!FileManager.default.fileExists(atPath: root + "/old/.guidekit-state.json"))
   }
 }

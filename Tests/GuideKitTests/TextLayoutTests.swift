@@ -1,5 +1,6 @@
 import Foundation
 import GuideKitTestSupport
+import GuideKitXML
 import Testing
 
 @testable import GuideKit
@@ -24,6 +25,18 @@ struct EastAsianWidthTests {
     let c = try #require(text.first)
     #expect(text.count == 1, "fixture must be one grapheme cluster")
     #expect(EastAsianWidth.columns(of: c) == columns)
+  }
+
+  @Test func theInputSizeLimitDoesNotApplyToAStylesheetsOutput() throws {
+    // 54 MB of output (54,000 elements of 1,000 characters the layout ignores) from a stylesheet: more than the
+    // 50 MB an input may have, and not an input.
+    let padding = String(repeating: "a", count: 1_000)
+    let xml =
+      "<text xmlns=\"\(TextLayoutDocument.namespace)\">"
+      + String(repeating: "<x>\(padding)</x>\n", count: 54_000) + "<block>本文</block></text>"
+    #expect(xml.utf8.count > XMLParseLimits().maxBytes)
+    let blocks = try TextLayoutDocument.blocks(xml: xml, fileName: "guideline-text.xsl")
+    #expect(blocks.compactMap { $0?.text } == ["本文"])
   }
 
   @Test func ambiguousCharactersFollowTheOption() {
@@ -72,6 +85,26 @@ struct TextLayoutTests {
     let result = TextLayout.lines(for: block, options: options)
     LayoutProperties.check(block, options, result)
     return result
+  }
+
+  @Test func aHugeLabelOrIndentKeepsTheOutputLinearInTheInput() {
+    let options = TextLayoutOptions(width: 40)
+    let label = String(repeating: "１", count: 20_000)  // 40,000 columns
+    let text = String(repeating: "テレワークを導入する。", count: 200)
+    for block in [
+      TextBlock(text: text, hanging: label), TextBlock(text: text, indent: 1_000_000),
+      TextBlock(text: text, indent: 10, hanging: "（１）"),
+    ] {
+      let lines = TextLayout.lines(for: block, options: options)
+      let output = lines.reduce(0) { $0 + $1.count }
+      // Each line of about 20 columns of text (10 characters) carries at most 20 columns of indent.
+      #expect(output < block.hanging.count + text.count * 4, "\(output) characters")
+      // Only the label may pass the width; every other line keeps to it.
+      for line in lines where !line.contains("１１") {
+        #expect(EastAsianWidth.columns(of: line) <= 40, "\(line.prefix(60))")
+      }
+      #expect(lines.joined().filter { $0 != " " }.hasSuffix(text), "the text is kept")
+    }
   }
 
   @Test func breaksBetweenCJKCharacters() {

@@ -666,6 +666,24 @@ struct ValidationRuleTests {
     #expect(report.diagnostics.first { $0.file.hasSuffix("stale.xml") }?.message.contains("第5版") == true)
   }
 
+  @Test func titleLength() throws {
+    let folder = try ValidationFixtureFolder()
+    let long = String(repeating: "長", count: TitleLengthRule.maxCharacters + 1)
+    let fits = String(repeating: "長", count: TitleLengthRule.maxCharacters)
+    try folder.add(
+      "titles.xml",
+      validationGuideline(
+        """
+          <chapter id="ch-1" num="第1章">
+            <title>\(fits)</title>
+            ⟨1⟩<clause id="c-1" num="(1)"><title>\(long)</title><p>本文。</p></clause>
+          </chapter>
+        """))
+    let report = folder.validate()
+    #expect(folder.findings(report) == [folder.expect("titles.xml", "1", .error, "title-length")])
+    #expect(report.diagnostics.map(\.clause) == ["c-1"])
+  }
+
   @Test func everyRuleHasADescriptor() {
     let ids = Set(ValidationRules.descriptors.map(\.id))
     let expected: Set<String> = [
@@ -675,6 +693,7 @@ struct ValidationRuleTests {
       "duplicate-version", "supersedes-unknown", "clause-removed", "placeholder-summary", "title-edition",
       "ref-text-mismatch", "ref-missing-pin", "ref-empty", "ref-unverifiable", "version-file-name",
       "issued-before-superseded", "supersedes-skips",
+      "title-length",
     ]
     #expect(ids == expected)
     #expect(ValidationRules.descriptors.count == expected.count, "rule ids are unique")

@@ -55,6 +55,22 @@ struct XMLSchemaTests {
     #expect(diagnostics.first?.message.contains("positiveInteger") == true)
   }
 
+  @Test func errorsAreCappedPerDocumentWithTheRestCountedAndLinesKeptPastLine65535() throws {
+    let folder = try TempFolder()
+    let schema = try XMLSchema(path: folder.write("test.xsd", Self.schemaText))
+    // 70,000 valid items, then 5,000 invalid ones, one per line: the errors start at line 70,002.
+    var text = "<doc xmlns=\"urn:test\">\n"
+    text += String(repeating: "  <item n=\"1\">a</item>\n", count: 70_000)
+    text += String(repeating: "  <item n=\"zero\">b</item>\n", count: 5_000)
+    text += "</doc>\n"
+    let document = try XMLDocument.parse(data: Data(text.utf8), fileName: "many.xml")
+    let diagnostics = schema.validate(document)
+    #expect(diagnostics.count == SchemaRun.maxDiagnostics + 1)
+    #expect(diagnostics.prefix(SchemaRun.maxDiagnostics).map(\.line) == Array(70_002..<70_102))
+    #expect(diagnostics.last?.message.contains("… and 4900 more schema errors") == true, "\(diagnostics.last as Any)")
+    #expect(diagnostics.allSatisfy { $0.file == "many.xml" && $0.severity == .error })
+  }
+
   @Test func validationFromManyThreadsAtOnce() async throws {
     let folder = try TempFolder()
     let schema = try XMLSchema(path: folder.write("test.xsd", Self.schemaText))

@@ -165,6 +165,54 @@ struct XSLTTests {
     #expect(result.messages.isEmpty)
   }
 
+  @Test func documentInASubfolderOfTheStylesheetFolderIsRefused() throws {
+    let fixture = try XSLTFixture()
+    // The folder itself, not the whole tree below it: a checkout's sheets/ may hold anything.
+    try fixture.folder.write("sheets/private/data.xml", "<data>非公開</data>")
+    let sheet = try fixture.stylesheet(
+      """
+      <xsl:output method="text"/>
+      <xsl:template match="/">[<xsl:value-of select="document('private/data.xml')"/>]</xsl:template>
+      """)
+    switch fixture.apply(sheet) {
+    case .success(let output):
+      #expect(!output.string.contains("非公開"), "read a file below the stylesheet folder")
+    case .failure(let error):
+      #expect(error.diagnostics.contains { $0.message.contains("refused") })
+    }
+  }
+
+  @Test func aRunawayStylesheetIsStoppedByTheWatchdog() throws {
+    let fixture = try XSLTFixture()
+    // Each call makes two more: 2^60 calls, with no output and no depth to hit.
+    let sheet = try fixture.stylesheet(
+      """
+      <xsl:template match="/"><xsl:call-template name="grow"><xsl:with-param name="n" select="0"/></xsl:call-template></xsl:template>
+      <xsl:template name="grow">
+        <xsl:param name="n"/>
+        <xsl:if test="$n &lt; 60">
+          <xsl:call-template name="grow"><xsl:with-param name="n" select="$n + 1"/></xsl:call-template>
+          <xsl:call-template name="grow"><xsl:with-param name="n" select="$n + 1"/></xsl:call-template>
+        </xsl:if>
+      </xsl:template>
+      """)
+    #expect {
+      _ = try sheet.transform(fixture.input, timeout: .milliseconds(300))
+    } throws: { error in
+      guard let error = error as? XMLError else { return false }
+      return error.diagnostics.contains {
+        $0.file == sheet.path && $0.message.contains("ran longer than 0.3 s and was stopped")
+      }
+    }
+    // A transformation that ends in time is not disturbed by its watchdog.
+    let quick = try fixture.stylesheet(
+      """
+      <xsl:output method="text"/>
+      <xsl:template match="/">ok</xsl:template>
+      """, name: "quick.xsl")
+    #expect(try quick.transform(fixture.input, timeout: .milliseconds(300)).string == "ok")
+  }
+
   @Test func documentInTheStylesheetFolderStillRefusesEntities() throws {
     let fixture = try XSLTFixture()
     try fixture.folder.write(

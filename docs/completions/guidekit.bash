@@ -213,7 +213,7 @@ _guidekit_diff() {
     repeating_flags=()
     non_repeating_flags=(--exit-code --ignore-width --ignore-whitespace --quiet -q --version -h --help)
     repeating_options=(--stylesheet --param)
-    non_repeating_options=(--git --format --budget -o --output)
+    non_repeating_options=(--git --format --budget --transform-timeout -o --output)
     __guidekit_offer_flags_options -1
 
     # Offer option value completions
@@ -234,6 +234,9 @@ _guidekit_diff() {
     '--param')
         return
         ;;
+    '--transform-timeout')
+        return
+        ;;
     '-o'|'--output')
         return
         ;;
@@ -244,7 +247,7 @@ _guidekit_impact() {
     repeating_flags=()
     non_repeating_flags=(--all --strict --all-editions --accept --quiet -q --version -h --help)
     repeating_options=(--references --clause --stylesheet --param)
-    non_repeating_options=(--as-of --format --against -o --output)
+    non_repeating_options=(--as-of --format --against --transform-timeout -o --output)
     __guidekit_offer_flags_options -1
 
     # Offer option value completions
@@ -271,6 +274,9 @@ _guidekit_impact() {
     '--param')
         return
         ;;
+    '--transform-timeout')
+        return
+        ;;
     '-o'|'--output')
         return
         ;;
@@ -281,7 +287,7 @@ _guidekit_render() {
     repeating_flags=()
     non_repeating_flags=(--quiet -q --version -h --help)
     repeating_options=(--stylesheet --param)
-    non_repeating_options=(--format --width -o --output)
+    non_repeating_options=(--format --width --transform-timeout -o --output)
     __guidekit_offer_flags_options 1
 
     # Offer option value completions
@@ -299,6 +305,9 @@ _guidekit_render() {
     '--param')
         return
         ;;
+    '--transform-timeout')
+        return
+        ;;
     '-o'|'--output')
         return
         ;;
@@ -309,7 +318,7 @@ _guidekit_notice() {
     repeating_flags=()
     non_repeating_flags=(--quiet -q --version -h --help)
     repeating_options=(--stylesheet --param)
-    non_repeating_options=(--against --base-url --format --width --main-changes -o --output)
+    non_repeating_options=(--against --base-url --format --width --main-changes --transform-timeout -o --output)
     __guidekit_offer_flags_options 1
 
     # Offer option value completions
@@ -336,6 +345,9 @@ _guidekit_notice() {
     '--param')
         return
         ;;
+    '--transform-timeout')
+        return
+        ;;
     '-o'|'--output')
         return
         ;;
@@ -344,9 +356,9 @@ _guidekit_notice() {
 
 _guidekit_publish() {
     repeating_flags=()
-    non_repeating_flags=(--quiet -q --version -h --help)
+    non_repeating_flags=(--impact-report --strict --no-wait --quiet -q --version -h --help)
     repeating_options=(--references --stylesheet --param)
-    non_repeating_options=(--guidelines --out --as-of --width --base-url --title)
+    non_repeating_options=(--guidelines --out --as-of --width --base-url --title --transform-timeout)
     __guidekit_offer_flags_options 0
 
     # Offer option value completions
@@ -376,6 +388,9 @@ _guidekit_publish() {
         return
         ;;
     '--param')
+        return
+        ;;
+    '--transform-timeout')
         return
         ;;
     esac
@@ -447,7 +462,7 @@ _guidekit_show() {
     repeating_flags=()
     non_repeating_flags=(--quiet -q --version -h --help)
     repeating_options=(--stylesheet --param)
-    non_repeating_options=(--as-of --format --width --guidelines -o --output)
+    non_repeating_options=(--as-of --format --width --guidelines --transform-timeout -o --output)
     __guidekit_offer_flags_options 1
 
     # Offer option value completions
@@ -469,6 +484,9 @@ _guidekit_show() {
         return
         ;;
     '--param')
+        return
+        ;;
+    '--transform-timeout')
         return
         ;;
     '-o'|'--output')

@@ -9,7 +9,7 @@ import FoundationEssentials
 extension PublishOptions {
   /// Why `out` cannot be the output folder, or nil when it can. A publish replaces its output
   /// folder whole, so the folder must be absent, empty or a site that guidekit wrote (it holds
-  /// the state file), and it must neither be, hold nor lie inside the guidelines folder or a
+  /// its manifest), and it must neither be, hold nor lie inside the guidelines folder or a
   /// reference folder: `--out guidelines` or `--out .` would otherwise swap the inputs away.
   public func outputFolderProblem() -> String? {
     guard let target = Self.absolutePath(out) else {
@@ -36,13 +36,25 @@ extension PublishOptions {
     var isFolder = false
     guard FileManager.default.fileExists(atPath: out, isDirectory: &isFolder) else { return nil }
     guard isFolder else { return "--out \(out) is a file, not a folder" }
-    if FileManager.default.fileExists(atPath: out.joiningPath(Publisher.stateFile)) { return nil }
+    if Self.isSite(out) { return nil }
     let entries = (try? FileManager.default.contentsOfDirectory(atPath: out)) ?? []
     guard entries.isEmpty else {
       return
-        "--out \(out) holds \(entries.count) entr\(entries.count == 1 ? "y" : "ies") that guidekit did not write (no \(Publisher.stateFile)); a publish replaces its output folder whole, so choose a new or empty folder"
+        "--out \(out) holds \(entries.count) entr\(entries.count == 1 ? "y" : "ies") that guidekit did not write (no manifest.json of guidekit); a publish replaces its output folder whole, so choose a new or empty folder"
     }
     return nil
+  }
+
+  /// True when `folder` is a site guidekit wrote: its manifest.json names guidekit as the
+  /// generator (or it holds the state file of earlier versions).
+  static func isSite(_ folder: String) -> Bool {
+    let fm = FileManager.default
+    if fm.fileExists(atPath: folder.joiningPath(Publisher.legacyStateFile)) { return true }
+    struct Manifest: Decodable { var generator: String }
+    guard let data = fm.contents(atPath: folder.joiningPath("manifest.json")),
+      let manifest = try? JSONDecoder().decode(Manifest.self, from: data)
+    else { return false }
+    return manifest.generator.hasPrefix("guidekit ")
   }
 
   /// `path` made absolute with links resolved; for a path that does not exist yet, its nearest

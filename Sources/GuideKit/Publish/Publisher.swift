@@ -21,6 +21,12 @@ public struct PublishOptions: Sendable {
   /// Absolute base URL of the site for the feed (empty: relative links).
   public var baseURL: String
   public var siteTitle: String
+  /// Wait for another publish into the same folder to end (false: fail at once).
+  public var wait = true
+  /// Warnings of the validation that precedes every publish refuse it, as errors do.
+  public var strict = false
+  /// Publish the impact report (impact.html, impact.json) as part of the site.
+  public var impactReport = false
 
   public init(
     guidelines: String = "guidelines", references: [String] = [], out: String = "output",
@@ -49,6 +55,14 @@ public struct PublishResult: Sendable {
   /// True when nothing changed and the output folder was left untouched.
   public var unchanged: Bool
   public var impact: ImpactReport?
+  /// What validating the inputs found (warnings, or the errors that refused the publish).
+  public var diagnostics: [Diagnostic] = []
+  /// True when validation found errors (or warnings, with `strict`): nothing was written.
+  public var refused = false
+  /// True when an input could not be read at all (exit status 2 rather than 1).
+  public var trouble = false
+  /// The errors among `diagnostics`.
+  public var errors: Int { diagnostics.filter { $0.severity == .error }.count }
 }
 
 /// Builds the public site from the guidelines (DESIGN.md "publish"): deterministic, incremental,
@@ -57,16 +71,31 @@ public final class Publisher: Sendable {
   public let options: PublishOptions
   /// Called with (done, total, path) as files are produced.
   let progress: (@Sendable (Int, Int, String) -> Void)?
+  /// Called before waiting for another publish into the same folder, with its pid when known.
+  let waiting: (@Sendable (Int32?) -> Void)?
 
-  public init(options: PublishOptions, progress: (@Sendable (Int, Int, String) -> Void)? = nil) {
+  public init(
+    options: PublishOptions, progress: (@Sendable (Int, Int, String) -> Void)? = nil,
+    waiting: (@Sendable (Int32?) -> Void)? = nil
+  ) {
     self.options = options
     self.progress = progress
+    self.waiting = waiting
   }
 
-  static let stateFile = ".guidekit-state.json"
+  /// The build state of `out`, kept beside it (`.NAME.guidekit/`) so that the output folder
+  /// holds exactly the site: the lock, what each file was made from, and the stat cache.
+  public static func stateFolder(for out: String) -> String {
+    let parent = out.parentPath
+    return (parent.isEmpty ? "." : parent).joiningPath(".\(out.lastPathPart).guidekit")
+  }
+  /// Each file's fingerprint and sha256, in the state folder.
+  static let stateFile = "state.json"
   /// Size, time and inode of each file as written: machine-local, so kept apart from the state
   /// file, which is as deterministic as the site.
-  static let statCacheFile = ".guidekit-stat-cache.json"
+  static let statCacheFile = "stat-cache.json"
+  /// Where earlier versions kept the state, inside the output folder.
+  static let legacyStateFile = ".guidekit-state.json"
   static let keptFiles = ["README.md", ".gitkeep"]
 
   /// One file of the site: its path, the fingerprint of everything it is made from, and how.
@@ -79,14 +108,54 @@ public final class Publisher: Sendable {
   public func publish() throws(GuideKitError) -> PublishResult {
     let fm = FileManager.default
     if let problem = options.outputFolderProblem() { throw .usage(problem) }
+    let lock = try OutputLock(out: options.out, wait: options.wait) { [waiting] in waiting?($0) }
+    defer { lock.release() }
+    try checkReplaceable()
     try cleanStaleStaging()
 
-    // 1. Inputs.
-    let trees = try GuidelineSet.load(paths: [options.guidelines])
-    for tree in trees where SafePath.join(tree.info.id, tree.info.version) == nil {
-      throw .io(
-        path: tree.info.file,
-        reason: "guideline id \"\(tree.info.id)\" or version \"\(tree.info.version)\" cannot name an output file")
+    // 1. Inputs, each read once: validation, every page and every fingerprint derive from these
+    // bytes, so that an input replaced while the site is built cannot mix two texts.
+    let (paths, missing) = InputFiles.collect([options.guidelines])
+    if let first = missing.first { throw .io(path: first, reason: "no such file or folder") }
+    let bytes = try Self.readInputs(paths)
+    let inputs = zip(paths, bytes).map { (file: $0, data: $1) }
+    let validation = Validator.validate(inputs: inputs, options: ValidationOptions(strict: options.strict))
+    guard validation.errors == 0, !validation.trouble else {
+      return PublishResult(
+        files: [:], rebuilt: 0, unchanged: true, impact: nil, diagnostics: validation.diagnostics, refused: true,
+        // An input that does not parse stops the publish as trouble (exit 2), as before.
+        trouble: validation.trouble || validation.diagnostics.contains { $0.rule == ValidationRules.xmlSyntax.id })
+    }
+    let loaded = Parallel.map(inputs.count, work: bytes.reduce(0) { $0 + $1.count }) { index in
+      Result { () throws(GuideKitError) in
+        try DocumentLoader.load(data: inputs[index].data, fileName: inputs[index].file)
+      }
+    }
+    var guidelineTrees: [ClauseTree] = []
+    var inputData: [String: Data] = [:]
+    for (input, result) in zip(inputs, loaded) {
+      let tree = try result.get()
+      guard tree.info.kind == .guideline else { continue }
+      guidelineTrees.append(tree)
+      inputData[input.file] = input.data
+    }
+    let trees = guidelineTrees
+    // Versions are digits and dots (the schema's pattern), so that no edition's page can take the
+    // name of another's 新旧対照表 (`5.0-table`); one file per edition.
+    var seen: [String: String] = [:]
+    for tree in trees {
+      let version = tree.info.version
+      let isVersion = version.split(separator: ".", omittingEmptySubsequences: false).allSatisfy {
+        !$0.isEmpty && $0.allSatisfy { ("0"..."9").contains($0) }
+      }
+      guard isVersion, SafePath.join(tree.info.id, version) != nil else {
+        throw .io(
+          path: tree.info.file,
+          reason: "guideline id \"\(tree.info.id)\" or version \"\(version)\" cannot name an output file")
+      }
+      if let other = seen.updateValue(tree.info.file, forKey: tree.info.id + "/" + version) {
+        throw .io(path: tree.info.file, reason: "\(tree.info.id) version \(version) is also the version of \(other)")
+      }
     }
     let editions = Dictionary(grouping: trees, by: { $0.info.id }).mapValues {
       $0.sorted { NaturalOrder.less($0.info.version, $1.info.version) }
@@ -111,8 +180,7 @@ public final class Publisher: Sendable {
     let styleFingerprint = try stylesheetFingerprint()
     let base =
       "guidekit \(GuideKitInfo.version)\u{1F}\(styleFingerprint)\u{1F}\(options.parameters.sorted { $0.key < $1.key })\u{1F}\(options.layout.width)"
-    var inputHashes: [String: String] = [:]
-    for tree in trees { inputHashes[tree.info.file] = try Self.fileHash(tree.info.file) }
+    let inputHashes = inputData.mapValues { Self.hash($0) }
     let renderer = Renderer(stylesheets: options.stylesheets, parameters: options.parameters, layout: options.layout)
     let guidelineIDs = editions.keys.sorted().joined(separator: " ")
     // Links follow the pin: day pins of law citations resolved to the revision in force.
@@ -128,6 +196,7 @@ public final class Publisher: Sendable {
         let previous = Self.previous(of: edition, in: list, index: index)
         let diff = diffs[file]
         let own = inputHashes[file] ?? ""
+        let source = inputData[file] ?? Data()
         let pairHash = previous.map { own + (inputHashes[$0.info.file] ?? "") } ?? own
         let prefix = "\(id)/\(version)"
         var links = SiteDocument.EditionLinks(page: "\(prefix).html", text: "\(prefix).txt")
@@ -149,16 +218,21 @@ public final class Publisher: Sendable {
           Job(path: links.page, fingerprint: "\(base)\u{1F}page\u{1F}\(own)\u{1F}\(guidelineIDs)\u{1F}\(refRevisions)")
           {
             () throws(GuideKitError) in
-            Data(try renderer.html(file: file, extra: pageParameters).utf8)
+            Data(try renderer.html(data: source, file: file, extra: pageParameters).utf8)
           })
         jobs.append(
           Job(path: links.text, fingerprint: "\(base)\u{1F}text\u{1F}\(own)") { () throws(GuideKitError) in
-            Data(try renderer.text(file: file).utf8)
+            Data(try renderer.text(data: source, file: file).utf8)
           })
         if let diff, let table = links.table, let redline = links.redline {
           let delta = Once { () throws(GuideKitError) in DeltaDocument.xml(try diff.get()) }
           let sheets = options.stylesheets
-          let parameters = options.parameters
+          // Navigation to the edition's other pages; no input paths on a public page.
+          let navigation = [
+            "home-href": "../index.html", "edition-href": "\(version).html", "table-href": table.lastPathPart,
+            "redline-href": redline.lastPathPart, "notice-href": "\(version)-notice.html", "show-files": "no",
+          ]
+          let parameters = navigation.merging(options.parameters) { _, user in user }
           jobs.append(
             Job(path: table, fingerprint: "\(base)\u{1F}table\u{1F}\(pairHash)") { () throws(GuideKitError) in
               Data(
@@ -207,13 +281,14 @@ public final class Publisher: Sendable {
     // Clause sets in the registry (the guideline vocabulary) get pages of their own.
     for revision in clauseSets {
       guard let path = SafePath.join("references", revision.source, revision.id) else { continue }
-      let own = try Self.fileHash(revision.path)
       let file = revision.path
+      let source = try Self.readInputs([file])[0]
+      let own = Self.hash(source)
       jobs.append(
         Job(path: path + ".html", fingerprint: "\(base)\u{1F}refpage\u{1F}\(own)") { () throws(GuideKitError) in
           Data(
             try renderer.html(
-              file: file,
+              data: source, file: file,
               extra: [
                 "home-href": "../../index.html", "guideline-ids": guidelineIDs, "ref-base": "../",
                 "guideline-base": "../../",
@@ -225,12 +300,15 @@ public final class Publisher: Sendable {
       }
     }
 
-    // Impact report.
+    // Impact report: checked whenever there is a registry; published only when asked for, since
+    // it lists the files and lines of every edition.
     var impact: ImpactReport?
     if !registry.folders.isEmpty {
       let checker = ImpactChecker(registry: registry, options: ImpactOptions(asOf: options.asOf), guidelines: trees)
       let report = checker.check(trees)
       impact = report
+    }
+    if let report = impact, options.impactReport {
       let registryHash = Self.registryFingerprint(registry)
       let inputs = trees.map { inputHashes[$0.info.file] ?? "" }.joined()
       let sheets = options.stylesheets
@@ -270,7 +348,9 @@ public final class Publisher: Sendable {
         Data(try sheets.transform("feed", xml: siteXML, fileName: "site.xml", parameters: feedParameters).utf8)
       })
 
-    return try build(jobs, impact: impact)
+    var result = try build(jobs, impact: impact)
+    result.diagnostics = validation.diagnostics
+    return result
   }
 
   // MARK: - Building
@@ -293,12 +373,14 @@ public final class Publisher: Sendable {
         reusable[job.path] = entry.output
       }
     }
-    let manifestPreviousOK = fm.fileExists(atPath: out.joiningPath("manifest.json"))
-    if reusable.count == jobs.count && manifestPreviousOK
-      && Set(previousState.keys) == Set(jobs.map(\.path))
+    // "Up to date" only when manifest.json lists exactly these files with these hashes: a site
+    // that the manifest does not describe is rebuilt, whatever the state says.
+    if reusable.count == jobs.count && Set(previousState.keys) == Set(jobs.map(\.path)),
+      let manifestData = fm.contents(atPath: out.joiningPath("manifest.json")),
+      Self.manifestFiles(manifestData) == reusable
     {
       var files = reusable
-      files["manifest.json"] = fm.contents(atPath: out.joiningPath("manifest.json")).map { Self.hash($0) } ?? ""
+      files["manifest.json"] = Self.hash(manifestData)
       return PublishResult(files: files, rebuilt: 0, unchanged: true, impact: impact)
     }
 
@@ -364,22 +446,22 @@ public final class Publisher: Sendable {
     ])
     do throws(GuideKitError) {
       try Self.write(Data(manifest.utf8), to: staging.joiningPath("manifest.json"))
-      try Self.write(
-        Data(JSONOutput.string(state).utf8), to: staging.joiningPath(Self.stateFile))
-      try Self.write(
-        Data(JSONOutput.string(statCache).utf8),
-        to: staging.joiningPath(Self.statCacheFile))
       for kept in Self.keptFiles {
         let source = out.joiningPath(kept)
         if let data = fm.contents(atPath: source) {
           try Self.write(data, to: staging.joiningPath(kept))
         }
       }
+      try swapIn(staging)
     } catch {
       try? fm.removeItem(atPath: staging)
       throw error
     }
-    try swapIn(staging)
+    // The state describes the site now in place; a run killed before it is written leaves a state
+    // that the files and the manifest do not match, so the next run rebuilds them.
+    let stateFolder = Self.stateFolder(for: out)
+    try AtomicFile.write(JSONOutput.string(statCache), to: stateFolder.joiningPath(Self.statCacheFile))
+    try AtomicFile.write(JSONOutput.string(state), to: stateFolder.joiningPath(Self.stateFile))
     var all = files
     all["manifest.json"] = Self.hash(Data(manifest.utf8))
     return PublishResult(files: all, rebuilt: jobs.count - reusable.count, unchanged: false, impact: impact)
@@ -409,6 +491,33 @@ public final class Publisher: Sendable {
       throw .io(path: out, reason: "cannot move the new site in place: \(String(cString: strerror(errno)))")
     }
     try? fm.removeItem(atPath: old)
+  }
+
+  /// Refuses, before anything is built, an output folder that cannot be replaced: one not
+  /// writable (a `chmod 555` folder could be swapped away, but its old files never removed), on a
+  /// read-only file system, or a mount point (which cannot be renamed); and a parent folder where
+  /// the staging folder cannot be made.
+  private func checkReplaceable() throws(GuideKitError) {
+    let out = options.out
+    let parent = out.parentPath.isEmpty ? "." : out.parentPath
+    func reason() -> String { String(cString: strerror(errno)) }
+    var folder = stat()
+    if lstat(out, &folder) == 0 {
+      guard access(out, W_OK | X_OK) == 0 else {
+        throw .io(path: out, reason: "cannot replace the output folder: \(reason())")
+      }
+      var above = stat()
+      if stat(parent, &above) == 0, above.st_dev != folder.st_dev {
+        throw .io(
+          path: out,
+          reason:
+            "cannot replace the output folder: it is a mount point (another file system than \(parent)); publish swaps a new folder in by renaming, so publish into a folder inside it"
+        )
+      }
+    }
+    guard access(parent, W_OK | X_OK) == 0 else {
+      throw .io(path: parent, reason: "cannot create the staging folder here: \(reason())")
+    }
   }
 
   private func stagingPath() -> String {
@@ -459,15 +568,10 @@ public final class Publisher: Sendable {
   }
 
   static func registryFingerprint(_ registry: ReferenceRegistry) -> String {
-    let fm = FileManager.default
     var parts: [String] = []
     for (_, revisions) in registry.sources.sorted(by: { $0.key < $1.key }) {
-      for r in revisions {
-        let attributes = try? fm.attributesOfItem(atPath: r.path)
-        let size = (attributes?[.size] as? any BinaryInteger).map { Int($0) } ?? 0
-        let mtime = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
-        parts.append("\(r.path)|\(size)|\(mtime)")
-      }
+      // stat, not FileManager's attributes, which look up the owner's name (/etc/passwd, nscd).
+      for r in revisions { parts.append("\(r.path)|\(statSignature(r.path) ?? "")") }
     }
     return hash(Data(parts.joined(separator: "\n").utf8))
   }
@@ -488,6 +592,20 @@ public final class Publisher: Sendable {
     return Self.hash(Data(parts.joined(separator: "\n").utf8))
   }
 
+  /// Reads each file once, in parallel unless they are small together.
+  static func readInputs(_ files: [String]) throws(GuideKitError) -> [Data] {
+    let results = Parallel.map(files.count, work: FileTree.byteCount(of: files)) { index in
+      Result { () throws(GuideKitError) -> Data in
+        do throws(XMLError) {
+          return try XMLDocument.readInput(file: files[index])
+        } catch {
+          throw .xml(error)
+        }
+      }
+    }
+    return try results.map { result throws(GuideKitError) in try result.get() }
+  }
+
   static func fileHash(_ path: String) throws(GuideKitError) -> String {
     guard let data = FileManager.default.contents(atPath: path) else {
       throw .io(path: path, reason: "cannot read")
@@ -495,7 +613,8 @@ public final class Publisher: Sendable {
     return hash(data)
   }
 
-  static func hash(_ data: Data) -> String {
+  /// The lowercase hex SHA-256 of `data`, as manifest.json gives it.
+  public static func hash(_ data: Data) -> String {
     SHA256.hash(data: data).hexString
   }
 
@@ -521,12 +640,27 @@ public final class Publisher: Sendable {
     }
   }
 
+  /// The `files` of a manifest.json as path → sha256; nil when it is no manifest.
+  static func manifestFiles(_ data: Data) -> [String: String]? {
+    struct Manifest: Decodable {
+      struct File: Decodable {
+        var path: String
+        var sha256: String
+      }
+      var files: [File]
+    }
+    guard let manifest = try? JSONDecoder().decode(Manifest.self, from: data) else { return nil }
+    var files: [String: String] = [:]
+    for file in manifest.files { files[file.path] = file.sha256 }
+    return files
+  }
+
   static func readState(_ out: String) -> [String: (input: String, output: String, stat: String?)] {
-    let path = out.joiningPath(stateFile)
-    guard let data = FileManager.default.contents(atPath: path),
+    let folder = stateFolder(for: out)
+    guard let data = FileManager.default.contents(atPath: folder.joiningPath(stateFile)),
       let object = try? JSONDecoder().decode([String: [String: String]].self, from: data)
     else { return [:] }
-    let statPath = out.joiningPath(statCacheFile)
+    let statPath = folder.joiningPath(statCacheFile)
     let stats =
       FileManager.default.contents(atPath: statPath).flatMap {
         try? JSONDecoder().decode([String: String].self, from: $0)

@@ -26,14 +26,35 @@ public struct Renderer: Sendable {
   public func text(file: String, extra: [String: String] = [:]) throws(GuideKitError) -> String {
     let structure = try stylesheets.transform(
       "guideline-text", document: try guideline(file), parameters: extra.merging(parameters) { _, user in user })
-    return try TextLayoutDocument.render(xml: structure, fileName: file, options: layout)
+    return try TextLayoutDocument.render(
+      xml: structure, fileName: try stylesheets.path(for: "guideline-text"), options: layout)
   }
 
-  /// Parses `file` once and refuses anything but a guideline edition.
-  func guideline(_ file: String) throws(GuideKitError) -> XMLDocument {
+  /// The edition's HTML page from its bytes, read once by the caller; `file` names it.
+  public func html(data: Data, file: String, extra: [String: String] = [:]) throws(GuideKitError) -> String {
+    try stylesheets.transform(
+      "guideline-html", document: try guideline(file, data: data),
+      parameters: extra.merging(parameters) { _, user in user })
+  }
+
+  /// The edition as plain text from its bytes, read once by the caller; `file` names it.
+  public func text(data: Data, file: String, extra: [String: String] = [:]) throws(GuideKitError) -> String {
+    let structure = try stylesheets.transform(
+      "guideline-text", document: try guideline(file, data: data),
+      parameters: extra.merging(parameters) { _, user in user })
+    return try TextLayoutDocument.render(
+      xml: structure, fileName: try stylesheets.path(for: "guideline-text"), options: layout)
+  }
+
+  /// Parses `file` (or its bytes, when given) once and refuses anything but a guideline edition.
+  func guideline(_ file: String, data: Data? = nil) throws(GuideKitError) -> XMLDocument {
     let document: XMLDocument
     do {
-      document = try XMLDocument.parse(file: file)
+      if let data {
+        document = try XMLDocument.parse(data: data, fileName: file)
+      } else {
+        document = try XMLDocument.parse(file: file)
+      }
     } catch {
       throw .xml(error)
     }
@@ -53,7 +74,8 @@ public struct Renderer: Sendable {
     if text {
       let structure = try stylesheets.transform(
         "notice-text", xml: xml, fileName: "notice.xml", parameters: parameters)
-      return try TextLayoutDocument.render(xml: structure, fileName: "notice.xml", options: layout)
+      return try TextLayoutDocument.render(
+        xml: structure, fileName: try stylesheets.path(for: "notice-text"), options: layout)
     }
     return try stylesheets.transform("notice-html", xml: xml, fileName: "notice.xml", parameters: parameters)
   }

@@ -8,10 +8,16 @@ import Synchronization
 public final class Stylesheets: Sendable {
   /// Overrides: stylesheet name → file.
   public let overrides: [String: String]
+  /// Wall-clock limit of each transformation (`--transform-timeout`); nil for none.
+  public let transformTimeout: Duration?
   private let compiled = Mutex<[String: XSLTStylesheet]>([:])
 
-  public init(overrides: [String: String] = [:]) {
+  /// The default `transformTimeout`.
+  public static let defaultTimeout = Duration.seconds(30)
+
+  public init(overrides: [String: String] = [:], transformTimeout: Duration? = Stylesheets.defaultTimeout) {
     self.overrides = overrides
+    self.transformTimeout = transformTimeout
   }
 
   /// Bundled stylesheet names.
@@ -58,7 +64,7 @@ public final class Stylesheets: Sendable {
     do {
       let document = try XMLDocument.parse(data: Data(xml.utf8), fileName: fileName)
       return try sheet.transform(
-        document, parameters: parameters, policy: XSLTAccessPolicy(files: readable)
+        document, parameters: parameters, policy: XSLTAccessPolicy(files: readable), timeout: transformTimeout
       ).string
     } catch {
       throw .xml(error)
@@ -72,7 +78,7 @@ public final class Stylesheets: Sendable {
     let sheet = try stylesheet(name)
     do {
       return try sheet.transform(
-        document, parameters: parameters, policy: XSLTAccessPolicy(files: readable)
+        document, parameters: parameters, policy: XSLTAccessPolicy(files: readable), timeout: transformTimeout
       ).string
     } catch {
       throw .xml(error)
@@ -87,7 +93,7 @@ public final class Stylesheets: Sendable {
     do {
       let document = try XMLDocument.parse(file: file)
       return try sheet.transform(
-        document, parameters: parameters, policy: XSLTAccessPolicy(files: readable)
+        document, parameters: parameters, policy: XSLTAccessPolicy(files: readable), timeout: transformTimeout
       ).string
     } catch {
       throw .xml(error)

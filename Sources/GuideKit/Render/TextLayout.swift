@@ -75,26 +75,36 @@ public enum TextLayout {
   ///   - block: the paragraph, its indentation (columns) and hanging label.
   ///   - options: the width in columns and the width of ambiguous characters.
   /// - Returns: the lines, without newlines or trailing whitespace. The first line carries
-  ///   `indent` spaces and the label; the others `indent` + label width + 1 spaces. Empty if the
+  ///   `indent` spaces and the label; the others `indent` + label width + 1 spaces, at most half
+  ///   the width or 16 (so is `indent`), keeping the output linear in the input; a label wider than that
+  ///   stands on a line of its own. Empty if the
   ///   text is empty or whitespace and there is no label; just the label if there is one.
   /// - Complexity: O(*n*) in the number of characters.
   public static func lines(for block: TextBlock, options: TextLayoutOptions) -> [String] {
-    let indent = max(0, block.indent)
+    // Indentation stops at half the width (16 columns on narrow widths), so that the output stays
+    // linear in the input: a label thousands of columns wide would otherwise indent every
+    // following line by its width.
+    let maxIndent = max(16, options.width / 2)
+    let indent = min(max(0, block.indent), maxIndent)
     let labelColumns =
       block.hanging.isEmpty
       ? 0 : EastAsianWidth.columns(of: block.hanging, ambiguous: options.ambiguous) + 1
     let firstPrefix =
       String(repeating: " ", count: indent) + (block.hanging.isEmpty ? "" : block.hanging + " ")
-    let restPrefix = String(repeating: " ", count: indent + labelColumns)
-    let available = max(0, options.width - indent - labelColumns)
+    let hangingIndent = min(indent + labelColumns, maxIndent)
+    let restPrefix = String(repeating: " ", count: hangingIndent)
+    let available = max(0, options.width - hangingIndent)
     let contents = wrap(block.text, columns: available, ambiguous: options.ambiguous)
     if contents.isEmpty {
       return block.hanging.isEmpty ? [] : [trimmingTrailingSpace(firstPrefix)]
     }
     var result: [String] = []
-    result.reserveCapacity(contents.count)
+    result.reserveCapacity(contents.count + 1)
+    // A label wider than the indentation allows stands on a line of its own.
+    let labelAlone = hangingIndent < indent + labelColumns
+    if labelAlone { result.append(align(trimmingTrailingSpace(firstPrefix), block.alignment, options: options)) }
     for (n, content) in contents.enumerated() {
-      let line = trimmingTrailingSpace((n == 0 ? firstPrefix : restPrefix) + content)
+      let line = trimmingTrailingSpace((n == 0 && !labelAlone ? firstPrefix : restPrefix) + content)
       result.append(align(line, block.alignment, options: options))
     }
     return result

@@ -8,15 +8,31 @@ public enum TextLayoutDocument {
   public static let namespace = "urn:guidekit:text:1"
 
   /// The blocks of a text-layout document; `nil` entries stand for blank lines.
+  /// - Parameter fileName: what made the document (the stylesheet): its errors are that file's.
+  ///   The document is output, not input, so the input size limit does not apply to it.
   public static func blocks(xml: String, fileName: String) throws(GuideKitError) -> [TextBlock?] {
     let root: XMLElement
     do {
-      root = try XMLDocument.parse(data: Data(xml.utf8), fileName: fileName).rootElement()
+      let limits = XMLParseLimits(maxBytes: Int(Int32.max))
+      root = try XMLDocument.parse(data: Data(xml.utf8), fileName: fileName, limits: limits).rootElement()
     } catch {
-      throw .xml(error)
+      throw .xml(
+        .transformFailed(
+          error.diagnostics.map { d in
+            var output = d
+            output.message = "its output is no text-layout document (line \(d.line) of the output): \(d.message)"
+            output.line = 0
+            return output
+          }))
     }
     guard root.name == "text", root.namespaceURI == namespace else {
-      throw .unsupportedDocument(file: fileName, line: root.line, root: root.name)
+      throw .xml(
+        .transformFailed([
+          XMLDiagnostic(
+            file: fileName, line: 0, severity: .error,
+            message:
+              "its output is no text-layout document: the root is <\(root.name)>, not <text xmlns=\"\(namespace)\">")
+        ]))
     }
     var out: [TextBlock?] = []
     for element in root.elements where element.namespaceURI == namespace {

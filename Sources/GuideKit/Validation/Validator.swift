@@ -64,6 +64,32 @@ public enum Validator {
     -> ValidationReport
   {
     let (files, missing) = InputFiles.collect(paths)
+    if files.isEmpty && missing.isEmpty {
+      // Nothing to check is no success: a wrong path in CI must not pass.
+      let diagnostic = Diagnostic(
+        file: paths.joined(separator: " "), line: 0, severity: .error, rule: ValidationRules.unreadable.id,
+        message: "no XML file found: nothing was validated")
+      return ValidationReport(files: 0, diagnostics: [diagnostic], trouble: true)
+    }
+    return validate(files: files, missing: missing, options: options) { index throws(XMLError) in
+      try XMLDocument.parse(file: files[index], limits: options.limits)
+    }
+  }
+
+  /// Validates documents already read into memory (`publish`, which reads each input once).
+  /// - Parameter inputs: each file's name, as reported, and its bytes.
+  public static func validate(inputs: [(file: String, data: Data)], options: ValidationOptions = .init())
+    -> ValidationReport
+  {
+    validate(files: inputs.map(\.file), missing: [], options: options) { index throws(XMLError) in
+      try XMLDocument.parse(data: inputs[index].data, fileName: inputs[index].file, limits: options.limits)
+    }
+  }
+
+  private static func validate(
+    files: [String], missing: [String], options: ValidationOptions,
+    parse: @Sendable (Int) throws(XMLError) -> XMLDocument
+  ) -> ValidationReport {
     var diagnostics = missing.map {
       Diagnostic(
         file: $0, line: 0, severity: .error, rule: ValidationRules.unreadable.id,
@@ -90,7 +116,9 @@ public enum Validator {
     let localContext = ValidationContext(registry: options.registry)
     let inputBytes = FileTree.byteCount(of: files)
     let ordered = Parallel.map(files.count, work: inputBytes) { index in
-      check(file: files[index], schema: schema, options: options, context: localContext)
+      check(file: files[index], schema: schema, options: options, context: localContext) { () throws(XMLError) in
+        try parse(index)
+      }
     }
     var outlines: [ClauseTree] = []
     for result in ordered {
@@ -158,12 +186,13 @@ public enum Validator {
   }
 
   static func check(
-    file: String, schema: XMLGrammar, options: ValidationOptions, context: ValidationContext
+    file: String, schema: XMLGrammar, options: ValidationOptions, context: ValidationContext,
+    parse: () throws(XMLError) -> XMLDocument
   ) -> FileResult {
     var result = FileResult()
     let document: XMLDocument
     do {
-      document = try XMLDocument.parse(file: file, limits: options.limits)
+      document = try parse()
     } catch {
       let rule: String
       switch error {

@@ -222,6 +222,29 @@
     </xsl:if>
   </xsl:template>
 
+  <!-- Links to the pages of the same edition on a published site (none when $home is empty). -->
+  <xsl:template name="site-nav">
+    <xsl:param name="home"/>
+    <xsl:param name="edition"/>
+    <xsl:param name="table"/>
+    <xsl:param name="redline"/>
+    <xsl:param name="notice"/>
+    <xsl:param name="current"/>
+    <xsl:if test="string($home) != ''">
+      <nav class="sitenav sans" aria-label="関連ページ"><ul>
+        <li><a href="{$home}">ガイドライン一覧</a></li>
+        <xsl:if test="string($edition) != ''"><li><a href="{$edition}">本文</a></li></xsl:if>
+        <xsl:if test="string($table) != ''">
+          <li><a href="{$table}"><xsl:if test="$current = 'table'"><xsl:attribute name="aria-current">page</xsl:attribute></xsl:if>新旧対照表</a></li>
+        </xsl:if>
+        <xsl:if test="string($redline) != ''">
+          <li><a href="{$redline}"><xsl:if test="$current = 'redline'"><xsl:attribute name="aria-current">page</xsl:attribute></xsl:if>変更箇所</a></li>
+        </xsl:if>
+        <xsl:if test="string($notice) != ''"><li><a href="{$notice}">公表のお知らせ</a></li></xsl:if>
+      </ul></nav>
+    </xsl:if>
+  </xsl:template>
+
   <!-- CSS shared by both pages. -->
   <xsl:template name="base-css">
     <xsl:text>
@@ -234,6 +257,9 @@ code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,"Noto Sans Mono CJK 
 .skip{position:absolute;left:-10000px;top:0}
 .skip:focus{left:8px;top:8px;z-index:10;background:#fff;color:#000;padding:.4em .8em;border:2px solid #000}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+.sitenav ul{list-style:none;margin:0 auto;padding:.5rem 1rem;display:flex;flex-wrap:wrap;gap:.25rem 1.25rem;font-size:.9rem;max-width:72rem}
+.sitenav a{color:#0b5cad}.sitenav a[aria-current]{color:#111;font-weight:bold;text-decoration:none}
+@media print{.sitenav{display:none}}
 </xsl:text>
   </xsl:template>
 

@@ -21,6 +21,14 @@
   <xsl:output method="html" encoding="UTF-8" indent="no" doctype-system="about:legacy-compat"/>
 
   <xsl:param name="title" select="''"/>
+  <!-- On a published site: the pages of the same edition (publish passes them; empty: no links). -->
+  <xsl:param name="home-href" select="''"/>
+  <xsl:param name="edition-href" select="''"/>
+  <xsl:param name="table-href" select="''"/>
+  <xsl:param name="redline-href" select="''"/>
+  <xsl:param name="notice-href" select="''"/>
+  <!-- 'no': the footer names no input file (publish: no repository paths on public pages). -->
+  <xsl:param name="show-files" select="'yes'"/>
 
   <!-- First appearance of a NEW path step opens a heading (see delta-table.xsl). -->
   <xsl:key name="step" match="d:unit[not(@change = 'removed')]/d:path/d:step"
@@ -57,6 +65,11 @@
         <xsl:text>&#10;</xsl:text>
         <a class="skip" href="#main">本文へ移動</a>
         <xsl:text>&#10;</xsl:text>
+        <xsl:call-template name="site-nav">
+          <xsl:with-param name="home" select="$home-href"/><xsl:with-param name="edition" select="$edition-href"/>
+          <xsl:with-param name="table" select="$table-href"/><xsl:with-param name="redline" select="$redline-href"/>
+          <xsl:with-param name="notice" select="$notice-href"/><xsl:with-param name="current" select="'redline'"/>
+        </xsl:call-template>
         <header class="masthead">
           <div class="wrap">
             <p class="kicker">
@@ -94,10 +107,12 @@
         <footer class="wrap foot">
           <p>
             <xsl:value-of select="@generator"/>
-            <xsl:text> — </xsl:text>
-            <xsl:value-of select="d:old/@file"/>
-            <xsl:text> → </xsl:text>
-            <xsl:value-of select="d:new/@file"/>
+            <xsl:if test="$show-files = 'yes'">
+              <xsl:text> — </xsl:text>
+              <xsl:value-of select="d:old/@file"/>
+              <xsl:text> → </xsl:text>
+              <xsl:value-of select="d:new/@file"/>
+            </xsl:if>
           </p>
         </footer>
         <xsl:text>&#10;</xsl:text>
@@ -634,7 +649,7 @@ del{text-decoration:line-through;text-decoration-color:#a40e26;background:#ffebe
 del+ins{margin-left:.2em}
 .gap{margin:.6rem 0;padding:.3rem .8rem;color:#57606a;font-size:.9rem;border:1px dashed #d0d7de;border-radius:6px;text-align:center}
 .none{color:#57606a}
-.foot{color:#8c959f;font-size:.75rem;padding-bottom:2rem;overflow-wrap:anywhere}
+.foot{color:#57606a;font-size:.75rem;padding-bottom:2rem;overflow-wrap:anywhere}
 @media (max-width:640px){
   body{font-size:15px}
   h1{font-size:1.25rem}

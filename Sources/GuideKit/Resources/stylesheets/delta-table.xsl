@@ -24,6 +24,12 @@
 
   <xsl:param name="title" select="''"/>
   <xsl:param name="paper" select="'landscape'"/>
+  <!-- On a published site: the pages of the same edition (publish passes them; empty: no links). -->
+  <xsl:param name="home-href" select="''"/>
+  <xsl:param name="edition-href" select="''"/>
+  <xsl:param name="table-href" select="''"/>
+  <xsl:param name="redline-href" select="''"/>
+  <xsl:param name="notice-href" select="''"/>
 
   <!-- Path steps of units that stay in NEW, by depth|id|text: the first one opens a heading row. -->
   <xsl:key name="step" match="d:unit[not(@change = 'removed')]/d:path/d:step"
@@ -75,6 +81,11 @@
       </head>
       <body class="serif">
         <xsl:text>&#10;</xsl:text>
+        <xsl:call-template name="site-nav">
+          <xsl:with-param name="home" select="$home-href"/><xsl:with-param name="edition" select="$edition-href"/>
+          <xsl:with-param name="table" select="$table-href"/><xsl:with-param name="redline" select="$redline-href"/>
+          <xsl:with-param name="notice" select="$notice-href"/><xsl:with-param name="current" select="'table'"/>
+        </xsl:call-template>
         <main>
           <h1><xsl:value-of select="$page-title"/></h1>
           <xsl:text>&#10;</xsl:text>
