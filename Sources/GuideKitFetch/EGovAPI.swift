@@ -25,6 +25,28 @@ public struct EGovAPI: Sendable {
     "\(base)/law_file/xml/\(revisionID)"
   }
 
+  /// Lists the revisions of several laws at once (the fetcher's host gate keeps it polite).
+  /// - Returns: each law's list, or why it could not be had, by LawId.
+  public func revisions(of lawIDs: [String], using fetcher: HTTPFetcher) async -> [String: Result<EGovLaw, FetchError>]
+  {
+    await withTaskGroup(of: (String, Result<EGovLaw, FetchError>).self) { group in
+      for id in lawIDs {
+        group.addTask { (id, await self.result(lawID: id, using: fetcher)) }
+      }
+      var all: [String: Result<EGovLaw, FetchError>] = [:]
+      while let (id, result) = await group.next() { all[id] = result }
+      return all
+    }
+  }
+
+  private func result(lawID: String, using fetcher: HTTPFetcher) async -> Result<EGovLaw, FetchError> {
+    do {
+      return .success(try await revisions(lawID: lawID, using: fetcher))
+    } catch {
+      return .failure(error)
+    }
+  }
+
   /// Lists a law's revisions.
   /// - Throws: ``FetchError`` naming the URL and, for an error status, the API's `error_info`.
   public func revisions(lawID: String, using fetcher: HTTPFetcher) async throws(FetchError) -> EGovLaw {

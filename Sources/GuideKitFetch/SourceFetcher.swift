@@ -98,21 +98,7 @@ public final class SourceFetcher: Sendable {
     var report = FetchReport()
     var jobs: [Job] = []
 
-    // Each law's revision list, all laws at once (the host gate keeps it polite).
-    let listings = await withTaskGroup(of: (String, Result<EGovLaw, FetchError>).self) { group in
-      for law in cited.laws {
-        group.addTask { [options, fetcher] in
-          do throws(FetchError) {
-            return (law.id, .success(try await options.api.revisions(lawID: law.id, using: fetcher)))
-          } catch {
-            return (law.id, .failure(error))
-          }
-        }
-      }
-      var all: [String: Result<EGovLaw, FetchError>] = [:]
-      for await (id, result) in group { all[id] = result }
-      return all
-    }
+    let listings = await options.api.revisions(of: cited.laws.map(\.id), using: fetcher)
     for law in cited.laws {
       switch listings[law.id] {
       case .failure(let error): report.failures.append(error)
@@ -175,7 +161,7 @@ public final class SourceFetcher: Sendable {
         }
       }
       var all: [Result<FetchReport.Download?, FetchError>] = []
-      for await result in group { all.append(result) }
+      while let result = await group.next() { all.append(result) }
       return all
     }
     for result in results {

@@ -63,21 +63,7 @@ public enum SourceStatus {
     }
     guard let fetcher else { return SourceStatusReport(sources: entries, online: false) }
 
-    let lawIDs = cited.laws.map(\.id)
-    let listings = await withTaskGroup(of: (String, Result<EGovLaw, FetchError>).self) { group in
-      for id in lawIDs {
-        group.addTask {
-          do throws(FetchError) {
-            return (id, .success(try await api.revisions(lawID: id, using: fetcher)))
-          } catch {
-            return (id, .failure(error))
-          }
-        }
-      }
-      var all: [String: Result<EGovLaw, FetchError>] = [:]
-      for await (id, result) in group { all[id] = result }
-      return all
-    }
+    let listings = await api.revisions(of: cited.laws.map(\.id), using: fetcher)
     for index in entries.indices {
       let id = entries[index].source
       if let listing = listings[id] {
