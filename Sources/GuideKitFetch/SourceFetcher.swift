@@ -15,13 +15,23 @@ public struct FetchOptions: Sendable {
   public var refresh: Bool
   /// `YYYY-MM-DD` (Japan): without pins, the revision in force on this day is the earliest held.
   public var today: String
+  /// Told, with the holder's pid when known, when another fetch into the store runs and this one
+  /// waits for it.
+  public var waiting: @Sendable (Int32?) -> Void
 
-  public init(store: String, api: EGovAPI = EGovAPI(), refresh: Bool = false, today: String = PinDate.today()) {
+  public init(
+    store: String, api: EGovAPI = EGovAPI(), refresh: Bool = false, today: String = PinDate.today(),
+    waiting: @escaping @Sendable (Int32?) -> Void = { _ in }
+  ) {
     self.store = store
     self.api = api
     self.refresh = refresh
     self.today = today
+    self.waiting = waiting
   }
+
+  /// The lock file of a store: one fetch into a store at a time.
+  public static func lockFile(store: String) -> String { store.joiningPath(".guidekit-lock") }
 }
 
 /// What a fetch did.
@@ -92,6 +102,11 @@ public final class SourceFetcher: Sendable {
   /// Fetches what `cited` needs and the lock lacks.
   /// - Throws: `GuideKitError` when the store's own files (lock, manifest) cannot be read.
   public func fetch(_ cited: CitedSources) async throws(GuideKitError) -> FetchReport {
+    // Two fetches into one store take turns: each rewrites the whole lock.
+    let storeLock = try ExclusiveLock(
+      file: FetchOptions.lockFile(store: options.store), folder: options.store, owner: "the store",
+      rival: "another fetch into this store", wait: true, waiting: options.waiting)
+    defer { storeLock.release() }
     let lock = try SourceLock.read(store: options.store)
     let manifest = try SourceManifest.read(store: options.store)
     let writer = LockWriter(lock: lock, store: options.store)

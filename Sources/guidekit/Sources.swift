@@ -136,7 +136,9 @@ extension SourcesCommand {
       }
       let settings = try storeOptions.networkSettings()
       let showProgress = !output.quiet && isatty(STDERR_FILENO) == 1 && ProcessInfo.processInfo.environment["CI"] == nil
-      let options = FetchOptions(store: store, api: EGovAPI(base: storeOptions.egovAPI), refresh: refresh)
+      let options = FetchOptions(store: store, api: EGovAPI(base: storeOptions.egovAPI), refresh: refresh) { pid in
+        Console.error("guidekit sources: waiting for another fetch into \(store)\(pid.map { " (pid \($0))" } ?? "")")
+      }
       let report = try online(settings) { fetcher throws(GuideKitError) in
         let sources = SourceFetcher(options: options, fetcher: fetcher ?? HTTPFetcher(settings: settings)) { progress in
           guard showProgress else { return }

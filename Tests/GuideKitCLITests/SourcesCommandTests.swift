@@ -103,15 +103,7 @@ struct SourcesCommandTests {
     let folder = try Self.workspace()
     // The last file stalls: the process is killed while it waits for it.
     api.inject("/api/2/law_file/xml/426AC1000000104_20261001_507AC0000000043", [.stall])
-    let binary = try #require(CLI.binary, CLI.binaryMessage)
-    let process = Process()
-    process.executableURL = binary
-    process.arguments = ["sources", "fetch", "--egov-api", api.base, "--timeout", "600"]
-    process.currentDirectoryURL = folder.url
-    process.environment = ProcessInfo.processInfo.environment.merging(Self.environment) { _, new in new }
-    process.standardOutput = FileHandle.nullDevice
-    process.standardError = FileHandle.nullDevice
-    try process.run()
+    let process = try Self.start(["sources", "fetch", "--egov-api", api.base, "--timeout", "600"], in: folder)
     let lockPath = folder.path("references/sources.lock")
     let deadline = ContinuousClock.now + .seconds(60)
     while ContinuousClock.now < deadline {
@@ -165,6 +157,45 @@ struct SourcesCommandTests {
       ["sources", "fetch", "--egov-api", api.base], in: folder.url, environment: Self.environment)
     #expect(resumed.status == 0, "\(resumed.stderr)")
     #expect(try CLI.run(["sources", "verify"], in: folder.url).stderr.contains("4 files in the lock, 0 not matching"))
+  }
+
+  @Test func twoFetchesIntoOneStoreTakeTurns() throws {
+    let api = try Self.api()
+    defer { api.stop() }
+    let folder = try Self.workspace()
+    // The first fetch stalls on one file for its timeout, holding the store's lock meanwhile.
+    api.inject("/api/2/law_file/xml/347AC0000000057_20260401_507AC0000000033", [.stall])
+    let arguments = ["sources", "fetch", "--egov-api", api.base, "--timeout", "2", "--attempts", "2"]
+    let first = try Self.start(arguments, in: folder)
+    let lockFile = folder.path("references/.guidekit-lock")
+    let deadline = ContinuousClock.now + .seconds(30)
+    while ContinuousClock.now < deadline, (try? String(contentsOfFile: lockFile, encoding: .utf8))?.isEmpty ?? true {
+      usleep(20_000)
+    }
+    let second = try CLI.run(arguments, in: folder.url, environment: Self.environment)
+    first.waitUntilExit()
+    #expect(first.terminationStatus == 0)
+    #expect(second.status == 0, "\(second.stderr)")
+    #expect(
+      second.stderr.contains("waiting for another fetch into references (pid \(first.processIdentifier))"),
+      "\(second.stderr)")
+    // The second found everything the first fetched in the lock: nothing was lost or fetched twice.
+    #expect(second.stderr.contains("0 fetched, 4 held"), "\(second.stderr)")
+    #expect(api.server.requests(pathPrefix: "/api/2/law_file/").count == 5, "4 files, one of them asked twice")
+    #expect(try CLI.run(["sources", "verify"], in: folder.url).stderr.contains("4 files in the lock, 0 not matching"))
+  }
+
+  /// Starts `guidekit arguments…` in `folder` without waiting for it.
+  static func start(_ arguments: [String], in folder: TempFolder) throws -> Process {
+    let process = Process()
+    process.executableURL = try #require(CLI.binary, CLI.binaryMessage)
+    process.arguments = arguments
+    process.currentDirectoryURL = folder.url
+    process.environment = ProcessInfo.processInfo.environment.merging(Self.environment) { _, new in new }
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    return process
   }
 
   @Test func verifyNamesACorruptedFile() throws {

@@ -108,7 +108,7 @@ public final class Publisher: Sendable {
   public func publish() throws(GuideKitError) -> PublishResult {
     let fm = FileManager.default
     if let problem = options.outputFolderProblem() { throw .usage(problem) }
-    let lock = try OutputLock(out: options.out, wait: options.wait) { [waiting] in waiting?($0) }
+    let lock = try ExclusiveLock.output(options.out, wait: options.wait) { [waiting] in waiting?($0) }
     defer { lock.release() }
     try checkReplaceable()
     try cleanStaleStaging()

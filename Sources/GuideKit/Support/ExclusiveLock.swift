@@ -7,47 +7,48 @@ import GuideKitXML
   import Darwin
 #endif
 
-/// An exclusive lock on an output folder for the whole of a publish, so that two runs into one
-/// folder (a CI job and an editor) take turns instead of mixing their sites.
+/// An exclusive lock held for the whole of a run, so that two runs on one folder (a CI job and an
+/// editor) take turns instead of mixing their work: publish's on an output folder, `sources
+/// fetch`'s on a store.
 ///
-/// The lock is `flock` on `lock` in the folder's build-state folder (`Publisher.stateFolder`),
-/// beside the output folder. The kernel releases it when the process ends, however it ends: a
-/// lock file left by a killed run does not block the next one.
-final class OutputLock {
+/// The lock is `flock` on a lock file. The kernel releases it when the process ends, however it
+/// ends: a lock file left by a killed run does not block the next one.
+package final class ExclusiveLock {
   private var descriptor: Int32
 
-  /// Takes the lock on `out`.
+  /// Takes the lock of `file`, creating the file and its folders as needed.
   /// - Parameters:
+  ///   - folder: the folder the lock guards, named when it is held and `wait` is false.
+  ///   - owner: what the folder is to the message, e.g. "the output folder".
+  ///   - rival: what holds it, e.g. "another publish into this folder".
   ///   - wait: wait for a run that holds it; when false, fail at once.
   ///   - waiting: told once, with the holder's pid when known, before waiting.
   /// - Throws: `GuideKitError.io` when the lock file cannot be opened, or it is held and `wait`
   ///   is false.
-  init(out: String, wait: Bool, waiting: (Int32?) -> Void) throws(GuideKitError) {
-    let folder = Publisher.stateFolder(for: out)
-    let path = folder.joiningPath("lock")
-    let folderError = Self.makeFolders(folder)
+  package init(
+    file path: String, folder: String, owner: String, rival: String, wait: Bool, waiting: (Int32?) -> Void
+  ) throws(GuideKitError) {
+    let folderError = Self.makeFolders(path.parentPath)
     descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
     guard descriptor >= 0 else {
       // A folder that could not be made explains a missing one better than ENOENT.
       let code = errno == ENOENT ? folderError ?? errno : errno
-      throw .io(path: path, reason: "cannot open the output folder's lock: \(String(cString: strerror(code)))")
+      throw .io(path: path, reason: "cannot open the lock of \(owner): \(String(cString: strerror(code)))")
     }
     if flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
       let holder = Self.holder(descriptor)
       guard wait else {
         close(descriptor)
         throw .io(
-          path: out,
-          reason:
-            "another publish into this folder is running\(holder.map { " (pid \($0))" } ?? ""); not waiting (--no-wait)"
-        )
+          path: folder,
+          reason: "\(rival) is running\(holder.map { " (pid \($0))" } ?? ""); not waiting (--no-wait)")
       }
       waiting(holder)
       while flock(descriptor, LOCK_EX) != 0 {
         guard errno == EINTR else {
           let reason = String(cString: strerror(errno))
           close(descriptor)
-          throw .io(path: path, reason: "cannot lock the output folder: \(reason)")
+          throw .io(path: path, reason: "cannot lock \(owner): \(reason)")
         }
       }
     }
@@ -60,7 +61,7 @@ final class OutputLock {
   deinit { release() }
 
   /// Releases the lock (also done when the process ends).
-  func release() {
+  package func release() {
     guard descriptor >= 0 else { return }
     close(descriptor)
     descriptor = -1
@@ -83,5 +84,14 @@ final class OutputLock {
       if mkdir(path, 0o755) != 0, errno != EEXIST { failure = errno }
     }
     return failure
+  }
+}
+
+extension ExclusiveLock {
+  /// publish's lock on an output folder: `lock` in its build-state folder, beside it.
+  static func output(_ out: String, wait: Bool, waiting: (Int32?) -> Void) throws(GuideKitError) -> ExclusiveLock {
+    try ExclusiveLock(
+      file: Publisher.stateFolder(for: out).joiningPath("lock"), folder: out, owner: "the output folder",
+      rival: "another publish into this folder", wait: wait, waiting: waiting)
   }
 }
