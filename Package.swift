@@ -7,6 +7,7 @@ let package = Package(
   products: [
     .library(name: "GuideKit", targets: ["GuideKit"]),
     .executable(name: "guidekit", targets: ["guidekit"]),
+    .executable(name: "guidekit-sources", targets: ["guidekit-sources"]),
   ],
   traits: [
     // Off by default, so that a fresh machine needs only libxml2-dev and libxslt1-dev.
@@ -68,11 +69,30 @@ let package = Package(
       ],
       swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]
     ),
+    // What the command-line programs share: output, console and option checks.
+    .target(
+      name: "GuideKitCLI",
+      dependencies: ["GuideKit", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+      swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]
+    ),
+    // `guidekit sources`, a program of its own that `guidekit` runs: the network stack (SwiftNIO,
+    // TLS, HTTP/2) would otherwise add its thousands of protocol conformances to what the Swift
+    // runtime scans when every other command starts (Benchmarks/README.md).
+    .executableTarget(
+      name: "guidekit-sources",
+      dependencies: [
+        "GuideKit", "GuideKitCLI", "GuideKitFetch",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]
+    ),
     .executableTarget(
       name: "guidekit",
       dependencies: [
         "GuideKit",
-        "GuideKitFetch",
+        "GuideKitCLI",
+        // Built with guidekit (not linked into it): `guidekit sources` runs it.
+        "guidekit-sources",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .target(name: "CMimalloc", condition: .when(traits: ["Mimalloc"])),
       ],

@@ -1,6 +1,7 @@
 import ArgumentParser
 import FoundationEssentials
 import GuideKit
+import GuideKitCLI
 
 struct Diff: ParsableCommand {
   static let configuration = CommandConfiguration(

@@ -1,5 +1,6 @@
 import ArgumentParser
 import GuideKit
+import GuideKitCLI
 
 #if Mimalloc
   import CMimalloc
@@ -7,6 +8,15 @@ import GuideKit
 
 @main
 struct GuideKitCommand: ParsableCommand {
+  /// `guidekit sources …` runs the sources program before anything is parsed here.
+  static func main() {
+    let arguments = CommandLine.arguments
+    if arguments.count > 1, arguments[1] == Sources.configuration.commandName {
+      Sources.run(Array(arguments.dropFirst(2)))
+    }
+    main(nil)
+  }
+
   static let configuration = CommandConfiguration(
     commandName: "guidekit",
     abstract: "Validate, diff, impact-check and publish guideline documents kept as versioned XML.",
@@ -22,7 +32,7 @@ struct GuideKitCommand: ParsableCommand {
     version: versionText,
     subcommands: [
       Validate.self, Diff.self, Impact.self, Render.self, Notice.self, Publish.self, Fmt.self, NewEdition.self,
-      History.self, Show.self, SourcesCommand.self, Rules.self,
+      History.self, Show.self, Sources.self, Rules.self,
     ]
   )
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import FoundationEssentials
 import GuideKit
+import GuideKitCLI
 
 struct Impact: ParsableCommand {
   static let configuration = CommandConfiguration(

@@ -1,6 +1,7 @@
 import ArgumentParser
 import FoundationEssentials
 import GuideKit
+import GuideKitCLI
 
 struct NewEdition: ParsableCommand {
   static let configuration = CommandConfiguration(

@@ -2,6 +2,7 @@ import ArgumentParser
 import Dispatch
 import FoundationEssentials
 import GuideKit
+import GuideKitCLI
 import Synchronization
 
 #if canImport(Glibc)

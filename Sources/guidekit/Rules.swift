@@ -1,5 +1,6 @@
 import ArgumentParser
 import GuideKit
+import GuideKitCLI
 
 struct Rules: ParsableCommand {
   static let configuration = CommandConfiguration(

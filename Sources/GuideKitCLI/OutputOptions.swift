@@ -11,27 +11,29 @@ import GuideKit
 /// A command's `--format` values: each command declares the formats it writes as its own enum,
 /// named as everywhere (text, json, markdown, sarif, github, html, table, xml), so that `--help`,
 /// shell completion and the parser's error for a wrong value list exactly that command's formats.
-protocol CommandFormat: RawRepresentable<String>, ExpressibleByArgument, CaseIterable, Equatable {}
+package protocol CommandFormat: RawRepresentable<String>, ExpressibleByArgument, CaseIterable, Equatable {}
 
 /// Options every command shares: where the output goes and how much is said.
-struct OutputOptions: ParsableArguments {
+package struct OutputOptions: ParsableArguments {
+  package init() {}
+
   @Option(
     name: [.short, .customLong("output")],
     help: ArgumentHelp("Write the output to FILE (replaced atomically) instead of standard output.", valueName: "FILE"))
-  var output: String?
+  package var output: String?
 
   @Flag(name: .shortAndLong, help: "Print nothing but findings (no summary line).")
-  var quiet = false
+  package var quiet = false
 
   /// True when colour may be used on standard output.
-  var colorAllowed: Bool {
+  package var colorAllowed: Bool {
     output == nil && isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
       && ProcessInfo.processInfo.environment["TERM"] != "dumb"
   }
 
   /// Throws a usage error (exit 64) when `--output` is one of `inputs`, the same file through any
   /// name or link: writing the output would replace a document the command reads.
-  func refuseInputs(_ inputs: [String?]) throws {
+  package func refuseInputs(_ inputs: [String?]) throws {
     guard let output else { return }
     var target = stat()
     guard stat(output, &target) == 0 else { return }
@@ -46,7 +48,7 @@ struct OutputOptions: ParsableArguments {
   }
 
   /// Writes the command's main output.
-  func emit(_ text: String) throws {
+  package func emit(_ text: String) throws {
     if let output {
       do {
         try AtomicFile.write(text, to: output)
@@ -60,7 +62,7 @@ struct OutputOptions: ParsableArguments {
   }
 
   /// A summary line on standard error, unless `--quiet`.
-  func summary(_ line: String) {
+  package func summary(_ line: String) {
     if !quiet { Console.error(line) }
   }
 }
@@ -71,20 +73,20 @@ struct OutputOptions: ParsableArguments {
   private let systemWrite = Darwin.write
 #endif
 
-enum Console {
+package enum Console {
   /// A progress line on standard error, redrawn in place; nil ends it.
-  static func progress(_ line: String?) {
+  package static func progress(_ line: String?) {
     write(line.map { "\r\u{1B}[K" + $0 } ?? "\r\u{1B}[K", to: STDERR_FILENO)
   }
 
   /// A message on standard error, ending with a newline.
-  static func error(_ message: String) {
+  package static func error(_ message: String) {
     write(message.hasSuffix("\n") ? message : message + "\n", to: STDERR_FILENO)
   }
 
   /// Writes all of `text` to a descriptor, across partial writes and interruptions; stops at
   /// the first other error (a closed pipe: the reader has gone).
-  static func write(_ text: String, to descriptor: Int32) {
+  package static func write(_ text: String, to descriptor: Int32) {
     var text = text
     text.withUTF8 { bytes in
       guard let start = bytes.baseAddress else { return }
@@ -104,9 +106,9 @@ enum Console {
 }
 
 /// A day given on the command line (`--as-of`, `--issued`).
-enum Day {
+package enum Day {
   /// Throws a usage error (exit 64) unless `value` is nil or a real day written YYYY-MM-DD.
-  static func check(_ value: String?, option: String) throws {
+  package static func check(_ value: String?, option: String) throws {
     if let value, !PinDate.isRealDate(value) {
       throw ValidationError("\(option) must be a real day in the form YYYY-MM-DD, not '\(value)'")
     }
@@ -114,11 +116,11 @@ enum Day {
 }
 
 /// `--width`: the text layout's line width.
-enum TextWidth {
-  static let range = 20...400
+package enum TextWidth {
+  package static let range = 20...400
 
   /// Throws a usage error (exit 64) for a width the layout cannot honour or no reader wants.
-  static func check(_ width: Int) throws {
+  package static func check(_ width: Int) throws {
     guard range.contains(width) else {
       throw ValidationError(
         "--width must be between \(range.lowerBound) and \(range.upperBound) display columns, not \(width)")
@@ -129,7 +131,7 @@ enum TextWidth {
 extension CommandFormat {
   /// Throws a usage error (exit 64) unless the format is one of `allowed`: for a mode of a command
   /// that writes fewer formats than the command (`diff --git`, `impact --against`).
-  static func check(_ format: Self, allowed: [Self], command: String) throws {
+  package static func check(_ format: Self, allowed: [Self], command: String) throws {
     guard allowed.contains(format) else {
       throw ValidationError(
         "\(command) does not write --format \(format.rawValue); choose one of: \(allowed.map(\.rawValue).joined(separator: ", "))"
