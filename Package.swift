@@ -75,9 +75,10 @@ let package = Package(
       dependencies: ["GuideKit", .product(name: "ArgumentParser", package: "swift-argument-parser")],
       swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]
     ),
-    // `guidekit sources`, a program of its own that `guidekit` runs: the network stack (SwiftNIO,
-    // TLS, HTTP/2) would otherwise add its thousands of protocol conformances to what the Swift
-    // runtime scans when every other command starts (Benchmarks/README.md).
+    // `guidekit sources`, a program of its own that `guidekit` runs from its folder: the network
+    // stack (SwiftNIO, TLS, HTTP/2) would otherwise add its thousands of protocol conformances to
+    // what the Swift runtime scans when every other command starts (Benchmarks/README.md). No
+    // target depends on it: SwiftPM would link an executable dependency's code into the dependent.
     .executableTarget(
       name: "guidekit-sources",
       dependencies: [
@@ -91,8 +92,6 @@ let package = Package(
       dependencies: [
         "GuideKit",
         "GuideKitCLI",
-        // Built with guidekit (not linked into it): `guidekit sources` runs it.
-        "guidekit-sources",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .target(name: "CMimalloc", condition: .when(traits: ["Mimalloc"])),
       ],

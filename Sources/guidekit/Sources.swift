@@ -35,7 +35,7 @@ struct Sources: ParsableCommand {
     execv(program, argv)
     let reason = String(cString: strerror(errno))
     Console.error(
-      "\(program): error: cannot run guidekit sources (\(reason)); it is built and installed beside guidekit (README, \"Installing the binary\")"
+      "\(program): error: cannot run guidekit sources (\(reason)); build it with `swift build` (or `swift build --product guidekit-sources`) and install it beside guidekit"
     )
     Glibc.exit(2)
   }
