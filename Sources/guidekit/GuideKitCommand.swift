@@ -22,7 +22,7 @@ struct GuideKitCommand: ParsableCommand {
     version: versionText,
     subcommands: [
       Validate.self, Diff.self, Impact.self, Render.self, Notice.self, Publish.self, Fmt.self, NewEdition.self,
-      History.self, Show.self,
+      History.self, Show.self, Link.self,
     ]
   )
 }

@@ -1,0 +1,118 @@
+/// One left-to-right pass of `CitationRecognizer` over a text, on its characters.
+struct CitationScan {
+  /// What a list connector (及び, 、, から…まで) may continue.
+  struct Last {
+    var start: Int
+    var end: Int
+    var kind: Citation.Kind
+    var source: String?
+    var law: CitationContext.Law?
+    var provision: ProvisionCitation?
+  }
+
+  let recognizer: CitationRecognizer
+  let chars: [Character]
+  /// `indices[k]` is the `String.Index` of `chars[k]`; one more for the end.
+  let indices: [String.Index]
+  var context: CitationContext
+  /// Linked spans by start offset: end offset, source, provision.
+  var linked: [Int: (end: Int, source: String, provision: String)] = [:]
+  /// `linkedBefore[k]`: how many characters before `k` are inside linked spans.
+  var linkedBefore: [Int]
+  var found: [Citation] = []
+  var last: Last?
+
+  init(recognizer: CitationRecognizer, text: String, context: CitationContext, linked: [CitationRecognizer.LinkedSpan])
+  {
+    self.recognizer = recognizer
+    self.context = context
+    chars = Array(text)
+    var indices = Array(text.indices)
+    indices.append(text.endIndex)
+    self.indices = indices
+    var mask = [Bool](repeating: false, count: chars.count)
+    for span in linked {
+      let start = Self.offset(of: span.range.lowerBound, in: indices)
+      let end = Self.offset(of: span.range.upperBound, in: indices)
+      self.linked[start] = (end, span.source, span.provision)
+      for k in start..<end { mask[k] = true }
+    }
+    var before = [0]
+    before.reserveCapacity(chars.count + 1)
+    for flag in mask { before.append(before[before.count - 1] + (flag ? 1 : 0)) }
+    linkedBefore = before
+  }
+
+  /// True when a character of `start..<end` is inside a linked span: nothing is recognised there.
+  func overlapsLinked(_ start: Int, _ end: Int) -> Bool { linkedBefore[end] - linkedBefore[start] > 0 }
+
+  private static func offset(of index: String.Index, in indices: [String.Index]) -> Int {
+    var low = 0
+    var high = indices.count - 1
+    while low < high {
+      let mid = (low + high) / 2
+      if indices[mid] < index { low = mid + 1 } else { high = mid }
+    }
+    return low
+  }
+
+  mutating func run() {
+    var i = 0
+    context.sentence += 1
+    while i < chars.count {
+      if chars[i] == "。" { context.sentence += 1 }
+      if let span = linked[i] {
+        linkedReference(start: i, end: span.end, source: span.source, provision: span.provision)
+        i = max(span.end, i + 1)
+        continue
+      }
+      if let next = continuation(at: i) ?? law(at: i) ?? control(at: i) ?? clause(at: i) {
+        // Never step over the start of a linked span: its context must be read.
+        var stop = max(next, i + 1)
+        if overlapsLinked(i + 1, stop), let first = (i + 1..<stop).first(where: { linked[$0] != nil }) {
+          stop = first
+        }
+        i = stop
+        continue
+      }
+      i += 1
+    }
+  }
+
+  private mutating func linkedReference(start: Int, end: Int, source: String, provision: String) {
+    context.cite(source: source, provision: provision)
+    let kind: Citation.Kind
+    if LawID.looksLikeLawID(source) {
+      kind = .law
+    } else if recognizer.titles.catalogs.contains(where: { $0.source == source && $0.kind == .oscal }) {
+      kind = .control
+    } else {
+      kind = .clause
+    }
+    last = Last(
+      start: start, end: end, kind: kind, source: source, law: kind == .law ? .known(source) : nil,
+      provision: ProvisionCitation(provisionPath: provision))
+  }
+
+  // MARK: - Text helpers
+
+  func has(_ word: String, at i: Int) -> Bool {
+    var k = i
+    for c in word {
+      guard k < chars.count, chars[k] == c else { return false }
+      k += 1
+    }
+    return true
+  }
+
+  func range(_ start: Int, _ end: Int) -> Range<String.Index> { indices[start]..<indices[end] }
+
+  /// Index after spaces (ASCII and ideographic) from `i`.
+  func skipSpaces(_ i: Int) -> Int {
+    var k = i
+    while k < chars.count, chars[k] == " " || chars[k] == "\u{3000}" { k += 1 }
+    return k
+  }
+
+  static func isASCIIAlnum(_ c: Character) -> Bool { c.isASCII && (c.isLetter || c.isNumber) }
+}
