@@ -1,7 +1,10 @@
 extension CitationScan {
   /// Words that join a provision to the one before it.
   static let connectors = ["及び", "並びに", "又は", "若しくは", "、", "，", "・", "と", "から", "～", "〜"]
-  /// Words ending in a law-like suffix that are no law titles.
+  /// Parts of a provision named after it (「第24条第1項ただし書」).
+  static let provisionParts = ["ただし書", "本文", "前段", "後段", "各号列記以外の部分", "各号"]
+  /// Words ending in a law-like suffix that are no law titles: two-character ones as whole words
+  /// (方法, but 労働組合法 is a title), longer ones also as the end of a word (…就業規則).
   static let notTitles: Set<String> = [
     "同法", "本法", "新法", "旧法", "方法", "手法", "文法", "司法", "立法", "違法", "適法", "合法", "用法",
     "寸法", "作法", "命令", "指令", "法令", "関係法令", "就業規則", "社内規則", "服務規則",
@@ -12,8 +15,11 @@ extension CitationScan {
   /// A provision after a list connector that continues the citation before it.
   mutating func continuation(at i: Int) -> Int? {
     guard let last, last.end == i else { return nil }
-    for connector in Self.connectors where has(connector, at: i) {
-      let j = i + connector.count
+    var at = skipSpaces(i)
+    // 「第1項ただし書及び第2項」: a part of the provision named after it does not break the list.
+    if let part = Self.provisionParts.first(where: { has($0, at: at) }) { at += part.count }
+    for connector in Self.connectors where has(connector, at: at) {
+      let j = skipSpaces(at + connector.count)
       switch last.kind {
       case .law:
         guard let partial = ProvisionCitation.partial(in: chars, at: j), let base = last.provision,
@@ -90,6 +96,8 @@ extension CitationScan {
       }
       return partial.end
     }
+    // Without a law cited before them, 前条, 同項 … refer to the guideline's own text.
+    guard context.law != nil else { return nil }
     if has("前各項", at: i) {
       guard let law = context.law, let article = context.article, let p = context.paragraph, p > 1 else {
         unresolved(start: i, end: i + 3, "「前各項」 follows no paragraph 2 or later of a law cited before it")
@@ -198,7 +206,7 @@ extension CitationScan {
     guard start < i else { return nil }
     let word = String(chars[start..<i])
     guard word.hasSuffix("法") || word.hasSuffix("法律") || word.hasSuffix("令") || word.hasSuffix("規則"),
-      word.count >= 2, !Self.notTitles.contains(where: { word.hasSuffix($0) })
+      word.count >= 2, !Self.notTitles.contains(where: { word == $0 || ($0.count > 2 && word.hasSuffix($0)) })
     else { return nil }
     // Extend over 「に関する」 and 「の」 that join kanji runs (「個人情報の保護に関する法律」).
     var extended = start
