@@ -10,7 +10,7 @@ extension CitationLinker {
 
     public var changed: Bool { old != new }
 
-    /// The change as a unified diff (`--- a/FILE`, `+++ b/FILE`); "" when nothing changes.
+    /// The change as a unified diff; "" when nothing changes.
     public var unifiedDiff: String {
       UnifiedDiff.sameLineCount(
         old: String(decoding: old, as: UTF8.self), new: String(decoding: new, as: UTF8.self), path: plan.file)

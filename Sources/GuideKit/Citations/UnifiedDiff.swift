@@ -1,7 +1,8 @@
 /// A unified diff (`diff -u`) of two texts that have the same number of lines, as `link` makes
 /// them: it inserts tags within lines and never adds or removes a line break.
 enum UnifiedDiff {
-  /// The diff with `context` unchanged lines around each change; "" when the texts are equal or
+  /// The diff with `context` unchanged lines around each change (headers `--- a/PATH` and
+  /// `+++ b/PATH`, or the path itself when absolute); "" when the texts are equal or
   /// their line counts differ.
   static func sameLineCount(old: String, new: String, path: String, context: Int = 2) -> String {
     let a = old.split(separator: "\n", omittingEmptySubsequences: false)
@@ -17,7 +18,9 @@ enum UnifiedDiff {
       }
     }
     guard !hunks.isEmpty else { return "" }
-    var out = "--- a/\(path)\n+++ b/\(path)\n"
+    // git's a/ and b/ for a relative path (git apply, patch -p1); an absolute path as it is.
+    let (old, new) = path.hasPrefix("/") ? (path, path) : ("a/" + path, "b/" + path)
+    var out = "--- \(old)\n+++ \(new)\n"
     for hunk in hunks {
       out += "@@ -\(hunk.lowerBound + 1),\(hunk.count) +\(hunk.lowerBound + 1),\(hunk.count) @@\n"
       var k = hunk.lowerBound
