@@ -173,13 +173,13 @@ _guidekit() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    validate|diff|impact|render|notice|publish|fmt|new-edition|history|show|help)
+    validate|diff|impact|render|notice|publish|fmt|new-edition|history|show|link|help)
         # Offer subcommand argument completions
         "_guidekit_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'validate diff impact render notice publish fmt new-edition history show help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'validate diff impact render notice publish fmt new-edition history show link help' -- "${cur}"))
         ;;
     esac
 }
@@ -242,7 +242,7 @@ _guidekit_diff() {
 
 _guidekit_impact() {
     repeating_flags=()
-    non_repeating_flags=(--all --accept --quiet -q --version -h --help)
+    non_repeating_flags=(--all --all-editions --accept --quiet -q --version -h --help)
     repeating_options=(--references --clause --stylesheet --param)
     non_repeating_options=(--as-of --format --against -o --output)
     __guidekit_offer_flags_options -1
@@ -399,7 +399,7 @@ _guidekit_fmt() {
 
 _guidekit_new-edition() {
     repeating_flags=()
-    non_repeating_flags=(--quiet -q --version -h --help)
+    non_repeating_flags=(--allow-gap --quiet -q --version -h --help)
     repeating_options=()
     non_repeating_options=(--version --issued --guidelines)
     __guidekit_offer_flags_options 1
@@ -466,6 +466,28 @@ _guidekit_show() {
         return
         ;;
     '--param')
+        return
+        ;;
+    '-o'|'--output')
+        return
+        ;;
+    esac
+}
+
+_guidekit_link() {
+    repeating_flags=()
+    non_repeating_flags=(--dry-run --quiet -q --version -h --help)
+    repeating_options=(--references)
+    non_repeating_options=(--format -o --output)
+    __guidekit_offer_flags_options -1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--format')
+        __guidekit_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    '--references')
         return
         ;;
     '-o'|'--output')
