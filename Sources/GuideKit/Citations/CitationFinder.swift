@@ -51,7 +51,9 @@ public struct CitationFinder: Sendable {
   public func find(in bytes: [UInt8]) -> Result {
     var result = Result(issued: nil, citations: [])
     var lineStarts = [0]
-    for (offset, byte) in bytes.enumerated() where byte == 0x0A { lineStarts.append(offset + 1) }
+    bytes.withUnsafeBufferPointer { buffer in
+      for offset in 0..<buffer.count where buffer[offset] == 0x0A { lineStarts.append(offset + 1) }
+    }
     func line(of offset: Int) -> Int {
       var low = 0
       var high = lineStarts.count - 1

@@ -7,8 +7,8 @@ extension CitationScan {
 
   /// 「NIST SP 800-53 Rev.5 SI-4」, 「SP 800-53 の AC-2」, or a bare 「AC-17(2)」.
   mutating func control(at i: Int) -> Int? {
-    guard let catalog = recognizer.titles.catalogs.first(where: { $0.kind == .oscal }) else { return nil }
-    for name in catalog.names.sorted(by: { $0.count > $1.count }) where has(name, at: i) {
+    guard let catalog = controls else { return nil }
+    for name in catalog.names where catalogInitials.contains(codes[i]) && has(name, at: i) {
       var j = skipSpaces(i + name.count)
       var hint: String?
       for word in ["Revision", "Rev.", "Rev", "rev.", "rev"] where has(word, at: j) {
@@ -30,6 +30,7 @@ extension CitationScan {
       emitControl(start: i, end: end, source: catalog.source, provision: provision, hint: hint)
       return end
     }
+    guard chars[i].isASCII, chars[i].isUppercase else { return nil }
     if i > 0, Self.isASCIIAlnum(chars[i - 1]) || chars[i - 1] == "-" || chars[i - 1] == "." { return nil }
     guard let (provision, end) = controlID(at: i) else { return nil }
     emitControl(start: i, end: end, source: catalog.source, provision: provision, hint: nil)
@@ -63,8 +64,9 @@ extension CitationScan {
 
   /// 「ICT対策 im-auth-01」: a clause set named, then a clause id.
   mutating func clause(at i: Int) -> Int? {
-    for catalog in recognizer.titles.catalogs where catalog.kind == .clauses {
-      for name in catalog.names.sorted(by: { $0.count > $1.count }) where has(name, at: i) {
+    guard catalogInitials.contains(codes[i]) else { return nil }
+    for catalog in clauseSets {
+      for name in catalog.names where has(name, at: i) {
         var j = skipSpaces(i + name.count)
         if j < chars.count, chars[j] == "の" { j = skipSpaces(j + 1) }
         guard let end = clauseID(at: j) else { return i + name.count }

@@ -46,11 +46,12 @@ extension CitationScan {
   // MARK: - Laws and anaphora
 
   mutating func law(at i: Int) -> Int? {
-    let c = chars[i]
-    if c == "同" || c == "前" || c == "次" || c == "本" {
+    let c = codes[i]
+    // 同, 前, 次, 本
+    if c == 0x540C || c == 0x524D || c == 0x6B21 || c == 0x672C {
       if let next = anaphor(at: i) { return next }
     }
-    if c == "附", has("附則", at: i), context.referent != nil {
+    if c == 0x9644, has("附則", at: i), context.referent != nil {  // 附
       return supplementary(start: i, after: i + 2, law: context.referent)
     }
     if let (lawID, length) = recognizer.titles.lawName(in: chars, at: i) {
@@ -66,7 +67,7 @@ extension CitationScan {
       context.mention(.known(lawID))
       return i + length
     }
-    guard c == "第" else { return nil }
+    guard c == 0x7B2C else { return nil }  // 第
     guard let partial = ProvisionCitation.partial(in: chars, at: i), let article = partial.article else {
       return nil
     }

@@ -11,7 +11,15 @@ struct CitationScan {
   }
 
   let recognizer: CitationRecognizer
+  /// The control catalog bare ids belong to, and the names that introduce its ids, longest first.
+  let controls: (source: String, names: [[Character]])?
+  /// Clause sets and the names that introduce their ids, longest first.
+  let clauseSets: [(source: String, names: [[Character]])]
+  /// The first scalars of every catalog name, to skip the catalog matchers quickly.
+  let catalogInitials: Set<UInt32>
   let chars: [Character]
+  /// The first Unicode scalar of each character, for fast comparisons with one character.
+  let codes: [UInt32]
   /// `indices[k]` is the `String.Index` of `chars[k]`; one more for the end.
   let indices: [String.Index]
   var context: CitationContext
@@ -26,7 +34,15 @@ struct CitationScan {
   {
     self.recognizer = recognizer
     self.context = context
+    func names(_ catalog: LawTitleTable.Catalog) -> [[Character]] {
+      catalog.names.map(Array.init).sorted { $0.count > $1.count }
+    }
+    let catalogs = recognizer.titles.catalogs
+    controls = catalogs.first { $0.kind == .oscal }.map { ($0.source, names($0)) }
+    clauseSets = catalogs.filter { $0.kind == .clauses }.map { ($0.source, names($0)) }
+    catalogInitials = Set(catalogs.flatMap { $0.names.compactMap { $0.unicodeScalars.first?.value } })
     chars = Array(text)
+    codes = chars.map { $0.unicodeScalars.first?.value ?? 0 }
     var indices = Array(text.indices)
     indices.append(text.endIndex)
     self.indices = indices
@@ -60,7 +76,7 @@ struct CitationScan {
     var i = 0
     context.sentence += 1
     while i < chars.count {
-      if chars[i] == "。" { context.sentence += 1 }
+      if codes[i] == 0x3002 { context.sentence += 1 }  // 。
       if let span = linked[i] {
         linkedReference(start: i, end: span.end, source: span.source, provision: span.provision)
         i = max(span.end, i + 1)
@@ -95,6 +111,11 @@ struct CitationScan {
   }
 
   // MARK: - Text helpers
+
+  func has(_ word: [Character], at i: Int) -> Bool {
+    guard i + word.count <= chars.count else { return false }
+    return chars[i..<(i + word.count)].elementsEqual(word)
+  }
 
   func has(_ word: String, at i: Int) -> Bool {
     var k = i

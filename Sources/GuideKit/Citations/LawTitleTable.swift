@@ -50,8 +50,8 @@ public struct LawTitleTable: Sendable {
   public private(set) var catalogs: [Catalog]
   /// Title or abbreviation → LawId; ambiguous names removed.
   private var lawIDs: [String: String] = [:]
-  /// Names starting with a character, longest first, as character arrays.
-  private var namesByFirst: [Character: [[Character]]] = [:]
+  /// Names by the first Unicode scalar of their first character, longest first, as characters.
+  private var namesByFirst: [UInt32: [[Character]]] = [:]
 
   public init(laws: [Law] = [], catalogs: [Catalog] = []) {
     self.laws = []
@@ -89,7 +89,9 @@ public struct LawTitleTable: Sendable {
 
   /// The longest law name in the table that starts at `start` of `text`, with its LawId.
   func lawName(in text: [Character], at start: Int) -> (lawID: String, length: Int)? {
-    guard start < text.count, let candidates = namesByFirst[text[start]] else { return nil }
+    guard start < text.count, let first = text[start].unicodeScalars.first?.value,
+      let candidates = namesByFirst[first]
+    else { return nil }
     for name in candidates where start + name.count <= text.count {
       if text[start..<(start + name.count)].elementsEqual(name), let id = lawIDs[String(name)] {
         return (id, name.count)
@@ -107,10 +109,9 @@ public struct LawTitleTable: Sendable {
     }
     for law in more where !laws.contains(law) { laws.append(law) }
     lawIDs = claims.compactMapValues { $0.count == 1 ? $0.first : nil }
-    var byFirst: [Character: [[Character]]] = [:]
+    var byFirst: [UInt32: [[Character]]] = [:]
     for name in lawIDs.keys {
-      let chars = Array(name)
-      if let first = chars.first { byFirst[first, default: []].append(chars) }
+      if let first = name.unicodeScalars.first?.value { byFirst[first, default: []].append(Array(name)) }
     }
     namesByFirst = byFirst.mapValues { $0.sorted { $0.count > $1.count } }
   }
