@@ -129,6 +129,23 @@ struct CitationLinkTests {
   }
 
   @Test(
+    "a hostile or foreign file is refused and left as it was",
+    arguments: [
+      "<guideline xmlns=\"urn:guidekit:guideline:1\"><p>労働基準法第32条</p>",
+      "<!DOCTYPE g [<!ENTITY a \"労働基準法第32条\">]><guideline xmlns=\"urn:guidekit:guideline:1\"><p>&a;</p></guideline>",
+      "<law><p>労働基準法第32条</p></law>",
+    ])
+  func hostileFileIsRefusedUntouched(text: String) throws {
+    let folder = RepoPaths.temporaryFolder("guidekit-link-hostile")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let file = folder.appendingPathComponent("x.xml").path
+    try text.write(toFile: file, atomically: true, encoding: .utf8)
+    #expect(throws: GuideKitError.self) { try linker().link(file: file, write: true) }
+    #expect(try String(contentsOfFile: file, encoding: .utf8) == text)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["x.xml"])
+  }
+
+  @Test(
     "validate reports each unlinked citation with file, line, clause and the <ref> it needs; --strict makes it an error"
   )
   func unlinkedCitationRule() throws {
