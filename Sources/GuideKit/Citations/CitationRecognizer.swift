@@ -4,7 +4,8 @@
 /// 第N項 and 第N号 in Arabic, full-width or kanji numerals (「労働基準法第三十八条の二第一項第三号」,
 /// 「安衛法66条の8」); lists and ranges continued from the citation before (「第34条及び第35条」,
 /// 「第32条から第32条の5まで」, each provision of a range expanded); anaphora resolved from the
-/// context (同法, 同条, 同項, 同号, 前条, 次条, 前項, 次項, 前各項, 本条); 附則 (flagged, not
+/// context (同法, 同令, 同規則, 同法施行規則, 同条, 同項, 同号, 前条, 次条, 前項, 次項, 前各項, 本条);
+/// 附則 (flagged, not
 /// linked); a bare 第N条 when a law was named before it in the same context; OSCAL control ids
 /// (「AC-17」, 「AC-17(2)」, 「NIST SP 800-53 Rev.5 SI-4」, 「SP 800-53 の AC-2」); and clause ids of
 /// a clause set the text names (「ICT対策 im-auth-01」). A title-like word that is not in the table

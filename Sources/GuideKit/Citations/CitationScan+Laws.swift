@@ -84,16 +84,31 @@ extension CitationScan {
 
   /// 同法…, 同条…, 同項…, 同号…, 前条…, 次条…, 前項…, 次項…, 前各項, 本条….
   private mutating func anaphor(at i: Int) -> Int? {
-    if has("同法", at: i) {
-      if has("附則", at: i + 2) { return supplementary(start: i, after: i + 4, law: context.referent) ?? i + 4 }
-      guard let partial = ProvisionCitation.partial(in: chars, at: i + 2, bareArticle: true),
+    if let word = ["同法", "同令", "同規則"].first(where: { has($0, at: i) }) {
+      var law = context.referent
+      var j = i + word.count
+      // 同法施行令, 同法施行規則: the order or rule of the law 同法 refers to, a law of its own.
+      if word == "同法", let suffix = ["施行令", "施行規則"].first(where: { has($0, at: j) }) {
+        j += suffix.count
+        if case .known(let id) = law, let title = recognizer.titles.title(of: id),
+          let ruleID = recognizer.titles.lawID(for: title + suffix)
+        {
+          law = .known(ruleID)
+        } else if case .known(let id) = law {
+          law = .unknown((recognizer.titles.title(of: id) ?? id) + suffix)
+        } else if case .unknown(let title) = law {
+          law = .unknown(title + suffix)
+        }
+      }
+      if has("附則", at: j) { return supplementary(start: i, after: j + 2, law: law) ?? j + 2 }
+      guard let partial = ProvisionCitation.partial(in: chars, at: j, bareArticle: true),
         let article = partial.article
-      else { return i + 2 }
+      else { return j }
       let provision = ProvisionCitation(article: article, paragraph: partial.paragraph, item: partial.item)
-      if context.referent == nil {
-        unresolved(start: i, end: partial.end, "「同法」 refers to no law named before it in this clause")
+      if law == nil {
+        unresolved(start: i, end: partial.end, "「\(word)」 refers to no law named before it in this clause")
       } else {
-        emitLaw(start: i, end: partial.end, law: context.referent, provision: provision)
+        emitLaw(start: i, end: partial.end, law: law, provision: provision)
       }
       return partial.end
     }
