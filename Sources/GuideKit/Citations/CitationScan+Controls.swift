@@ -14,12 +14,12 @@ extension CitationScan {
       for word in ["Revision", "Rev.", "Rev", "rev.", "rev"] where has(word, at: j) {
         var k = skipSpaces(j + word.count)
         let digits = k
-        while k < chars.count, chars[k].isASCII, chars[k].isNumber { k += 1 }
+        while k < chars.count, chars[k].isASCIIDigit { k += 1 }
         if k > digits {
-          hint = "rev" + String(chars[digits..<k])
-          while k + 1 < chars.count, chars[k] == ".", chars[k + 1].isASCII, chars[k + 1].isNumber {
+          hint = "rev" + string(digits, k)
+          while k + 1 < chars.count, chars[k] == ".", chars[k + 1].isASCIIDigit {
             k += 1
-            while k < chars.count, chars[k].isASCII, chars[k].isNumber { k += 1 }
+            while k < chars.count, chars[k].isASCIIDigit { k += 1 }
           }
           j = skipSpaces(k)
         }
@@ -30,7 +30,7 @@ extension CitationScan {
       emitControl(start: i, end: end, source: catalog.source, provision: provision, hint: hint)
       return end
     }
-    guard chars[i].isASCII, chars[i].isUppercase else { return nil }
+    guard chars[i].isASCIIUppercase else { return nil }
     if i > 0, Self.isASCIIAlnum(chars[i - 1]) || chars[i - 1] == "-" || chars[i - 1] == "." { return nil }
     guard let (provision, end) = controlID(at: i) else { return nil }
     emitControl(start: i, end: end, source: catalog.source, provision: provision, hint: nil)
@@ -39,18 +39,18 @@ extension CitationScan {
 
   /// `AC-17` → ac-17, `AC-17(2)` → ac-17.2; nil unless a family, 1–2 digits and a word boundary.
   func controlID(at i: Int) -> (String, Int)? {
-    guard i + 3 < chars.count, chars[i].isASCII, chars[i].isUppercase, chars[i + 1].isASCII, chars[i + 1].isUppercase,
-      chars[i + 2] == "-", Self.controlFamilies.contains(String(chars[i..<(i + 2)]))
+    guard i + 3 < chars.count, chars[i].isASCIIUppercase, chars[i + 1].isASCIIUppercase,
+      chars[i + 2] == "-", Self.controlFamilies.contains(string(i, i + 2))
     else { return nil }
     func number(_ k: inout Int) -> Int? {
       let start = k
-      while k < chars.count, k - start < 3, chars[k].isASCII, chars[k].isNumber { k += 1 }
+      while k < chars.count, k - start < 3, chars[k].isASCIIDigit { k += 1 }
       guard k > start, k - start <= 2 else { return nil }
-      return Int(String(chars[start..<k]))
+      return Int(string(start, k))
     }
     var k = i + 3
     guard let base = number(&k), base >= 1 else { return nil }
-    var id = String(chars[i..<(i + 2)]).lowercased() + "-\(base)"
+    var id = string(i, i + 2).lowercased() + "-\(base)"
     if k < chars.count, chars[k] == "(" {
       var m = k + 1
       if let enhancement = number(&m), enhancement >= 1, m < chars.count, chars[m] == ")" {
@@ -79,8 +79,8 @@ extension CitationScan {
 
   /// A clause id `im-auth-01` at `i`: ASCII lower-case words joined by hyphens, at least two.
   func clauseID(at i: Int) -> Int? {
-    func isWordCharacter(_ c: Character) -> Bool { c.isASCII && (c.isLowercase || c.isNumber) }
-    guard i < chars.count, chars[i].isASCII, chars[i].isLowercase else { return nil }
+    func isWordCharacter(_ c: Unicode.Scalar) -> Bool { c.isASCIILowercase || c.isASCIIDigit }
+    guard i < chars.count, chars[i].isASCIILowercase else { return nil }
     var k = i
     var words = 0
     while k < chars.count, isWordCharacter(chars[k]) {
@@ -102,7 +102,7 @@ extension CitationScan {
 
   mutating func emitClause(start: Int, id: Int, end: Int, source: String) {
     guard !overlapsLinked(start, end) else { return }
-    let clauseID = String(chars[id..<end])
+    let clauseID = string(id, end)
     found.append(Citation(kind: .clause, range: range(start, end), source: source, provision: clauseID))
     last = Last(start: start, end: end, kind: .clause, source: source, law: nil, provision: nil)
   }

@@ -210,9 +210,8 @@ extension CitationScan {
   /// A word right before `i` that looks like a law title (ends in 法, 法律, 令 or 規則): a run of
   /// kanji and katakana, extended over 「の」 and 「に関する」 joining further runs.
   private func titleLikeWord(endingAt i: Int) -> (String, Int)? {
-    func isTitleCharacter(_ c: Character) -> Bool {
-      guard let scalar = c.unicodeScalars.first else { return false }
-      switch scalar.value {
+    func isTitleCharacter(_ c: Unicode.Scalar) -> Bool {
+      switch c.value {
       case 0x4E00...0x9FFF, 0x3005, 0x30A1...0x30FA, 0x30FC, 0x30FB, 0xFF65: return true
       default: return false
       }
@@ -220,7 +219,7 @@ extension CitationScan {
     var start = i
     while start > 0, isTitleCharacter(chars[start - 1]) { start -= 1 }
     guard start < i else { return nil }
-    let word = String(chars[start..<i])
+    let word = string(start, i)
     guard word.hasSuffix("法") || word.hasSuffix("法律") || word.hasSuffix("令") || word.hasSuffix("規則"),
       word.count >= 2, !Self.notTitles.contains(where: { word == $0 || ($0.count > 2 && word.hasSuffix($0)) })
     else { return nil }
@@ -239,7 +238,7 @@ extension CitationScan {
       guard k < extended - joint else { break }
       extended = k
     }
-    return (String(chars[extended..<i]), extended)
+    return (string(extended, i), extended)
   }
 
   // MARK: - Emitting

@@ -1,4 +1,5 @@
-/// One left-to-right pass of `CitationRecognizer` over a text, on its characters.
+/// One left-to-right pass of `CitationRecognizer` over a text, on its Unicode scalars (cheaper
+/// than characters; the citations recognised consist of single-scalar characters).
 struct CitationScan {
   /// What a list connector (及び, 、, から…まで) may continue.
   struct Last {
@@ -12,13 +13,13 @@ struct CitationScan {
 
   let recognizer: CitationRecognizer
   /// The control catalog bare ids belong to, and the names that introduce its ids, longest first.
-  let controls: (source: String, names: [[Character]])?
+  let controls: (source: String, names: [[Unicode.Scalar]])?
   /// Clause sets and the names that introduce their ids, longest first.
-  let clauseSets: [(source: String, names: [[Character]])]
+  let clauseSets: [(source: String, names: [[Unicode.Scalar]])]
   /// The first scalars of every catalog name, to skip the catalog matchers quickly.
   let catalogInitials: Set<UInt32>
-  let chars: [Character]
-  /// The first Unicode scalar of each character, for fast comparisons with one character.
+  let chars: [Unicode.Scalar]
+  /// The scalar values of `chars`.
   let codes: [UInt32]
   /// `indices[k]` is the `String.Index` of `chars[k]`; one more for the end.
   let indices: [String.Index]
@@ -34,16 +35,16 @@ struct CitationScan {
   {
     self.recognizer = recognizer
     self.context = context
-    func names(_ catalog: LawTitleTable.Catalog) -> [[Character]] {
-      catalog.names.map(Array.init).sorted { $0.count > $1.count }
+    func names(_ catalog: LawTitleTable.Catalog) -> [[Unicode.Scalar]] {
+      catalog.names.map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count }
     }
     let catalogs = recognizer.titles.catalogs
     controls = catalogs.first { $0.kind == .oscal }.map { ($0.source, names($0)) }
     clauseSets = catalogs.filter { $0.kind == .clauses }.map { ($0.source, names($0)) }
     catalogInitials = Set(catalogs.flatMap { $0.names.compactMap { $0.unicodeScalars.first?.value } })
-    chars = Array(text)
-    codes = chars.map { $0.unicodeScalars.first?.value ?? 0 }
-    var indices = Array(text.indices)
+    chars = Array(text.unicodeScalars)
+    codes = chars.map(\.value)
+    var indices = Array(text.unicodeScalars.indices)
     indices.append(text.endIndex)
     self.indices = indices
     var mask = [Bool](repeating: false, count: chars.count)
@@ -77,7 +78,7 @@ struct CitationScan {
     context.sentence += 1
     while i < chars.count {
       if codes[i] == 0x3002 { context.sentence += 1 }  // 。
-      if let span = linked[i] {
+      if linkedBefore[i + 1] > linkedBefore[i], let span = linked[i] {
         linkedReference(start: i, end: span.end, source: span.source, provision: span.provision)
         i = max(span.end, i + 1)
         continue
@@ -112,18 +113,25 @@ struct CitationScan {
 
   // MARK: - Text helpers
 
-  func has(_ word: [Character], at i: Int) -> Bool {
+  func has(_ word: [Unicode.Scalar], at i: Int) -> Bool {
     guard i + word.count <= chars.count else { return false }
     return chars[i..<(i + word.count)].elementsEqual(word)
   }
 
   func has(_ word: String, at i: Int) -> Bool {
     var k = i
-    for c in word {
+    for c in word.unicodeScalars {
       guard k < chars.count, chars[k] == c else { return false }
       k += 1
     }
     return true
+  }
+
+  /// The text of `chars[start..<end]`.
+  func string(_ start: Int, _ end: Int) -> String {
+    var view = String.UnicodeScalarView()
+    view.append(contentsOf: chars[start..<end])
+    return String(view)
   }
 
   func range(_ start: Int, _ end: Int) -> Range<String.Index> { indices[start]..<indices[end] }
@@ -135,5 +143,11 @@ struct CitationScan {
     return k
   }
 
-  static func isASCIIAlnum(_ c: Character) -> Bool { c.isASCII && (c.isLetter || c.isNumber) }
+  static func isASCIIAlnum(_ c: Unicode.Scalar) -> Bool { c.isASCIIDigit || c.isASCIIUppercase || c.isASCIILowercase }
+}
+
+extension Unicode.Scalar {
+  var isASCIIDigit: Bool { (0x30...0x39).contains(value) }
+  var isASCIIUppercase: Bool { (0x41...0x5A).contains(value) }
+  var isASCIILowercase: Bool { (0x61...0x7A).contains(value) }
 }

@@ -50,8 +50,8 @@ public struct LawTitleTable: Sendable {
   public private(set) var catalogs: [Catalog]
   /// Title or abbreviation → LawId; ambiguous names removed.
   private var lawIDs: [String: String] = [:]
-  /// Names by the first Unicode scalar of their first character, longest first, as characters.
-  private var namesByFirst: [UInt32: [[Character]]] = [:]
+  /// Names by their first Unicode scalar, longest first, as scalars.
+  private var namesByFirst: [UInt32: [(name: [Unicode.Scalar], lawID: String)]] = [:]
 
   public init(laws: [Law] = [], catalogs: [Catalog] = []) {
     self.laws = []
@@ -88,14 +88,10 @@ public struct LawTitleTable: Sendable {
   public func title(of lawID: String) -> String? { laws.first { $0.lawId == lawID }?.title }
 
   /// The longest law name in the table that starts at `start` of `text`, with its LawId.
-  func lawName(in text: [Character], at start: Int) -> (lawID: String, length: Int)? {
-    guard start < text.count, let first = text[start].unicodeScalars.first?.value,
-      let candidates = namesByFirst[first]
-    else { return nil }
-    for name in candidates where start + name.count <= text.count {
-      if text[start..<(start + name.count)].elementsEqual(name), let id = lawIDs[String(name)] {
-        return (id, name.count)
-      }
+  func lawName(in text: [Unicode.Scalar], at start: Int) -> (lawID: String, length: Int)? {
+    guard start < text.count, let candidates = namesByFirst[text[start].value] else { return nil }
+    for (name, id) in candidates where start + name.count <= text.count {
+      if text[start..<(start + name.count)].elementsEqual(name) { return (id, name.count) }
     }
     return nil
   }
@@ -109,10 +105,12 @@ public struct LawTitleTable: Sendable {
     }
     for law in more where !laws.contains(law) { laws.append(law) }
     lawIDs = claims.compactMapValues { $0.count == 1 ? $0.first : nil }
-    var byFirst: [UInt32: [[Character]]] = [:]
-    for name in lawIDs.keys {
-      if let first = name.unicodeScalars.first?.value { byFirst[first, default: []].append(Array(name)) }
+    var byFirst: [UInt32: [(name: [Unicode.Scalar], lawID: String)]] = [:]
+    for (name, id) in lawIDs {
+      if let first = name.unicodeScalars.first?.value {
+        byFirst[first, default: []].append((Array(name.unicodeScalars), id))
+      }
     }
-    namesByFirst = byFirst.mapValues { $0.sorted { $0.count > $1.count } }
+    namesByFirst = byFirst.mapValues { $0.sorted { $0.name.count > $1.name.count } }
   }
 }

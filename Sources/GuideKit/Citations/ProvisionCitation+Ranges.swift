@@ -18,10 +18,10 @@ extension ProvisionCitation {
     }
   }
 
-  /// Reads 「第38条の2第1項第3号」, 「第2項」, 「第3号の2」 at `start` of `text` (characters).
+  /// Reads 「第38条の2第1項第3号」, 「第2項」, 「第3号の2」 at `start` of `text` (Unicode scalars).
   /// With `bareArticle`, the article may also be written without 第 (「労基法32条」).
   /// - Complexity: O(k) in the characters read.
-  static func partial(in text: [Character], at start: Int, bareArticle: Bool = false) -> Partial? {
+  static func partial(in text: [Unicode.Scalar], at start: Int, bareArticle: Bool = false) -> Partial? {
     var cursor = start
     var out = Partial(end: start)
     if let value = numbered(text, &cursor, mark: "条", bare: bareArticle) {
@@ -39,7 +39,8 @@ extension ProvisionCitation {
     return out.end > start ? out : nil
   }
 
-  private static func numbered(_ text: [Character], _ cursor: inout Int, mark: Character, bare: Bool) -> Int? {
+  private static func numbered(_ text: [Unicode.Scalar], _ cursor: inout Int, mark: Unicode.Scalar, bare: Bool) -> Int?
+  {
     var probe = cursor
     if probe < text.count, text[probe] == "第" {
       probe += 1
@@ -51,7 +52,7 @@ extension ProvisionCitation {
     return value
   }
 
-  private static func branches(_ text: [Character], _ cursor: inout Int) -> [Int] {
+  private static func branches(_ text: [Unicode.Scalar], _ cursor: inout Int) -> [Int] {
     var out: [Int] = []
     while cursor < text.count, text[cursor] == "の" {
       var probe = cursor + 1
@@ -62,11 +63,13 @@ extension ProvisionCitation {
     return out
   }
 
-  private static func numeral(_ text: [Character], _ cursor: inout Int) -> Int? {
-    guard cursor < text.count, let style = JapaneseNumeral.style(of: text[cursor]) else { return nil }
+  private static func numeral(_ text: [Unicode.Scalar], _ cursor: inout Int) -> Int? {
+    guard cursor < text.count, let style = JapaneseNumeral.style(of: Character(text[cursor])) else { return nil }
     var end = cursor
-    while end < text.count, JapaneseNumeral.style(of: text[end]) == style { end += 1 }
-    guard let value = JapaneseNumeral.value(of: String(text[cursor..<end])) else { return nil }
+    while end < text.count, JapaneseNumeral.style(of: Character(text[end])) == style { end += 1 }
+    var digits = String.UnicodeScalarView()
+    digits.append(contentsOf: text[cursor..<end])
+    guard let value = JapaneseNumeral.value(of: String(digits)) else { return nil }
     cursor = end
     return value
   }
