@@ -8,7 +8,7 @@ extension CitationScan {
   /// 「NIST SP 800-53 Rev.5 SI-4」, 「SP 800-53 の AC-2」, or a bare 「AC-17(2)」.
   mutating func control(at i: Int) -> Int? {
     guard let catalog = controls else { return nil }
-    for name in catalog.names where catalogInitials.contains(codes[i]) && has(name, at: i) {
+    for name in catalog.names where catalogInitials.contains(chars[i].value) && has(name, at: i) {
       var j = skipSpaces(i + name.count)
       var hint: String?
       for word in ["Revision", "Rev.", "Rev", "rev.", "rev"] where has(word, at: j) {
@@ -64,7 +64,7 @@ extension CitationScan {
 
   /// 「ICT対策 im-auth-01」: a clause set named, then a clause id.
   mutating func clause(at i: Int) -> Int? {
-    guard catalogInitials.contains(codes[i]) else { return nil }
+    guard catalogInitials.contains(chars[i].value) else { return nil }
     for catalog in clauseSets {
       for name in catalog.names where has(name, at: i) {
         var j = skipSpaces(i + name.count)

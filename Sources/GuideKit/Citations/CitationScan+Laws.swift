@@ -46,7 +46,7 @@ extension CitationScan {
   // MARK: - Laws and anaphora
 
   mutating func law(at i: Int) -> Int? {
-    let c = codes[i]
+    let c = chars[i].value
     // 同, 前, 次, 本
     if c == 0x540C || c == 0x524D || c == 0x6B21 || c == 0x672C {
       if let next = anaphor(at: i) { return next }

@@ -19,15 +19,14 @@ struct CitationScan {
   /// The first scalars of every catalog name, to skip the catalog matchers quickly.
   let catalogInitials: Set<UInt32>
   let chars: [Unicode.Scalar]
-  /// The scalar values of `chars`.
-  let codes: [UInt32]
   /// `indices[k]` is the `String.Index` of `chars[k]`; one more for the end.
   let indices: [String.Index]
   var context: CitationContext
   /// Linked spans by start offset: end offset, source, provision.
   var linked: [Int: (end: Int, source: String, provision: String)] = [:]
-  /// `linkedBefore[k]`: how many characters before `k` are inside linked spans.
-  var linkedBefore: [Int]
+  /// `linkedBefore[k]`: how many characters before `k` are inside linked spans (empty when the
+  /// text has no linked span).
+  var linkedBefore: [Int] = []
   var found: [Citation] = []
   var last: Last?
 
@@ -42,11 +41,19 @@ struct CitationScan {
     controls = catalogs.first { $0.kind == .oscal }.map { ($0.source, names($0)) }
     clauseSets = catalogs.filter { $0.kind == .clauses }.map { ($0.source, names($0)) }
     catalogInitials = Set(catalogs.flatMap { $0.names.compactMap { $0.unicodeScalars.first?.value } })
-    chars = Array(text.unicodeScalars)
-    codes = chars.map(\.value)
-    var indices = Array(text.unicodeScalars.indices)
+    var chars: [Unicode.Scalar] = []
+    var indices: [String.Index] = []
+    let view = text.unicodeScalars
+    var index = view.startIndex
+    while index < view.endIndex {
+      chars.append(view[index])
+      indices.append(index)
+      view.formIndex(after: &index)
+    }
     indices.append(text.endIndex)
+    self.chars = chars
     self.indices = indices
+    guard !linked.isEmpty else { return }
     var mask = [Bool](repeating: false, count: chars.count)
     for span in linked {
       let start = Self.offset(of: span.range.lowerBound, in: indices)
@@ -61,7 +68,9 @@ struct CitationScan {
   }
 
   /// True when a character of `start..<end` is inside a linked span: nothing is recognised there.
-  func overlapsLinked(_ start: Int, _ end: Int) -> Bool { linkedBefore[end] - linkedBefore[start] > 0 }
+  func overlapsLinked(_ start: Int, _ end: Int) -> Bool {
+    !linkedBefore.isEmpty && linkedBefore[end] - linkedBefore[start] > 0
+  }
 
   private static func offset(of index: String.Index, in indices: [String.Index]) -> Int {
     var low = 0
@@ -77,8 +86,8 @@ struct CitationScan {
     var i = 0
     context.sentence += 1
     while i < chars.count {
-      if codes[i] == 0x3002 { context.sentence += 1 }  // 。
-      if linkedBefore[i + 1] > linkedBefore[i], let span = linked[i] {
+      if chars[i] == "。" { context.sentence += 1 }
+      if overlapsLinked(i, i + 1), let span = linked[i] {
         linkedReference(start: i, end: span.end, source: span.source, provision: span.provision)
         i = max(span.end, i + 1)
         continue
