@@ -181,3 +181,50 @@ struct CitationLinkTests {
     #expect(strict.exitStatus == 1)
   }
 }
+
+@Suite("Citation pins and contexts")
+struct CitationPinTests {
+  @Test(
+    "the pin is the revision in force on the issued date, a named revision, or the newest catalog",
+    .enabled(if: SharedData.isAvailable, SharedData.absentMessage))
+  func pins() {
+    let registry = ReferenceRegistry(folders: [SharedData.path("egov/laws"), SharedData.path("oscal/catalogs")])
+    let inForce = CitationPin.pin(source: "347AC0000000057", hint: nil, issued: "2026-02-01", registry: registry)
+    #expect(inForce.pin == "20260101_507AC0000000033" && inForce.note == nil)
+    let later = CitationPin.pin(source: "347AC0000000057", hint: nil, issued: "2026-05-01", registry: registry)
+    #expect(later.pin == "20260401_507AC0000000033")
+    let before = CitationPin.pin(source: "322AC0000000049", hint: nil, issued: "2021-03-25", registry: registry)
+    #expect(before.pin == "2021-03-25")
+    #expect(before.note?.contains("20250601_504AC0000000068") == true)
+    let named = CitationPin.pin(
+      source: "nist-sp800-53", kind: .control, hint: "rev5", issued: "2021-05-31", registry: registry)
+    #expect(named.pin == "rev5.0.1")
+    let newest = CitationPin.pin(
+      source: "nist-sp800-53", kind: .control, hint: nil, issued: "2018-04-13", registry: registry)
+    #expect(newest.pin == "rev5.0.1" && newest.note != nil)
+    let absent = CitationPin.pin(source: "334AC0000000137", hint: nil, issued: "2021-03-25", registry: registry)
+    #expect(absent.pin == "2021-03-25" && absent.note?.contains("sources fetch") == true)
+  }
+
+  @Test("each clause starts a new context; lines and clause ids are those of the words")
+  func contextsPerClause() throws {
+    let text = """
+      <guideline xmlns="urn:guidekit:guideline:1" id="g" version="1" issued="2021-04-01">
+        <chapter id="ch"><title>t</title>
+          <clause id="a"><p>労働基準法第32条を守る。</p></clause>
+          <clause id="b">
+            <p>同法第34条による。</p>
+            <note>労働契約法の定め（第5条）</note>
+          </clause>
+        </chapter>
+      </guideline>
+      """
+    let finder = CitationFinder(recognizer: try repositoryRecognizer())
+    let found = finder.find(in: Array(text.utf8)).citations
+    #expect(found.map(\.text) == ["労働基準法第32条", "同法第34条", "第5条"])
+    #expect(found.map(\.line) == [3, 5, 6])
+    #expect(found.map(\.clause) == ["a", "b", "b"])
+    #expect(found[1].citation.problem != nil && !found[1].isLinkable)
+    #expect(found[2].citation.source == "419AC0000000128" && found[2].isLinkable)
+  }
+}
