@@ -227,4 +227,21 @@ struct CitationPinTests {
     #expect(found[1].citation.problem != nil && !found[1].isLinkable)
     #expect(found[2].citation.source == "419AC0000000128" && found[2].isLinkable)
   }
+
+  @Test("a name the document defines for a law holds in every later clause")
+  func definedNamesOutliveTheClause() throws {
+    let text = """
+      <guideline xmlns="urn:guidekit:guideline:1" id="g" version="1" issued="2021-04-01">
+        <summary><p>労働基準法（以下「法」という。）の改正を踏まえる。</p></summary>
+        <chapter id="ch"><title>t</title>
+          <clause id="a"><p>法第32条を守る。</p></clause>
+          <clause id="b"><p>方法第2条や同法第3条は引用ではない。</p></clause>
+        </chapter>
+      </guideline>
+      """
+    let found = CitationFinder(recognizer: try repositoryRecognizer()).find(in: Array(text.utf8)).citations
+    #expect(found.map(\.text) == ["法第32条", "同法第3条"])
+    #expect(found.first?.citation.source == "322AC0000000049" && found.first?.clause == "a")
+    #expect(found.last?.citation.problem != nil)
+  }
 }

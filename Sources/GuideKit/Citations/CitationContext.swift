@@ -19,8 +19,18 @@ public struct CitationContext: Sendable, Hashable {
   var citeSentence = 0
   /// Sentences (。) read so far; each block starts a new one.
   var sentence = 0
+  /// Names the document defined for laws (「以下「法」という」): kept from unit to unit.
+  var aliases: [String: Law] = [:]
 
   public init() {}
+
+  /// The context for the next unit (clause, section, chapter): nothing to refer to, but the names
+  /// the document defined for laws.
+  public func nextUnit() -> CitationContext {
+    var next = CitationContext()
+    next.aliases = aliases
+    return next
+  }
 
   /// The law 同法 (or a bare 第N条) refers to: the law of the last provision cited, unless a law
   /// was named after it in a later sentence. 「労働基準法第75条第1項…、労働者災害補償保険法に基づく

@@ -118,7 +118,7 @@ public struct CitationFinder: Sendable {
         if Self.units.contains(name) {
           if let current = block { flush(current, context: &context) }
           block = nil
-          context = CitationContext()
+          context = context.nextUnit()
         }
         if Self.blocks.contains(name) && !selfClosing {
           if let current = block { flush(current, context: &context) }
@@ -142,7 +142,7 @@ public struct CitationFinder: Sendable {
           block = nil
         }
         if !stack.isEmpty { stack.removeLast() }
-        if Self.units.contains(name) { context = CitationContext() }
+        if Self.units.contains(name) { context = context.nextUnit() }
       }
     }
     return result

@@ -2,7 +2,8 @@
 ///
 /// It recognises law titles and abbreviations from a `LawTitleTable` followed by 第N条, 第N条のM,
 /// 第N項 and 第N号 in Arabic, full-width or kanji numerals (「労働基準法第三十八条の二第一項第三号」,
-/// 「安衛法66条の8」); lists and ranges continued from the citation before (「第34条及び第35条」,
+/// 「安衛法66条の8」) or by a name the text defines (「以下「法」という」, then 「法第32条」); lists
+/// and ranges continued from the citation before (「第34条及び第35条」,
 /// 「第32条から第32条の5まで」, each provision of a range expanded); anaphora resolved from the
 /// context (同法, 同令, 同規則, 同法施行規則, 同条, 同項, 同号, 前条, 次条, 前項, 次項, 前各項, 本条);
 /// 附則 (flagged, not

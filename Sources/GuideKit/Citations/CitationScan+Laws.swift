@@ -54,9 +54,16 @@ extension CitationScan {
     if c == 0x9644, has("附則", at: i), context.referent != nil {  // 附
       return supplementary(start: i, after: i + 2, law: context.referent)
     }
+    if !context.aliases.isEmpty, i == 0 || !Self.isTitleCharacter(chars[i - 1]), let next = alias(at: i) {
+      return next
+    }
     if let (lawID, length) = recognizer.titles.lawName(in: chars, at: i) {
       var j = i + length
-      if let close = parenthetical(at: j), has("第", at: close) || has("附則", at: close) { j = close }
+      if let close = parenthetical(at: j) {
+        // 「労働基準法（昭和22年法律第49号。以下「法」という。）」 defines 「法」 for the document.
+        if let name = definedName(in: j + 1, close - 1) { context.aliases[name] = .known(lawID) }
+        if has("第", at: close) || has("附則", at: close) { j = close }
+      }
       if has("附則", at: j) { return supplementary(start: i, after: j + 2, law: .known(lawID)) ?? j + 2 }
       if let partial = ProvisionCitation.partial(in: chars, at: j, bareArticle: true), let article = partial.article {
         let provision = ProvisionCitation(article: article, paragraph: partial.paragraph, item: partial.item)
@@ -80,6 +87,38 @@ extension CitationScan {
       emitLaw(start: i, end: partial.end, law: context.referent, provision: provision)
     }
     return partial.end
+  }
+
+  /// A name the document defined for a law (「法第32条」 after 「以下「法」という」), followed by a
+  /// provision; nil when none stands at `i`.
+  private mutating func alias(at i: Int) -> Int? {
+    for (name, law) in context.aliases.sorted(by: { $0.key.count > $1.key.count }) where has(name, at: i) {
+      let j = i + name.unicodeScalars.count
+      guard let partial = ProvisionCitation.partial(in: chars, at: j, bareArticle: true),
+        let article = partial.article
+      else { continue }
+      emitLaw(
+        start: i, end: partial.end, law: law,
+        provision: ProvisionCitation(article: article, paragraph: partial.paragraph, item: partial.item))
+      return partial.end
+    }
+    return nil
+  }
+
+  /// X in 「以下「X」という」 within `start..<end`.
+  private func definedName(in start: Int, _ end: Int) -> String? {
+    var k = start
+    while k < end {
+      if has("以下「", at: k) {
+        let open = k + 3
+        var close = open
+        while close < end, chars[close] != "」" { close += 1 }
+        guard close < end, close > open, has("」という", at: close) else { return nil }
+        return string(open, close)
+      }
+      k += 1
+    }
+    return nil
   }
 
   /// 同法…, 同条…, 同項…, 同号…, 前条…, 次条…, 前項…, 次項…, 前各項, 本条….
@@ -209,15 +248,16 @@ extension CitationScan {
 
   /// A word right before `i` that looks like a law title (ends in 法, 法律, 令 or 規則): a run of
   /// kanji and katakana, extended over 「の」 and 「に関する」 joining further runs.
-  private func titleLikeWord(endingAt i: Int) -> (String, Int)? {
-    func isTitleCharacter(_ c: Unicode.Scalar) -> Bool {
-      switch c.value {
-      case 0x4E00...0x9FFF, 0x3005, 0x30A1...0x30FA, 0x30FC, 0x30FB, 0xFF65: return true
-      default: return false
-      }
+  static func isTitleCharacter(_ c: Unicode.Scalar) -> Bool {
+    switch c.value {
+    case 0x4E00...0x9FFF, 0x3005, 0x30A1...0x30FA, 0x30FC, 0x30FB, 0xFF65: return true
+    default: return false
     }
+  }
+
+  private func titleLikeWord(endingAt i: Int) -> (String, Int)? {
     var start = i
-    while start > 0, isTitleCharacter(chars[start - 1]) { start -= 1 }
+    while start > 0, Self.isTitleCharacter(chars[start - 1]) { start -= 1 }
     guard start < i else { return nil }
     let word = string(start, i)
     guard word.hasSuffix("法") || word.hasSuffix("法律") || word.hasSuffix("令") || word.hasSuffix("規則"),
@@ -234,7 +274,7 @@ extension CitationScan {
       }
       guard joint > 0 else { break }
       var k = extended - joint
-      while k > 0, isTitleCharacter(chars[k - 1]) { k -= 1 }
+      while k > 0, Self.isTitleCharacter(chars[k - 1]) { k -= 1 }
       guard k < extended - joint else { break }
       extended = k
     }
