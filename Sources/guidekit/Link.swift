@@ -99,11 +99,14 @@ struct Link: ParsableCommand {
         if dryRun {
           text += result.unifiedDiff
         } else {
+          var notes: [String] = []
           for insertion in result.plan.insertions {
             text +=
               "\(file):\(insertion.found.line): \(insertion.found.text) → \(insertion.source) \(insertion.provision)\(insertion.pin.map { " pin=\($0)" } ?? "")\n"
-            if let note = insertion.note { Console.error("\(file):\(insertion.found.line): note: \(note)") }
+            if let note = insertion.note, !notes.contains(note) { notes.append(note) }
           }
+          // Each note once per file: it concerns a source, not a line.
+          for note in notes { Console.error("\(file): note: \(note)") }
         }
       }
     }

@@ -92,7 +92,12 @@ struct CitationScan {
         i = max(span.end, i + 1)
         continue
       }
-      if let next = continuation(at: i) ?? law(at: i) ?? control(at: i) ?? clause(at: i) {
+      // Matchers tried one by one (an `??` chain of mutating calls copies the scan each time).
+      var matched = continuation(at: i)
+      if matched == nil { matched = law(at: i) }
+      if matched == nil { matched = control(at: i) }
+      if matched == nil { matched = clause(at: i) }
+      if let next = matched {
         // Never step over the start of a linked span: its context must be read.
         var stop = max(next, i + 1)
         if overlapsLinked(i + 1, stop), let first = (i + 1..<stop).first(where: { linked[$0] != nil }) {
