@@ -87,7 +87,7 @@ struct CitationScan {
     context.sentence += 1
     while i < chars.count {
       if chars[i] == "。" { context.sentence += 1 }
-      if overlapsLinked(i, i + 1), let span = linked[i] {
+      if !linkedBefore.isEmpty, linkedBefore[i + 1] > linkedBefore[i], let span = linked[i] {
         linkedReference(start: i, end: span.end, source: span.source, provision: span.provision)
         i = max(span.end, i + 1)
         continue
@@ -100,8 +100,10 @@ struct CitationScan {
       if let next = matched {
         // Never step over the start of a linked span: its context must be read.
         var stop = max(next, i + 1)
-        if overlapsLinked(i + 1, stop), let first = (i + 1..<stop).first(where: { linked[$0] != nil }) {
-          stop = first
+        if !linkedBefore.isEmpty, linkedBefore[stop] > linkedBefore[i + 1] {
+          var k = i + 1
+          while k < stop, linked[k] == nil { k += 1 }
+          stop = k
         }
         i = stop
         continue
