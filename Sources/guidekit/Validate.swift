@@ -10,9 +10,10 @@ struct Validate: ParsableCommand {
     discussion: """
       Validates every edition under PATH (files, or folders searched recursively for *.xml; \
       default guidelines/) against schemas/guideline.xsd and the semantic rules: duplicate ids, \
-      repeated numbers, empty clauses, titles over 256 characters, dates, editions and supersedes, malformed e-Gov LawIds, \
-      clauses dropped from the previous edition, and — with --references — every <ref> against \
-      the reference registry. Diagnostics read FILE:LINE: severity: MESSAGE [RULE].
+      repeated numbers, empty clauses, titles over 256 characters, dates, editions and supersedes, \
+      malformed e-Gov LawIds, clauses dropped from the previous edition, citations in the prose not \
+      marked up as <ref> (unlinked-citation; `guidekit link` inserts them), and — with --references \
+      — every <ref> against the reference registry. Diagnostics read FILE:LINE: severity: MESSAGE [RULE].
 
       Examples:
         guidekit validate

@@ -693,7 +693,7 @@ struct ValidationRuleTests {
       "duplicate-version", "supersedes-unknown", "clause-removed", "placeholder-summary", "title-edition",
       "ref-text-mismatch", "ref-missing-pin", "ref-empty", "ref-unverifiable", "version-file-name",
       "issued-before-superseded", "supersedes-skips",
-      "title-length",
+      "title-length", "unlinked-citation",
     ]
     #expect(ids == expected)
     #expect(ValidationRules.descriptors.count == expected.count, "rule ids are unique")

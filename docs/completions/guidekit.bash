@@ -173,13 +173,13 @@ _guidekit() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    validate|diff|impact|render|notice|publish|fmt|new-edition|history|show|sources|rules|help)
+    validate|diff|impact|render|notice|publish|fmt|new-edition|history|show|sources|link|rules|help)
         # Offer subcommand argument completions
         "_guidekit_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'validate diff impact render notice publish fmt new-edition history show sources rules help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'validate diff impact render notice publish fmt new-edition history show sources link rules help' -- "${cur}"))
         ;;
     esac
 }
@@ -501,6 +501,28 @@ _guidekit_sources() {
     repeating_options=()
     non_repeating_options=()
     __guidekit_offer_flags_options -1
+}
+
+_guidekit_link() {
+    repeating_flags=()
+    non_repeating_flags=(--dry-run --quiet -q --version -h --help)
+    repeating_options=(--references)
+    non_repeating_options=(--format -o --output)
+    __guidekit_offer_flags_options -1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--format')
+        __guidekit_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    '--references')
+        return
+        ;;
+    '-o'|'--output')
+        return
+        ;;
+    esac
 }
 
 _guidekit_rules() {

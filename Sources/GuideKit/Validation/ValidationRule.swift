@@ -79,7 +79,7 @@ public enum ValidationRules {
   public static let document: [any DocumentRule] = [
     DuplicateIDRule(), DateRule(), EmptyClauseRule(), DuplicateNumRule(), LawIDRule(),
     ReferenceRule(), ReferenceTextRule(), ReferencePinRule(), EmptyReferenceRule(), VersionFileNameRule(),
-    PlaceholderSummaryRule(), EditionTitleRule(), TitleLengthRule(),
+    PlaceholderSummaryRule(), EditionTitleRule(), TitleLengthRule(), UnlinkedCitationRule(),
   ]
   public static let corpus: [any CorpusRule] = [
     DuplicateVersionRule(), SupersedesRule(), RemovedClauseRule(), IssuedOrderRule(),
