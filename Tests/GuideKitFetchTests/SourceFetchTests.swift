@@ -278,3 +278,58 @@ extension CitedSources {
     self.others = others
   }
 }
+
+/// HTTPS: the system's CA store, plus the certificates of `SSL_CERT_FILE` (a ministry's
+/// TLS-inspecting proxy, or here a self-signed test certificate).
+@Suite(.enabled(if: FetchFixture.isAvailable && TestCertificate.canMake, "needs ../shared/data and openssl"))
+struct SourceFetchTLSTests {
+  @Test func httpsIsTrustedThroughSSLCertFileAndRefusedWithoutIt() async throws {
+    let certificate = try TestCertificate()
+    let api = try StandInEGovAPI(
+      lawFiles: FetchFixture.lawFiles, today: FetchFixture.today,
+      tls: (certificate.certificatePath, certificate.keyPath))
+    defer { api.stop() }
+    #expect(api.base.hasPrefix("https://127.0.0.1:"))
+    let store = try FetchFixture.temporaryStore()
+    defer { try? FileManager.default.removeItem(atPath: store) }
+    let cited = try FetchFixture.smallCitations(in: store)
+
+    // Not in the system's store: refused, and nothing is stored.
+    let refused = try await FetchFixture.fetch(
+      cited, store: store, api: api, settings: FetchFixture.settings(attempts: 1))
+    #expect(refused.failures.count == 2)
+    #expect(refused.failures.allSatisfy { $0.reason.contains("TLS") }, "\(refused.failures)")
+    #expect(refused.downloads.isEmpty)
+
+    var trusted = try NetworkSettings.fromEnvironment(["SSL_CERT_FILE": certificate.certificatePath])
+    trusted.attempts = 1
+    let fetched = try await FetchFixture.fetch(cited, store: store, api: api, settings: trusted)
+    #expect(fetched.failures.isEmpty, "\(fetched.failures)")
+    #expect(fetched.downloads.count == 4)
+  }
+}
+
+/// A self-signed certificate for 127.0.0.1, made by openssl in a temporary folder.
+final class TestCertificate {
+  static let canMake = FileManager.default.isExecutableFile(atPath: "/usr/bin/openssl")
+  let folder: String
+  var certificatePath: String { folder + "/cert.pem" }
+  var keyPath: String { folder + "/key.pem" }
+
+  init() throws {
+    folder = try FetchFixture.temporaryStore()
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")
+    process.arguments = [
+      "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", keyPath, "-out", certificatePath, "-days", "1",
+      "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
+    ]
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    process.waitUntilExit()
+    try #require(process.terminationStatus == 0, "openssl made no certificate")
+  }
+
+  deinit { try? FileManager.default.removeItem(atPath: folder) }
+}

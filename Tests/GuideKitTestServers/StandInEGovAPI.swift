@@ -23,7 +23,10 @@ public final class StandInEGovAPI: Sendable {
   ///   - lawFiles: law XML files named by e-Gov's rule.
   ///   - staticFiles: files served under `/static/` by their names.
   ///   - today: `YYYY-MM-DD`, which decides each revision's status.
-  public init(lawFiles: [String], staticFiles: [String: String] = [:], today: String) throws {
+  public init(
+    lawFiles: [String], staticFiles: [String: String] = [:], today: String,
+    tls: (certificate: String, key: String)? = nil
+  ) throws {
     var laws: [String: [LawFile]] = [:]
     for path in lawFiles {
       let name = (path as NSString).lastPathComponent
@@ -39,7 +42,7 @@ public final class StandInEGovAPI: Sendable {
     let sortedLaws = laws.mapValues { $0.sorted { $0.date > $1.date } }
     let faults = self.faults
     let substitutes = self.substitutes
-    server = try TestHTTPServer { request in
+    server = try TestHTTPServer(tls: tls) { request in
       if let fault = faults.withLock({ table -> TestAction? in
         guard var queue = table[request.path], !queue.isEmpty else { return nil }
         let first = queue.removeFirst()

@@ -2,6 +2,7 @@ import Foundation
 import NIOCore
 import NIOHTTP1
 import NIOPosix
+import NIOSSL
 import Synchronization
 
 /// A request as the test server saw it.
@@ -42,16 +43,27 @@ public final class TestHTTPServer: Sendable {
   private let group: MultiThreadedEventLoopGroup
   private let channel: any Channel
   public let port: Int
+  public let isTLS: Bool
   private let log = Shared<[TestRequest]>([])
 
-  public init(handler: @escaping @Sendable (TestRequest) -> TestAction) throws {
+  /// - Parameter tls: a certificate chain and key (PEM files): the server speaks HTTPS.
+  public init(tls: (certificate: String, key: String)? = nil, handler: @escaping @Sendable (TestRequest) -> TestAction)
+    throws
+  {
     let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
     let log = self.log
+    let context = try tls.map { tls in
+      try NIOSSLContext(
+        configuration: .makeServerConfiguration(
+          certificateChain: try NIOSSLCertificate.fromPEMFile(tls.certificate).map { .certificate($0) },
+          privateKey: .privateKey(try NIOSSLPrivateKey(file: tls.key, format: .pem))))
+    }
     let bootstrap = ServerBootstrap(group: group)
       .serverChannelOption(ChannelOptions.backlog, value: 256)
       .serverChannelOption(ChannelOptions.socketOption(.so_reuseaddr), value: 1)
       .childChannelInitializer { channel in
         channel.eventLoop.makeCompletedFuture {
+          if let context { try channel.pipeline.syncOperations.addHandler(NIOSSLServerHandler(context: context)) }
           try channel.pipeline.syncOperations.configureHTTPServerPipeline(withErrorHandling: true)
           try channel.pipeline.syncOperations.addHandler(
             RequestHandler { request in
@@ -68,9 +80,10 @@ public final class TestHTTPServer: Sendable {
     }
     self.group = group
     port = channel.localAddress?.port ?? 0
+    isTLS = tls != nil
   }
 
-  public var origin: String { "http://127.0.0.1:\(port)" }
+  public var origin: String { "\(isTLS ? "https" : "http")://127.0.0.1:\(port)" }
 
   /// Every request received so far, in order.
   public var requests: [TestRequest] { log.withLock { $0 } }
