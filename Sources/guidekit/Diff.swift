@@ -126,7 +126,7 @@ struct Diff: ParsableCommand {
           case .table: "delta-table"
           default: "delta-text"
           }
-        var parameters = try style.parameters()
+        var parameters = style.parameters()
         if format == .text && output.colorAllowed && parameters["color"] == nil { parameters["color"] = "1" }
         rendered = try style.stylesheets(defaultName: name).transform(
           name, xml: DeltaDocument.xml(diff), fileName: "delta.xml", parameters: parameters)
@@ -163,10 +163,10 @@ struct Diff: ParsableCommand {
         rendered = review.github()
       case .markdown:
         rendered = try review.markdown(
-          stylesheets: try style.stylesheets(defaultName: "delta-markdown"), parameters: try style.parameters())
+          stylesheets: try style.stylesheets(defaultName: "delta-markdown"), parameters: style.parameters())
       default:
         let sheets = try style.stylesheets(defaultName: "delta-text")
-        let parameters = try style.parameters()
+        let parameters = style.parameters()
         var text = ""
         for file in review.files {
           text += "=== \(file.path) (\(file.status.rawValue) since \(base))\n"
@@ -197,40 +197,4 @@ struct Diff: ParsableCommand {
 func loadPair(_ a: String, _ b: String) throws(GuideKitError) -> (ClauseTree, ClauseTree) {
   let trees = try DocumentLoader.load(files: [a, b])
   return (trees[0], trees[1])
-}
-
-/// `--stylesheet` and `--param`, shared by the commands that render through XSLT.
-struct StyleOptions: ParsableArguments {
-  @Option(
-    name: .customLong("stylesheet"),
-    help: ArgumentHelp(
-      "Use FILE instead of a bundled stylesheet (FILE, or NAME=FILE to replace the bundled stylesheet NAME; repeatable).",
-      valueName: "FILE"))
-  var stylesheets: [String] = []
-
-  @Option(
-    name: .customLong("param"),
-    help: ArgumentHelp("Pass an XSLT parameter to the stylesheets, as a string (repeatable).", valueName: "NAME=VALUE"))
-  var params: [String] = []
-
-  @Option(
-    help: ArgumentHelp(
-      "Stop a stylesheet that runs longer than SECONDS (exit 2).", valueName: "SECONDS"))
-  var transformTimeout: Double = 30
-
-  func validate() throws {
-    guard transformTimeout > 0, transformTimeout.isFinite else {
-      throw ValidationError("--transform-timeout must be a number of seconds above 0, not \(transformTimeout)")
-    }
-  }
-
-  func stylesheets(defaultName: String?) throws(GuideKitError) -> Stylesheets {
-    Stylesheets(
-      overrides: try Stylesheets.parseOverrides(stylesheets, defaultName: defaultName),
-      transformTimeout: .milliseconds(Int64(min(transformTimeout, 1e9) * 1000)))
-  }
-
-  func parameters() throws(GuideKitError) -> [String: String] {
-    try Stylesheets.parseParameters(params)
-  }
 }

@@ -88,6 +88,7 @@ struct Publish: ParsableCommand {
   func validate() throws {
     try Day.check(asOf, option: "--as-of")
     try TextWidth.check(width)
+    try style.requireNames()
     let target = PublishOptions(guidelines: guidelines, references: referenceFolders, out: out)
     if let problem = target.outputFolderProblem() { throw ValidationError(problem) }
   }
@@ -116,7 +117,7 @@ struct Publish: ParsableCommand {
   private func publishSite(folders: [String], showProgress: Bool) throws(GuideKitError) -> Int32? {
     var options = PublishOptions(
       guidelines: guidelines, references: folders, out: out, asOf: asOf ?? PinDate.today(),
-      stylesheets: try style.stylesheets(defaultName: nil), parameters: try style.parameters(),
+      stylesheets: try style.stylesheets(defaultName: nil), parameters: style.parameters(),
       layout: TextLayoutOptions(width: width), baseURL: baseURL, siteTitle: title)
     options.wait = !noWait
     options.strict = strict

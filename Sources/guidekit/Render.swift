@@ -44,7 +44,7 @@ struct Render: ParsableCommand {
       // The renderer parses the file once and refuses anything but a guideline.
       let renderer = Renderer(
         stylesheets: try style.stylesheets(defaultName: format == .html ? "guideline-html" : "guideline-text"),
-        parameters: try style.parameters(), layout: TextLayoutOptions(width: width))
+        parameters: style.parameters(), layout: TextLayoutOptions(width: width))
       try output.emit(format == .html ? try renderer.html(file: file) : try renderer.text(file: file))
     } catch let error as GuideKitError {
       Console.error(error.description)
@@ -141,7 +141,7 @@ struct Notice: ParsableCommand {
           edition: "\(version).html", table: previous == nil ? nil : "\(version)-table.html",
           redline: previous == nil ? nil : "\(version)-redline.html", text: "\(version).txt"),
         mainChanges: mainChanges)
-      var parameters = try style.parameters()
+      var parameters = style.parameters()
       let linkBase = NoticeBuilder.linkBase(siteURL: baseURL, guideline: edition.info.id)
       if !linkBase.isEmpty, parameters["base-url"] == nil { parameters["base-url"] = linkBase }
       let renderer = Renderer(

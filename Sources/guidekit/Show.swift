@@ -56,7 +56,7 @@ struct Show: ParsableCommand {
       let file = edition.info.file
       let renderer = Renderer(
         stylesheets: try style.stylesheets(defaultName: format == .html ? "guideline-html" : "guideline-text"),
-        parameters: try style.parameters(), layout: TextLayoutOptions(width: width))
+        parameters: style.parameters(), layout: TextLayoutOptions(width: width))
       try output.emit(format == .html ? try renderer.html(file: file) : try renderer.text(file: file))
       output.summary(
         "guidekit show: \(guidelineID) \(edition.info.version) (in force from \(EditionInForce.date(of: edition) ?? "?")) as of \(day)"

@@ -100,43 +100,13 @@ public final class Stylesheets: Sendable {
     }
   }
 
-  /// Parses `--stylesheet` values: `NAME=FILE`, or `FILE` whose base name is a stylesheet name
-  /// (or, for a command that uses one stylesheet, that one: pass `defaultName`).
-  public static func parseOverrides(_ values: [String], defaultName: String?) throws(GuideKitError)
-    -> [String: String]
-  {
-    var out: [String: String] = [:]
-    for value in values {
-      if let eq = value.firstIndex(of: "="), !value[..<eq].contains("/") {
-        out[String(value[..<eq])] = String(value[value.index(after: eq)...])
-        continue
-      }
-      let base = value.lastPathPart.removingPathExtension
-      if bundledNames.contains(base) {
-        out[base] = value
-      } else if let defaultName {
-        out[defaultName] = value
-      } else {
-        throw .usage(
-          "--stylesheet \(value): say which stylesheet it replaces, as NAME=FILE (names: \(bundledNames.joined(separator: ", ")))"
-        )
-      }
-    }
-    for (_, file) in out where !FileManager.default.isReadableFile(atPath: file) {
+  /// Checks that the file of every override can be read.
+  /// - Parameter overrides: bundled stylesheet name → file.
+  /// - Throws: `GuideKitError.io` for a file that cannot be read.
+  public static func checkOverrides(_ overrides: [String: String]) throws(GuideKitError) -> [String: String] {
+    for (_, file) in overrides where !FileManager.default.isReadableFile(atPath: file) {
       throw .io(path: file, reason: "stylesheet not found")
     }
-    return out
-  }
-
-  /// Parses `--param NAME=VALUE` values.
-  public static func parseParameters(_ values: [String]) throws(GuideKitError) -> [String: String] {
-    var out: [String: String] = [:]
-    for value in values {
-      guard let eq = value.firstIndex(of: "="), eq != value.startIndex else {
-        throw .usage("--param \(value): expected NAME=VALUE")
-      }
-      out[String(value[..<eq])] = String(value[value.index(after: eq)...])
-    }
-    return out
+    return overrides
   }
 }
