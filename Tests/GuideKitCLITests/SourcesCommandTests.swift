@@ -248,5 +248,10 @@ struct SourcesCommandTests {
     #expect(strict.status == 1)
     let html = try CLI.run(["impact", "--format", "html"], in: folder.url)
     #expect(html.stdout.contains("未取得"))
+    #expect(html.stdout.contains("取得されていない引用元（guidekit sources fetch で取得する）"))
+    // Counted as 未取得, not as 確認不能 (a pin the store does not hold).
+    let markdown = try CLI.run(["impact", "--format", "markdown"], in: folder.url)
+    #expect(markdown.stdout.contains("| 未取得 | 2 |"), "\(markdown.stdout)")
+    #expect(!markdown.stdout.contains("| 確認不能 |"))
   }
 }

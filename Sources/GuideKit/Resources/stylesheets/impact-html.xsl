@@ -173,6 +173,7 @@
           <xsl:call-template name="status-row"><xsl:with-param name="s" select="'withdrawn'"/></xsl:call-template>
           <xsl:call-template name="status-row"><xsl:with-param name="s" select="'unresolved'"/></xsl:call-template>
           <xsl:call-template name="status-row"><xsl:with-param name="s" select="'unverifiable'"/></xsl:call-template>
+          <xsl:call-template name="status-row"><xsl:with-param name="s" select="'notFetched'"/></xsl:call-template>
           <xsl:call-template name="status-row"><xsl:with-param name="s" select="'upcoming'"/></xsl:call-template>
           <xsl:variable name="other" select="i:clause/i:finding[not(contains($statuses, concat(' ', @status, ' ')))]"/>
           <xsl:if test="$other">
@@ -186,7 +187,8 @@
       </table>
       <xsl:if test="i:missing-source">
         <p class="missing" role="note">
-          <xsl:text>参照元が登録されていない: </xsl:text>
+          <xsl:call-template name="term"><xsl:with-param name="id" select="'impact.notFetched.sources'"/></xsl:call-template>
+          <xsl:text>: </xsl:text>
           <xsl:for-each select="i:missing-source">
             <xsl:if test="position() &gt; 1">、</xsl:if>
             <code><xsl:value-of select="@id"/></code>
@@ -198,7 +200,8 @@
 
   <xsl:template name="status-row">
     <xsl:param name="s"/>
-    <xsl:variable name="n" select="count(i:clause/i:finding[@status = $s])"/>
+    <!-- notFetched: the unverifiable findings whose source is not fetched, shown apart. -->
+    <xsl:variable name="n" select="count(i:clause/i:finding[(@status = $s and not(@not-fetched = 'true')) or ($s = 'notFetched' and @not-fetched = 'true')])"/>
     <tr>
       <xsl:if test="$n = 0"><xsl:attribute name="class">zero</xsl:attribute></xsl:if>
       <th scope="row">
@@ -251,13 +254,14 @@
     <xsl:call-template name="chip"><xsl:with-param name="f" select="$f"/><xsl:with-param name="s" select="'withdrawn'"/></xsl:call-template>
     <xsl:call-template name="chip"><xsl:with-param name="f" select="$f"/><xsl:with-param name="s" select="'unresolved'"/></xsl:call-template>
     <xsl:call-template name="chip"><xsl:with-param name="f" select="$f"/><xsl:with-param name="s" select="'unverifiable'"/></xsl:call-template>
+    <xsl:call-template name="chip"><xsl:with-param name="f" select="$f"/><xsl:with-param name="s" select="'notFetched'"/></xsl:call-template>
     <xsl:call-template name="chip"><xsl:with-param name="f" select="$f"/><xsl:with-param name="s" select="'upcoming'"/></xsl:call-template>
   </xsl:template>
 
   <xsl:template name="chip">
     <xsl:param name="f"/>
     <xsl:param name="s"/>
-    <xsl:variable name="n" select="count($f[@status = $s])"/>
+    <xsl:variable name="n" select="count($f[(@status = $s and not(@not-fetched = 'true')) or ($s = 'notFetched' and @not-fetched = 'true')])"/>
     <xsl:if test="$n &gt; 0">
       <span class="chip st-{$s}">
         <xsl:call-template name="status-label"><xsl:with-param name="s" select="$s"/></xsl:call-template>
@@ -661,6 +665,7 @@ h2 .count{font-size:.875rem;font-weight:400;color:var(--muted);margin-left:.3em}
 .st-withdrawn{background:#6b21a8}
 .st-unresolved{background:#fff;color:#be123c;border-color:#be123c}
 .st-unverifiable{background:#4b5563}
+.st-notFetched{background:#475569}
 .st-upcoming{background:#0f766e}
 .toc{margin:1rem 0 0}
 .toc-file{margin:.4rem 0 1rem}

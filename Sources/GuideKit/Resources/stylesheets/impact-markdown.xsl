@@ -130,6 +130,7 @@
     <xsl:call-template name="count-row"><xsl:with-param name="s" select="'withdrawn'"/></xsl:call-template>
     <xsl:call-template name="count-row"><xsl:with-param name="s" select="'unresolved'"/></xsl:call-template>
     <xsl:call-template name="count-row"><xsl:with-param name="s" select="'unverifiable'"/></xsl:call-template>
+    <xsl:call-template name="count-row"><xsl:with-param name="s" select="'notFetched'"/></xsl:call-template>
     <xsl:call-template name="count-row"><xsl:with-param name="s" select="'upcoming'"/></xsl:call-template>
     <xsl:variable name="other" select="$clauses/i:finding[not(contains(' modified renumbered deleted withdrawn unresolved unverifiable upcoming ', concat(' ', @status, ' ')))]"/>
     <xsl:if test="$other">
@@ -139,7 +140,8 @@
     <xsl:value-of select="concat('| **引用の総数** | **', number(@references), '** |', $nl)"/>
     <xsl:if test="i:missing-source">
       <xsl:value-of select="$nl"/>
-      <xsl:text>参照元が登録されていない: </xsl:text>
+      <xsl:call-template name="term"><xsl:with-param name="id" select="'impact.notFetched.sources'"/></xsl:call-template>
+      <xsl:text>: </xsl:text>
       <xsl:for-each select="i:missing-source">
         <xsl:if test="position() &gt; 1">、</xsl:if>
         <xsl:call-template name="code"><xsl:with-param name="s" select="@id"/></xsl:call-template>
@@ -150,7 +152,7 @@
 
   <xsl:template name="count-row">
     <xsl:param name="s"/>
-    <xsl:variable name="n" select="count($clauses/i:finding[@status = $s])"/>
+    <xsl:variable name="n" select="count($clauses/i:finding[(@status = $s and not(@not-fetched = 'true')) or ($s = 'notFetched' and @not-fetched = 'true')])"/>
     <xsl:if test="$n &gt; 0">
       <xsl:text>| </xsl:text>
       <xsl:call-template name="status-label"><xsl:with-param name="s" select="$s"/></xsl:call-template>
@@ -271,6 +273,7 @@
       <xsl:call-template name="tally-one"><xsl:with-param name="f" select="$f"/><xsl:with-param name="s" select="'withdrawn'"/></xsl:call-template>
       <xsl:call-template name="tally-one"><xsl:with-param name="f" select="$f"/><xsl:with-param name="s" select="'unresolved'"/></xsl:call-template>
       <xsl:call-template name="tally-one"><xsl:with-param name="f" select="$f"/><xsl:with-param name="s" select="'unverifiable'"/></xsl:call-template>
+      <xsl:call-template name="tally-one"><xsl:with-param name="f" select="$f"/><xsl:with-param name="s" select="'notFetched'"/></xsl:call-template>
       <xsl:call-template name="tally-one"><xsl:with-param name="f" select="$f"/><xsl:with-param name="s" select="'upcoming'"/></xsl:call-template>
     </xsl:variable>
     <xsl:value-of select="substring($t, 2)"/>
@@ -279,7 +282,7 @@
   <xsl:template name="tally-one">
     <xsl:param name="f"/>
     <xsl:param name="s"/>
-    <xsl:variable name="n" select="count($f[@status = $s])"/>
+    <xsl:variable name="n" select="count($f[(@status = $s and not(@not-fetched = 'true')) or ($s = 'notFetched' and @not-fetched = 'true')])"/>
     <xsl:if test="$n &gt; 0">
       <xsl:text>、</xsl:text>
       <xsl:call-template name="status-label"><xsl:with-param name="s" select="$s"/></xsl:call-template>
@@ -314,7 +317,12 @@
   </xsl:template>
 
   <xsl:template match="i:finding" mode="detail">
-    <xsl:variable name="s" select="string(@status)"/>
+    <xsl:variable name="s">
+      <xsl:choose>
+        <xsl:when test="@not-fetched = 'true'">notFetched</xsl:when>
+        <xsl:otherwise><xsl:value-of select="@status"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
     <xsl:text>- **</xsl:text>
     <xsl:call-template name="status-label"><xsl:with-param name="s" select="$s"/></xsl:call-template>
     <xsl:text>** </xsl:text>

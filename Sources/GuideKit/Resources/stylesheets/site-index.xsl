@@ -239,7 +239,8 @@
       </ul>
       <xsl:if test="s:missing-source">
         <p class="missing" role="note">
-          <xsl:text>参照元が登録されていない: </xsl:text>
+          <xsl:call-template name="term"><xsl:with-param name="id" select="'impact.notFetched.sources'"/></xsl:call-template>
+          <xsl:text>: </xsl:text>
           <xsl:for-each select="s:missing-source">
             <xsl:if test="position() &gt; 1">、</xsl:if>
             <code><xsl:value-of select="@id"/></code>
