@@ -99,6 +99,10 @@ struct Impact: ParsableCommand {
       Console.error("\(folder): error: reference folder not found")
       throw ExitCode(2)
     }
+    if let error = registry.storeErrors.first {
+      Console.error(error.description)
+      throw ExitCode(2)
+    }
     let trees: [ClauseTree]
     do {
       trees = try GuidelineSet.load(paths: paths.isEmpty ? ["guidelines"] : paths)

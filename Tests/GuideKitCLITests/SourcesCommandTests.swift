@@ -234,6 +234,21 @@ struct SourcesCommandTests {
     #expect(try CLI.run(["sources", "verify"], in: folder.url).status == 0)
   }
 
+  @Test func aMalformedSourcesFileStopsImpactAndPublish() throws {
+    let folder = try Self.workspace()
+    try folder.write(
+      "references/sources.json", "{\"sources\": [{\"id\": \"../x\", \"kind\": \"oscal\", \"revisions\": []}]}")
+    let impact = try CLI.run(["impact"], in: folder.url)
+    #expect(impact.status == 2, "\(impact)")
+    #expect(
+      impact.stderr.contains("references/sources.json: error: source id \"../x\" is not a plain name"),
+      "\(impact.stderr)")
+    let publish = try CLI.run(["publish", "--out", "site"], in: folder.url)
+    #expect(publish.status == 2, "\(publish)")
+    #expect(publish.stderr.contains("references/sources.json"))
+    #expect(!folder.exists("site/index.html"))
+  }
+
   @Test func unfetchedSourcesAreUnverifiableNotBroken() throws {
     let folder = try Self.workspace()
     let impact = try CLI.run(["impact", "--format", "json"], in: folder.url)

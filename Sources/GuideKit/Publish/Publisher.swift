@@ -162,6 +162,7 @@ public final class Publisher: Sendable {
     }
     let registryFolders = options.references
     let registry = ReferenceRegistry(folders: registryFolders.filter { fm.fileExists(atPath: $0) })
+    if let error = registry.storeErrors.first { throw error }
     let clauseSets = Self.clauseSetRevisions(registry)
 
     // 2. Diffs between consecutive editions: computed on first use, by the jobs that need

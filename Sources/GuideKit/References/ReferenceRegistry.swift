@@ -24,6 +24,9 @@ public final class ReferenceRegistry: Sendable {
   public let sources: [String: [Revision]]
   /// Sources declared in a folder's `sources.json` or recorded in its `sources.lock`.
   public let declared: Set<String>
+  /// A `sources.json` or `sources.lock` that could not be read: its sources would silently count
+  /// as undeclared, so commands report these and stop.
+  public let storeErrors: [GuideKitError]
   private let cache = Mutex<[String: Result<ClauseTree, GuideKitError>]>([:])
   /// One gate per file being loaded: entered by its loader, left when the result is cached.
   private let loading = Mutex<[String: DispatchGroup]>([:])
@@ -44,12 +47,17 @@ public final class ReferenceRegistry: Sendable {
     }
     self.sources = found
     var declared: Set<String> = []
+    var errors: [GuideKitError] = []
     for folder in folders {
-      // A malformed sources.json or lock is reported by `guidekit sources`; here it declares nothing.
-      if let manifest = try? SourceManifest.read(store: folder) { declared.formUnion(manifest.sources.map(\.id)) }
-      if let lock = try? SourceLock.read(store: folder) { declared.formUnion(lock.sources.keys) }
+      do {
+        declared.formUnion(try SourceManifest.read(store: folder).sources.map(\.id))
+        declared.formUnion(try SourceLock.read(store: folder).sources.keys)
+      } catch {
+        errors.append(error)
+      }
     }
     self.declared = declared
+    self.storeErrors = errors
   }
 
   /// True when `guidekit sources fetch` would fetch `source` into the store: an e-Gov LawId,
