@@ -57,9 +57,11 @@ struct PublishTests {
     let listed = try #require(manifest["files"] as? [[String: String]])
     let generated = Set(files.keys).subtracting(["manifest.json"])
     #expect(Set(listed.compactMap { $0["path"] }) == generated)
+    // Checked against sha256sum, not against the function that wrote them.
+    let sums = try Self.sha256sum(listed.compactMap { $0["path"] }, in: w.out)
     for entry in listed {
       let path = try #require(entry["path"])
-      #expect(entry["sha256"] == Publisher.hash(files[path] ?? Data()), "\(path)")
+      #expect(entry["sha256"] == sums[path], "\(path)")
     }
     // The 新旧対照表 reads as one: title, note, columns, 新設 and 削除.
     let table = String(decoding: files["telework-security/5.0-table.html"] ?? Data(), as: UTF8.self)
@@ -426,4 +428,26 @@ struct PublishTests {
     _ = try Publisher(options: options).publish()
     #expect(!FileManager.default.fileExists(atPath: root + "/old/.guidekit-state.json"))
   }
+
+  /// `sha256sum` of `paths` (relative to `folder`), by path.
+  static func sha256sum(_ paths: [String], in folder: String) throws -> [String: String] {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["sha256sum", "--"] + paths
+    process.currentDirectoryURL = URL(fileURLWithPath: folder)
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    try process.run()
+    let output = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    try #require(process.terminationStatus == 0, "sha256sum failed")
+    var sums: [String: String] = [:]
+    for line in String(decoding: output, as: UTF8.self).split(separator: "\n") {
+      let parts = line.split(separator: " ", maxSplits: 1)
+      guard parts.count == 2 else { continue }
+      sums[String(parts[1].drop { $0 == " " || $0 == "*" })] = String(parts[0])
+    }
+    return sums
+  }
+
 }

@@ -14,7 +14,8 @@ enum RepoPaths {
 }
 
 /// Golden files under Tests/GuideKitTests/Golden: compared, or rewritten when
-/// GUIDEKIT_UPDATE_GOLDEN=1 (review the git diff before committing).
+/// GUIDEKIT_UPDATE_GOLDEN=1 — and then the check fails, saying so, so that a run that records
+/// can never pass (review the git diff, then run again without the variable).
 enum Golden {
   static func check(_ actual: String, _ relative: String) -> (matches: Bool, expected: String) {
     let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
@@ -23,7 +24,9 @@ enum Golden {
       try? FileManager.default.createDirectory(
         at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
       try? actual.write(to: url, atomically: true, encoding: .utf8)
-      return (true, actual)
+      return (
+        false, "<recorded \(relative): GUIDEKIT_UPDATE_GOLDEN=1 rewrites golden files and fails; run again without it>"
+      )
     }
     let expected = (try? String(contentsOf: url, encoding: .utf8)) ?? "<missing golden file \(relative)>"
     return (expected == actual, expected)

@@ -362,26 +362,20 @@ struct TextLayoutGoldenTests {
   }
 
   /// Renders `NAME.in.txt` at each of its widths and compares with `NAME.wWIDTH.txt`.
-  /// Set GUIDEKIT_UPDATE_GOLDEN=1 to rewrite the expected files (then review them).
+  /// GUIDEKIT_UPDATE_GOLDEN=1 rewrites the expected files (``Golden``; then review them).
   @Test(arguments: cases())
   func golden(name: String) throws {
     let input = try String(
       contentsOf: Self.directory.appendingPathComponent("\(name).in.txt"), encoding: .utf8)
     let golden = try GoldenLayoutInput(parsing: input)
-    let update = ProcessInfo.processInfo.environment["GUIDEKIT_UPDATE_GOLDEN"] == "1"
     for width in golden.widths {
       let options = TextLayoutOptions(width: width, ambiguous: golden.ambiguous)
       for block in golden.blocks {
         LayoutProperties.check(block, options, TextLayout.lines(for: block, options: options))
       }
       let actual = TextLayout.render(golden.blocks, options: options)
-      let url = Self.directory.appendingPathComponent("\(name).w\(width).txt")
-      if update {
-        try actual.write(to: url, atomically: true, encoding: .utf8)
-        continue
-      }
-      let expected = try String(contentsOf: url, encoding: .utf8)
-      #expect(actual == expected, "\(name) at width \(width)")
+      let result = Golden.check(actual, "layout/\(name).w\(width).txt")
+      #expect(result.matches, "\(name) at width \(width): \(result.expected.prefix(200))")
     }
   }
 }
