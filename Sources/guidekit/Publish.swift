@@ -18,7 +18,8 @@ struct Publish: ParsableCommand {
       output/): an index, each edition's page and text, the 新旧対照表 and redline between \
       consecutive editions, the notices (HTML and text), the impact report (against \
       --references; default references/ when it exists), an Atom feed and manifest.json with \
-      the sha256 of every file. The site is built in a staging folder and swapped in atomically; \
+      the sha256 of every file. Draft editions (status="draft") are left out unless --drafts is \
+      given; then every page of a draft is marked 案 (and the feed still leaves it out). The site is built in a staging folder and swapped in atomically; \
       a run with nothing changed writes nothing. Because the output folder is replaced whole, it \
       must be new, empty or a site guidekit wrote, and apart from the guidelines and references.
 
@@ -57,6 +58,9 @@ struct Publish: ParsableCommand {
   @Option(help: ArgumentHelp("The site's title.", valueName: "TEXT"))
   var title = "テレワーク関係ガイドライン"
 
+  @Flag(help: "Publish draft editions (status=\"draft\") too, each page marked 案; they are left out by default.")
+  var drafts = false
+
   @OptionGroup var style: StyleOptions
 
   @Flag(name: .shortAndLong, help: "Print nothing but errors.")
@@ -93,10 +97,11 @@ struct Publish: ParsableCommand {
   }
 
   private func publishSite(folders: [String], showProgress: Bool) throws(GuideKitError) {
-    let options = PublishOptions(
+    var options = PublishOptions(
       guidelines: guidelines, references: folders, out: out, asOf: asOf ?? PinDate.today(),
       stylesheets: try style.stylesheets(defaultName: nil), parameters: try style.parameters(),
       layout: TextLayoutOptions(width: width), baseURL: baseURL, siteTitle: title)
+    options.drafts = drafts
     let publisher = Publisher(options: options) { done, total, path in
       if showProgress {
         Console.write("\r\u{1B}[K[\(done)/\(total)] \(path)", to: STDERR_FILENO)

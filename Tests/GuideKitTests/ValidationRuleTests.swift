@@ -674,7 +674,7 @@ struct ValidationRuleTests {
       "ref-unknown-source", "ref-unknown-provision", "ref-unknown-pin", "ref-malformed-pin",
       "duplicate-version", "supersedes-unknown", "clause-removed", "placeholder-summary", "title-edition",
       "ref-text-mismatch", "ref-missing-pin", "ref-empty", "ref-unverifiable", "version-file-name",
-      "issued-before-superseded", "supersedes-skips",
+      "issued-before-superseded", "supersedes-skips", "draft-past-date",
     ]
     #expect(ids == expected)
     #expect(ValidationRules.descriptors.count == expected.count, "rule ids are unique")

@@ -344,7 +344,7 @@ _guidekit_notice() {
 
 _guidekit_publish() {
     repeating_flags=()
-    non_repeating_flags=(--quiet -q --version -h --help)
+    non_repeating_flags=(--drafts --quiet -q --version -h --help)
     repeating_options=(--references --stylesheet --param)
     non_repeating_options=(--guidelines --out --as-of --width --base-url --title)
     __guidekit_offer_flags_options 0

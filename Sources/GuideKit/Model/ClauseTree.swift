@@ -37,6 +37,10 @@ public struct DocumentInfo: Sendable, Hashable, Codable {
   /// `YYYY-MM-DD`: a guideline's effective date, a law revision's in-force date.
   public var effective: String?
   public var language: String?
+  /// `draft` or `final` as written on a guideline edition (nil: not said, which means final).
+  public var status: String?
+  /// `YYYY-MM-DD`: the day a draft edition is planned to be published (`planned`; guidelines only).
+  public var planned: String?
   /// The edition's summary as plain paragraphs (guidelines only).
   public var summary: [String]
   /// Clauses of the previous edition deliberately removed (`<removals>`; guidelines only).
@@ -48,6 +52,10 @@ public struct DocumentInfo: Sendable, Hashable, Codable {
   public var file: String
   /// Line of the root element.
   public var line: Int
+
+  /// True for an edition marked `status="draft"`: work in progress, left out of `publish` (unless
+  /// asked for), `show --as-of` and `history`.
+  public var isDraft: Bool { status == "draft" }
 
   public init(
     kind: DocumentKind, id: String, version: String, title: String, issuer: String? = nil,

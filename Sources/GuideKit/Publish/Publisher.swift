@@ -21,6 +21,8 @@ public struct PublishOptions: Sendable {
   /// Absolute base URL of the site for the feed (empty: relative links).
   public var baseURL: String
   public var siteTitle: String
+  /// Publish draft editions too (`--drafts`); their pages are marked 案.
+  public var drafts = false
 
   public init(
     guidelines: String = "guidelines", references: [String] = [], out: String = "output",
@@ -82,7 +84,7 @@ public final class Publisher: Sendable {
     try cleanStaleStaging()
 
     // 1. Inputs.
-    let trees = try GuidelineSet.load(paths: [options.guidelines])
+    let trees = try GuidelineSet.load(paths: [options.guidelines]).filter { options.drafts || !$0.info.isDraft }
     for tree in trees where SafePath.join(tree.info.id, tree.info.version) == nil {
       throw .io(
         path: tree.info.file,

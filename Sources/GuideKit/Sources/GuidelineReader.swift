@@ -37,6 +37,8 @@ public enum GuidelineReader {
         summary: [],
         file: file,
         line: root.line)
+      info.status = root[attribute: "status"]
+      info.planned = root[attribute: "planned"]
     }
 
     /// A child of `<guideline>`, complete.

@@ -30,13 +30,18 @@ public struct ValidationContext: Sendable {
   public var registry: ReferenceRegistry?
   /// Every guideline edition being validated, by guideline id (for refs to other guidelines).
   public var guidelines: [String: [ClauseTree]]
+  /// Today (`YYYY-MM-DD`, Japan time unless a test says otherwise).
+  public var today: String
 
   /// Unit ids by tree, shared by every document checked in one run.
   private let idCache = UnitIDCache()
 
-  public init(registry: ReferenceRegistry? = nil, guidelines: [String: [ClauseTree]] = [:]) {
+  public init(
+    registry: ReferenceRegistry? = nil, guidelines: [String: [ClauseTree]] = [:], today: String = PinDate.today()
+  ) {
     self.registry = registry
     self.guidelines = guidelines
+    self.today = today
   }
 
   /// The unit ids of `tree` (a validated edition or a registry revision), computed once per run.
@@ -79,7 +84,7 @@ public enum ValidationRules {
   public static let document: [any DocumentRule] = [
     DuplicateIDRule(), DateRule(), EmptyClauseRule(), DuplicateNumRule(), LawIDRule(),
     ReferenceRule(), ReferenceTextRule(), ReferencePinRule(), EmptyReferenceRule(), VersionFileNameRule(),
-    PlaceholderSummaryRule(), EditionTitleRule(),
+    PlaceholderSummaryRule(), EditionTitleRule(), DraftDateRule(),
   ]
   public static let corpus: [any CorpusRule] = [
     DuplicateVersionRule(), SupersedesRule(), RemovedClauseRule(), IssuedOrderRule(),

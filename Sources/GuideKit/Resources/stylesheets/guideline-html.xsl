@@ -55,7 +55,7 @@
     <html lang="{$lang}">
       <head>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
-        <title><xsl:value-of select="normalize-space(g:title)"/><xsl:text>｜</xsl:text><xsl:value-of select="normalize-space(g:issuer)"/></title>
+        <title><xsl:if test="@status = 'draft'"><xsl:call-template name="term"><xsl:with-param name="id" select="'edition.draft.mark'"/></xsl:call-template></xsl:if><xsl:value-of select="normalize-space(g:title)"/><xsl:text>｜</xsl:text><xsl:value-of select="normalize-space(g:issuer)"/></title>
         <meta name="generator" content="guidekit"/>
         <meta name="description">
           <xsl:attribute name="content">
@@ -145,7 +145,8 @@
       </div>
       <div class="wrap titleblock">
         <p class="issuer"><xsl:value-of select="normalize-space(g:issuer)"/></p>
-        <h1><xsl:apply-templates select="g:title/node()" mode="inline"/></h1>
+        <h1><xsl:if test="$g/@status = 'draft'"><xsl:call-template name="draft-mark-html"/></xsl:if><xsl:apply-templates select="g:title/node()" mode="inline"/></h1>
+        <xsl:if test="$g/@status = 'draft'"><xsl:call-template name="draft-note-html"/></xsl:if>
         <dl class="meta">
           <div>
             <dt><xsl:choose><xsl:when test="$en">Issuer</xsl:when><xsl:otherwise>発行者</xsl:otherwise></xsl:choose></dt>
@@ -169,6 +170,12 @@
             <dt><xsl:choose><xsl:when test="$en">Issued</xsl:when><xsl:otherwise><xsl:call-template name="term"><xsl:with-param name="id" select="'date.issued'"/></xsl:call-template></xsl:otherwise></xsl:choose></dt>
             <dd><xsl:call-template name="time-both"><xsl:with-param name="date" select="string(@issued)"/></xsl:call-template></dd>
           </div>
+          <xsl:if test="@planned">
+            <div>
+              <dt><xsl:choose><xsl:when test="$en">Planned</xsl:when><xsl:otherwise><xsl:call-template name="term"><xsl:with-param name="id" select="'date.planned'"/></xsl:call-template></xsl:otherwise></xsl:choose></dt>
+              <dd><xsl:call-template name="time-both"><xsl:with-param name="date" select="string(@planned)"/></xsl:call-template></dd>
+            </div>
+          </xsl:if>
           <xsl:if test="@effective">
             <div>
               <dt><xsl:choose><xsl:when test="$en">Effective</xsl:when><xsl:otherwise><xsl:call-template name="term"><xsl:with-param name="id" select="'date.effective'"/></xsl:call-template></xsl:otherwise></xsl:choose></dt>

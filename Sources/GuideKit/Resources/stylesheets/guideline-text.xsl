@@ -48,6 +48,10 @@
   </xsl:template>
 
   <xsl:template match="g:guideline">
+    <xsl:if test="@status = 'draft'">
+      <block indent="0" hanging="" align="center"><xsl:call-template name="term"><xsl:with-param name="id" select="'edition.draft.mark'"/></xsl:call-template><xsl:call-template name="term"><xsl:with-param name="id" select="'edition.draft.note'"/></xsl:call-template></block>
+      <blank/>
+    </xsl:if>
     <!-- metadata -->
     <xsl:call-template name="meta-line">
       <xsl:with-param name="label" select="'発行者'"/>
@@ -66,6 +70,14 @@
         <xsl:call-template name="date-both"><xsl:with-param name="date" select="string(@issued)"/></xsl:call-template>
       </xsl:with-param>
     </xsl:call-template>
+    <xsl:if test="@planned">
+      <xsl:call-template name="meta-line">
+        <xsl:with-param name="label"><xsl:call-template name="term"><xsl:with-param name="id" select="'date.planned'"/></xsl:call-template></xsl:with-param>
+        <xsl:with-param name="value">
+          <xsl:call-template name="date-both"><xsl:with-param name="date" select="string(@planned)"/></xsl:call-template>
+        </xsl:with-param>
+      </xsl:call-template>
+    </xsl:if>
     <xsl:if test="@effective">
       <xsl:call-template name="meta-line">
         <xsl:with-param name="label"><xsl:call-template name="term"><xsl:with-param name="id" select="'date.effective'"/></xsl:call-template></xsl:with-param>
