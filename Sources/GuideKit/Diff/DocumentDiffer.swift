@@ -40,6 +40,8 @@ public enum DocumentDiffer {
       throw .mixedKinds(old: old.info.kind, new: new.info.kind, oldFile: old.info.file, newFile: new.info.file)
     }
     let kind = old.info.kind
+    // A cross-reference whose text changed only because its target was renumbered is no change.
+    let old = kind == .guideline ? CrossReferences.relabeled(old, like: new) : old
     var aligner = aligned(old, new, options: options)
     let (oldUnits, newUnits) = (aligner.old, aligner.new)
 

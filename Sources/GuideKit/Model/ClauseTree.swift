@@ -146,6 +146,8 @@ public struct Unit: Sendable, Hashable, Identifiable {
   public var properties: [String: String]
   /// Links to other units: OSCAL `incorporated-into` / `moved-to` / `related`.
   public var links: [UnitLink]
+  /// Internal cross-references (`<xref target>`) made in the unit's own text (guidelines only).
+  public var crossReferences: [CrossReference] = []
 
   public init(
     kind: UnitKind, id: String, num: String? = nil, title: String? = nil, blocks: [Block] = [],
@@ -198,9 +200,13 @@ public struct Block: Sendable, Hashable {
   public var kind: Kind
   /// A label printed before the text (a list item's `①`, a law item's `一`).
   public var label: String?
-  /// Plain text, inline markup flattened; whitespace normalised by the reader.
+  /// Plain text, inline markup flattened; whitespace normalised by the reader. A cross-reference
+  /// stands as its target's current label (`2-1(3)`).
   public var text: String
   public var line: Int
+  /// The text with each cross-reference as a token naming its target (`CrossReferences.token`),
+  /// from which `text` is made; nil when the block has no cross-reference.
+  public var template: String?
 
   public init(kind: Kind, label: String? = nil, text: String, line: Int = 0) {
     self.kind = kind
@@ -230,6 +236,19 @@ public struct Reference: Sendable, Hashable, Codable {
     self.provision = provision
     self.pin = pin
     self.label = label
+    self.line = line
+  }
+}
+
+/// An internal cross-reference (`<xref target="ID"/>`): its text is made from the target's current
+/// number when the edition is read, so renumbering never leaves it stale.
+public struct CrossReference: Sendable, Hashable, Codable {
+  /// The id of a chapter, section or clause of the same edition.
+  public var target: String
+  public var line: Int
+
+  public init(target: String, line: Int) {
+    self.target = target
     self.line = line
   }
 }

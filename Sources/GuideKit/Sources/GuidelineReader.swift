@@ -68,7 +68,12 @@ public enum GuidelineReader {
     /// A chapter, section or clause directly under `<guideline>`.
     mutating func add(_ unit: Unit) { units.append(unit) }
 
-    func tree() -> ClauseTree { ClauseTree(info: info, units: units) }
+    /// The edition, its cross-references labelled.
+    func tree() -> ClauseTree {
+      var tree = ClauseTree(info: info, units: units)
+      CrossReferences.resolve(&tree)
+      return tree
+    }
   }
 
   static let xmlNamespace = "http://www.w3.org/XML/1998/namespace"
@@ -112,6 +117,7 @@ public enum GuidelineReader {
       }
       appendBlock(child, named: name, to: &value.blocks)
       collectReferences(child, named: name, into: &value.references)
+      CrossReferences.collect(child, into: &value.crossReferences)
     }
 
     /// A nested unit read on its own (streaming).
@@ -136,9 +142,9 @@ public enum GuidelineReader {
   ) {
     switch name {
     case "p":
-      out.append(Block(kind: .paragraph, text: InlineText.flatten(child), line: child.line))
+      out.append(textBlock(.paragraph, child))
     case "note":
-      out.append(Block(kind: .note, text: InlineText.flatten(child), line: child.line))
+      out.append(textBlock(.note, child))
     case "list":
       let ordered = child[attribute: "type"] == "ordered"
       var index = 0
@@ -146,11 +152,25 @@ public enum GuidelineReader {
         guard item.hasName("item", namespace: namespace) else { return }
         index += 1
         let label = item[attribute: "num"] ?? (ordered ? "\(index)." : "・")
-        out.append(Block(kind: .item, label: label, text: InlineText.flatten(item), line: item.line))
+        out.append(textBlock(.item, item, label: label))
       }
     default:
       break
     }
+  }
+
+  /// A block of `element`'s text; one holding a cross-reference keeps its template, and its text
+  /// is labelled once the edition is read.
+  private static func textBlock<Element: XMLElementReading>(
+    _ kind: Block.Kind, _ element: Element, label: String? = nil
+  ) -> Block {
+    guard CrossReferences.contains(element) else {
+      return Block(kind: kind, label: label, text: InlineText.flatten(element), line: element.line)
+    }
+    let template = CrossReferences.flatten(element)
+    var block = Block(kind: kind, label: label, text: template, line: element.line)
+    block.template = template
+    return block
   }
 
   /// Citations in `element` (a child of a unit, named `name`) and its descendants, not descending

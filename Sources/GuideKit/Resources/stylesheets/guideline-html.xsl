@@ -11,6 +11,7 @@
     exclude-result-prefixes="g">
 
   <xsl:include href="page-common.xsl"/>
+  <xsl:include href="xref.xsl"/>
 
   <xsl:output method="html" encoding="UTF-8" indent="no"
       doctype-system="about:legacy-compat"/>
@@ -413,6 +414,21 @@
       </xsl:attribute>
       <xsl:apply-templates mode="inline"/>
     </a>
+  </xsl:template>
+
+  <!-- A cross-reference: the target's current number, linked to its anchor. -->
+  <xsl:template match="g:xref" mode="inline">
+    <xsl:variable name="label"><xsl:call-template name="xref-label"/></xsl:variable>
+    <xsl:choose>
+      <xsl:when test="key('gk-xref-target', string(@target))">
+        <xsl:variable name="title"><xsl:call-template name="xref-title"/></xsl:variable>
+        <a class="xref" href="#{@target}">
+          <xsl:if test="$title != ''"><xsl:attribute name="title"><xsl:value-of select="$title"/></xsl:attribute></xsl:if>
+          <xsl:value-of select="$label"/>
+        </a>
+      </xsl:when>
+      <xsl:otherwise><span class="xref missing"><xsl:value-of select="$label"/></span></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- Unknown elements (a newer vocabulary): their text. -->

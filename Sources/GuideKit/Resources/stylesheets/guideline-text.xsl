@@ -26,6 +26,7 @@
     exclude-result-prefixes="g">
 
   <xsl:include href="page-common.xsl"/>
+  <xsl:include href="xref.xsl"/>
 
   <xsl:output method="xml" encoding="UTF-8" indent="yes"/>
 

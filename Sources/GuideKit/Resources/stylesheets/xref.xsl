@@ -1,0 +1,47 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  xref.xsl: the text of a cross-reference (<xref target="ID"/>) in a guideline edition, made from
+  the target's current number as Swift's CrossReferences does: a clause's number after its
+  section's (or chapter's) — 2-1(3) —, a section's or chapter's own number; a unit without a
+  number is named by its title. A target not in the edition gives 〔参照先不明：ID〕.
+  Included by guideline-html.xsl and guideline-text.xsl.
+-->
+<xsl:stylesheet version="1.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:g="urn:guidekit:guideline:1"
+    exclude-result-prefixes="g">
+
+  <xsl:key name="gk-xref-target" match="g:chapter | g:section | g:clause" use="@id"/>
+
+  <!-- The label of the target of the current <xref>. -->
+  <xsl:template name="xref-label">
+    <xsl:variable name="target" select="key('gk-xref-target', string(@target))[1]"/>
+    <xsl:choose>
+      <xsl:when test="not($target)">
+        <xsl:text>〔</xsl:text>
+        <xsl:call-template name="term"><xsl:with-param name="id" select="'xref.missing'"/></xsl:call-template>
+        <xsl:value-of select="concat('：', @target, '〕')"/>
+      </xsl:when>
+      <xsl:when test="string($target/@num) != ''">
+        <xsl:if test="$target/self::g:clause">
+          <xsl:value-of select="$target/ancestor::*[self::g:section or self::g:chapter][string(@num) != ''][1]/@num"/>
+        </xsl:if>
+        <xsl:value-of select="$target/@num"/>
+      </xsl:when>
+      <xsl:when test="normalize-space($target/g:title) != ''">
+        <xsl:value-of select="normalize-space($target/g:title)"/>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="@target"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The target's title, for a link's tooltip ('' when none). -->
+  <xsl:template name="xref-title">
+    <xsl:value-of select="normalize-space(key('gk-xref-target', string(@target))[1]/g:title)"/>
+  </xsl:template>
+
+  <xsl:template match="g:xref" mode="gk-flat">
+    <xsl:call-template name="xref-label"/>
+  </xsl:template>
+
+</xsl:stylesheet>
