@@ -172,3 +172,45 @@ struct CrossReferenceTests {
     #expect(formatted.contains("<p>詳細は<xref target=\"c-mfa\"/>及び<xref target=\"s-auth\"/>を参照する。</p>"))
   }
 }
+
+/// Golden files of the outputs of a fixture that uses every element added to the vocabulary
+/// (a draft edition, cross-references to renumbered targets): the HTML page, the plain text and
+/// the 新旧対照表. Rewrite with GUIDEKIT_UPDATE_GOLDEN=1 and review the diff.
+@Suite("vocabulary golden outputs")
+struct VocabularyGoldenTests {
+  static let folder = "Tests/GuideKitTests/Fixtures/vocabulary"
+
+  @Test("HTML, text and 新旧対照表 of the vocabulary fixture", arguments: ["2.0.html", "2.0.txt", "2.0-table.html"])
+  func golden(_ name: String) throws {
+    let old = RepoPaths.path(Self.folder + "/1.0.xml")
+    let new = RepoPaths.path(Self.folder + "/2.0.xml")
+    let renderer = Renderer()
+    let output: String
+    switch name {
+    case "2.0.html": output = try renderer.html(file: new)
+    case "2.0.txt": output = try renderer.text(file: new)
+    default:
+      let diff = try DocumentDiffer.diff(old: DocumentLoader.load(file: old), new: DocumentLoader.load(file: new))
+      // The file names in the delta are the fixture's, relative to the repository.
+      let delta = DeltaDocument.xml(diff).replacingOccurrences(of: RepoPaths.root.path + "/", with: "")
+      output = try Stylesheets().transform("delta-table", xml: delta, fileName: "delta.xml")
+    }
+    let result = Golden.check(output, "vocabulary/" + name)
+    #expect(result.matches, "golden vocabulary/\(name) differs")
+  }
+
+  @Test("the bundled editions refer across sections by the targets' current numbers")
+  func bundled() throws {
+    let labor = try DocumentLoader.load(file: RepoPaths.path("guidelines/telework-labor/2021.xml"))
+    let security = try DocumentLoader.load(file: RepoPaths.path("guidelines/telework-security/5.0.xml"))
+    func text(_ tree: ClauseTree, _ id: String) -> String {
+      CrossReferenceTests.unit(tree, id)?.blocks.map(\.text).joined(separator: "\n") ?? ""
+    }
+    #expect(text(labor, "rules-work-regulations").contains("費用負担（4(2)参照）等"))
+    #expect(text(labor, "hrd-autonomy").contains("4(3)ウ参照"))
+    #expect(text(security, "method-overview").contains("第3章(8)で別に留意点を示します"))
+    #expect(text(security, "method-byod").contains("4-2の対策も参照"))
+    #expect(text(security, "ch-3").contains("2-2で挙げた方式"))
+    #expect(text(security, "intro-structure").contains("第2章では") && text(security, "intro-structure").contains("第5章では"))
+  }
+}

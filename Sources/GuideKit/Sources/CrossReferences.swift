@@ -3,9 +3,10 @@ import GuideKitXML
 /// Internal cross-references (`<xref target="ID"/>`): read as tokens, then given the target's
 /// current label once the whole edition is known, so that renumbering never leaves one stale.
 ///
-/// A label is the target's number as a reader cites it: a clause's number after its section's
-/// (or, directly in a chapter, its chapter's) — `2-1(3)` —, a section's or chapter's own number;
-/// a unit without a number is named by its title. Guideline stylesheets make the same label.
+/// A label is the target's number as a reader cites it: a number that stands alone (`2-1`, `4`,
+/// `第2章`) as it is, one read after its parent's (`(3)`, `ア`) after the label of the nearest
+/// numbered chapter or section — `2-1(3)`, `4(3)ア`; a unit without a number is named by its
+/// title. Guideline stylesheets make the same label (xref.xsl).
 public enum CrossReferences {
   static let namespace = GuidelineReader.namespace
 
@@ -63,18 +64,22 @@ public enum CrossReferences {
     func walk(_ units: [Unit], prefix: String) {
       for unit in units {
         let own = unit.num.flatMap { $0.isEmpty ? nil : $0 }
-        let label: String
-        if let own {
-          label = unit.kind == .clause ? prefix + own : own
-        } else {
-          label = unit.title.flatMap { $0.isEmpty ? nil : $0 } ?? unit.id
+        let full = own.map { isAbsolute($0) ? $0 : prefix + $0 }
+        if out[unit.id] == nil {
+          out[unit.id] = full ?? unit.title.flatMap { $0.isEmpty ? nil : $0 } ?? unit.id
         }
-        if out[unit.id] == nil { out[unit.id] = label }
-        walk(unit.children, prefix: unit.kind == .clause ? prefix : (own ?? prefix))
+        walk(unit.children, prefix: full ?? prefix)
       }
     }
     walk(tree.units, prefix: "")
     return out
+  }
+
+  /// True for a number that stands alone (`2-1`, `4`, `第2章`); false for one read after its
+  /// parent's (`(3)`, `ア`, `①`).
+  static func isAbsolute(_ num: String) -> Bool {
+    guard let first = num.unicodeScalars.first else { return false }
+    return ("0"..."9").contains(first) || ("０"..."９").contains(first) || first == "第"
   }
 
   /// `template` with each token replaced by its target's label.
