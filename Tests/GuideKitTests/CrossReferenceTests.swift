@@ -199,7 +199,7 @@ struct VocabularyGoldenTests {
     #expect(result.matches, "golden vocabulary/\(name) differs")
   }
 
-  @Test("the bundled editions refer across sections by the targets' current numbers")
+  @Test("the bundled editions refer across sections by the targets' current numbers, and carry footnotes")
   func bundled() throws {
     let labor = try DocumentLoader.load(file: RepoPaths.path("guidelines/telework-labor/2021.xml"))
     let security = try DocumentLoader.load(file: RepoPaths.path("guidelines/telework-security/5.0.xml"))
@@ -212,5 +212,9 @@ struct VocabularyGoldenTests {
     #expect(text(security, "method-byod").contains("4-2の対策も参照"))
     #expect(text(security, "ch-3").contains("2-2で挙げた方式"))
     #expect(text(security, "intro-structure").contains("第2章では") && text(security, "intro-structure").contains("第5章では"))
+    // Footnotes, compared in place.
+    #expect(text(security, "basics-zero-trust").contains("「ゼロトラスト」［注：利用者、端末及び通信のいずれも"))
+    #expect(text(security, "method-vpn").hasPrefix("テレワーク端末からVPN［注：Virtual Private Network の略。"))
+    #expect(text(labor, "minashi-offsite").contains("算定することが困難［注：情報通信機器が"))
   }
 }

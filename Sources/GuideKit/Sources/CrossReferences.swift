@@ -18,17 +18,18 @@ public enum CrossReferences {
     "〔\(Terms.shared["xref.missing"])：\(target)〕"
   }
 
-  /// True when `element` holds an `<xref>` (at any depth).
+  /// True when `element` holds an `<xref>` or an `<fn>` (at any depth).
   static func contains<Element: XMLElementReading>(_ element: Element) -> Bool {
     var found = false
     element.forEachElement { child in
       guard !found else { return }
-      found = (child.name == "xref" && child.isInNamespace(namespace)) || contains(child)
+      found = ((child.name == "xref" || child.name == "fn") && child.isInNamespace(namespace)) || contains(child)
     }
     return found
   }
 
-  /// `InlineText.flatten`, with each `<xref>` as its token.
+  /// `InlineText.flatten`, with each `<xref>` as its token and each footnote (`<fn>`) in place as
+  /// ［注：…］, unnumbered, so that a note added before another never changes the other's text.
   static func flatten<Element: XMLElementReading>(_ element: Element) -> String {
     var raw = ""
     func walk(_ element: Element) {
@@ -38,6 +39,10 @@ public enum CrossReferences {
         case .element(let child):
           if child.name == "xref", child.isInNamespace(namespace) {
             raw += token(child[attribute: "target"] ?? "")
+          } else if child.name == "fn", child.isInNamespace(namespace) {
+            raw += "［\(Terms.shared["fn.label"])："
+            walk(child)
+            raw += "］"
           } else {
             walk(child)
           }

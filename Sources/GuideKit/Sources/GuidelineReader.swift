@@ -159,8 +159,8 @@ public enum GuidelineReader {
     }
   }
 
-  /// A block of `element`'s text; one holding a cross-reference keeps its template, and its text
-  /// is labelled once the edition is read.
+  /// A block of `element`'s text, footnotes in place as ［注：…］; one holding a cross-reference
+  /// keeps its template, and its text is labelled once the edition is read.
   private static func textBlock<Element: XMLElementReading>(
     _ kind: Block.Kind, _ element: Element, label: String? = nil
   ) -> Block {
@@ -169,7 +169,7 @@ public enum GuidelineReader {
     }
     let template = CrossReferences.flatten(element)
     var block = Block(kind: kind, label: label, text: template, line: element.line)
-    block.template = template
+    if template.contains("\u{E000}") { block.template = template }
     return block
   }
 

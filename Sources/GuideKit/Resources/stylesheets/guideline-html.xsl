@@ -226,6 +226,7 @@
     <section class="summary" id="gk-summary" aria-labelledby="gk-summary-h">
       <h2 id="gk-summary-h"><xsl:call-template name="summary-heading"/></h2>
       <xsl:apply-templates select="g:p | g:list | g:note"/>
+      <xsl:call-template name="footnotes"/>
     </section>
   </xsl:template>
 
@@ -284,7 +285,30 @@
         </div>
       </xsl:if>
       <xsl:apply-templates select="g:section | g:clause"/>
+      <xsl:if test="self::g:chapter"><xsl:call-template name="footnotes"/></xsl:if>
     </section>
+  </xsl:template>
+
+  <!-- The footnotes of the current chapter or summary, numbered through the edition (注1, 注2 …). -->
+  <xsl:template name="footnotes">
+    <xsl:variable name="notes" select=".//g:fn"/>
+    <xsl:if test="$notes">
+      <aside class="footnotes" role="doc-footnote">
+        <xsl:attribute name="aria-label"><xsl:call-template name="term"><xsl:with-param name="id" select="'fn.heading'"/></xsl:call-template></xsl:attribute>
+        <ol class="fn-list">
+          <xsl:for-each select="$notes">
+            <xsl:variable name="n"><xsl:number level="any" count="g:fn"/></xsl:variable>
+            <li id="gk-fn-{$n}">
+              <span class="fn-num"><xsl:call-template name="term"><xsl:with-param name="id" select="'fn.label'"/></xsl:call-template><xsl:value-of select="$n"/></span>
+              <xsl:text>　</xsl:text>
+              <xsl:apply-templates mode="inline"/>
+              <xsl:text> </xsl:text>
+              <a class="fn-back no-print" href="#gk-fnref-{$n}"><xsl:attribute name="aria-label"><xsl:call-template name="term"><xsl:with-param name="id" select="'fn.back'"/></xsl:call-template></xsl:attribute>↩</a>
+            </li>
+          </xsl:for-each>
+        </ol>
+      </aside>
+    </xsl:if>
   </xsl:template>
 
   <xsl:template match="g:clause">
@@ -416,6 +440,12 @@
     </a>
   </xsl:template>
 
+  <!-- A footnote's mark: its number through the edition, linked to the note. -->
+  <xsl:template match="g:fn" mode="inline">
+    <xsl:variable name="n"><xsl:number level="any" count="g:fn"/></xsl:variable>
+    <sup class="fnref"><a id="gk-fnref-{$n}" href="#gk-fn-{$n}" role="doc-noteref"><xsl:call-template name="term"><xsl:with-param name="id" select="'fn.label'"/></xsl:call-template><xsl:value-of select="$n"/></a></sup>
+  </xsl:template>
+
   <!-- A cross-reference: the target's current number, linked to its anchor. -->
   <xsl:template match="g:xref" mode="inline">
     <xsl:variable name="label"><xsl:call-template name="xref-label"/></xsl:variable>
@@ -440,6 +470,11 @@
 
   <xsl:template name="page-css">
     <xsl:text>
+.footnotes{margin:1rem 0 1.5rem;padding-top:.5rem;border-top:1px solid var(--rule);font-size:.9em}
+.fn-list{list-style:none;margin:0;padding:0}
+.fn-list li{margin:.25rem 0;padding-left:3.5em;text-indent:-3.5em}
+.fnref{font-size:.75em;line-height:0}
+.fn-num{font-weight:bold}
 .wrap{max-width:72rem;margin:0 auto;padding:0 1.25rem}
 .muted{color:var(--muted)}
 .masthead{border-top:6px solid var(--accent);background:#fff}

@@ -113,6 +113,19 @@
 
     <xsl:apply-templates select="g:chapter"/>
 
+    <xsl:if test="//g:fn">
+      <blank/>
+      <blank/>
+      <block indent="0" hanging="" align="leading"><xsl:call-template name="term"><xsl:with-param name="id" select="'fn.heading'"/></xsl:call-template></block>
+      <xsl:for-each select="//g:fn">
+        <xsl:variable name="t"><xsl:apply-templates mode="gk-flat"/></xsl:variable>
+        <block indent="2" align="leading">
+          <xsl:attribute name="hanging"><xsl:call-template name="fn-mark"/></xsl:attribute>
+          <xsl:value-of select="normalize-space($t)"/>
+        </block>
+      </xsl:for-each>
+    </xsl:if>
+
     <xsl:if test="g:contact">
       <blank/>
       <blank/>
@@ -263,5 +276,16 @@
   </xsl:template>
 
   <xsl:template match="*" mode="block"/>
+
+  <!-- A footnote: its mark in the text (（注1）), the note itself among the end notes. -->
+  <xsl:template match="g:fn" mode="gk-flat">
+    <xsl:text>（</xsl:text><xsl:call-template name="fn-mark"/><xsl:text>）</xsl:text>
+  </xsl:template>
+
+  <!-- 注N: the current footnote's number through the edition. -->
+  <xsl:template name="fn-mark">
+    <xsl:call-template name="term"><xsl:with-param name="id" select="'fn.label'"/></xsl:call-template>
+    <xsl:number level="any" count="g:fn"/>
+  </xsl:template>
 
 </xsl:stylesheet>
