@@ -199,7 +199,8 @@ struct VocabularyGoldenTests {
     #expect(result.matches, "golden vocabulary/\(name) differs")
   }
 
-  @Test("the bundled editions refer across sections by the targets' current numbers, and carry footnotes")
+  @Test(
+    "the bundled editions refer across sections by the targets' current numbers, and carry footnotes and appendices")
   func bundled() throws {
     let labor = try DocumentLoader.load(file: RepoPaths.path("guidelines/telework-labor/2021.xml"))
     let security = try DocumentLoader.load(file: RepoPaths.path("guidelines/telework-security/5.0.xml"))
@@ -212,6 +213,10 @@ struct VocabularyGoldenTests {
     #expect(text(security, "method-byod").contains("4-2の対策も参照"))
     #expect(text(security, "ch-3").contains("2-2で挙げた方式"))
     #expect(text(security, "intro-structure").contains("第2章では") && text(security, "intro-structure").contains("第5章では"))
+    // Appendices: 別紙1 and 別紙2 after the chapters, named by the text that refers to them.
+    #expect(labor.units.filter { $0.kind == .appendix }.map { $0.num ?? "" } == ["別紙1", "別紙2"])
+    #expect(text(labor, "work-environment").contains("チェックリスト（労働者用）」（別紙2）を活用して"))
+    #expect(text(labor, "app-safety-env").contains("労働者が別紙2により確認できるよう"))
     // Footnotes, compared in place.
     #expect(text(security, "basics-zero-trust").contains("「ゼロトラスト」［注：利用者、端末及び通信のいずれも"))
     #expect(text(security, "method-vpn").hasPrefix("テレワーク端末からVPN［注：Virtual Private Network の略。"))

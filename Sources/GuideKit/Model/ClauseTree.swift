@@ -97,19 +97,20 @@ public struct Removal: Sendable, Hashable, Codable {
 
 /// The kinds of unit the three readers produce.
 public enum UnitKind: String, Sendable, Codable {
-  // guideline
-  case chapter, section, clause
+  // guideline (an appendix is 別紙・別添・様式 after the chapters)
+  case chapter, section, clause, appendix
   // e-Gov law (structure above the article, then the article and its parts)
   case part, lawChapter, lawSection, subsection, division, article, paragraph, item, subitem
   case supplement
   // OSCAL
   case group, control
 
-  /// True for the unit a diff aligns and reports: a guideline clause, a law article (main
-  /// provision or supplement), an OSCAL control or enhancement.
+  /// True for the unit a diff aligns and reports: a guideline clause or appendix (its own text;
+  /// its clauses are units of their own), a law article (main provision or supplement), an OSCAL
+  /// control or enhancement.
   public var isDiffUnit: Bool {
     switch self {
-    case .clause, .article, .control, .supplement: true
+    case .clause, .appendix, .article, .control, .supplement: true
     default: false
     }
   }
@@ -243,7 +244,7 @@ public struct Reference: Sendable, Hashable, Codable {
 /// An internal cross-reference (`<xref target="ID"/>`): its text is made from the target's current
 /// number when the edition is read, so renumbering never leaves it stale.
 public struct CrossReference: Sendable, Hashable, Codable {
-  /// The id of a chapter, section or clause of the same edition.
+  /// The id of a chapter, section, clause or appendix of the same edition.
   public var target: String
   public var line: Int
 

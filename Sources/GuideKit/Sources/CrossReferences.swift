@@ -58,7 +58,7 @@ public enum CrossReferences {
     guard element.isInNamespace(namespace) else { return }
     switch element.name {
     case "xref": out.append(CrossReference(target: element[attribute: "target"] ?? "", line: element.line))
-    case "chapter", "section", "clause": return
+    case "chapter", "section", "clause", "appendix": return
     default: element.forEachElement { collect($0, into: &out) }
     }
   }

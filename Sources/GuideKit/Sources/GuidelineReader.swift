@@ -89,16 +89,18 @@ public enum GuidelineReader {
   struct UnitBuilder {
     private var value: Unit
 
-    /// Nil unless `element` is a chapter, section or clause.
+    /// Nil unless `element` is a chapter, section, clause or appendix.
     init?<Element: XMLElementReading>(_ element: Element) {
       let kind: UnitKind
       switch element.name {
       case "chapter": kind = .chapter
       case "section": kind = .section
       case "clause": kind = .clause
+      case "appendix": kind = .appendix
       default: return nil
       }
       var properties: [String: String] = [:]
+      if kind == .appendix, let appendixKind = element[attribute: "kind"] { properties["kind"] = appendixKind }
       if let level = element[attribute: "level"] { properties["level"] = level }
       if let audience = element[attribute: "audience"] { properties["audience"] = audience }
       value = Unit(
@@ -187,7 +189,7 @@ public enum GuidelineReader {
           pin: element[attribute: "pin"],
           label: InlineText.flatten(element),
           line: element.line))
-    case "chapter", "section", "clause":
+    case "chapter", "section", "clause", "appendix":
       return
     default:
       element.forEachElement { child in

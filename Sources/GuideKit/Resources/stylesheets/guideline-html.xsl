@@ -88,13 +88,13 @@
                 <xsl:if test="g:summary">
                   <li class="toc-summary"><a href="#gk-summary"><xsl:call-template name="summary-heading"/></a></li>
                 </xsl:if>
-                <xsl:apply-templates select="g:chapter" mode="toc"/>
+                <xsl:apply-templates select="g:chapter | g:appendix" mode="toc"/>
               </ol>
             </details>
           </nav>
           <main id="gk-main" tabindex="-1">
             <xsl:apply-templates select="g:summary"/>
-            <xsl:apply-templates select="g:chapter"/>
+            <xsl:apply-templates select="g:chapter | g:appendix"/>
           </main>
         </div>
         <footer class="colophon">
@@ -199,7 +199,7 @@
 
   <!-- ===== table of contents ===== -->
 
-  <xsl:template match="g:chapter | g:section | g:clause" mode="toc">
+  <xsl:template match="g:chapter | g:section | g:clause | g:appendix" mode="toc">
     <li>
       <a href="#{@id}">
         <xsl:if test="@num">
@@ -263,12 +263,13 @@
     </xsl:if>
   </xsl:template>
 
-  <xsl:template match="g:chapter | g:section">
-    <xsl:variable name="level" select="count(ancestor-or-self::g:chapter | ancestor-or-self::g:section) + 1"/>
+  <xsl:template match="g:chapter | g:section | g:appendix">
+    <xsl:variable name="level" select="count(ancestor-or-self::g:chapter | ancestor-or-self::g:section | self::g:appendix) + 1"/>
     <section id="{@id}">
       <xsl:attribute name="class">
         <xsl:choose>
           <xsl:when test="self::g:chapter">chapter</xsl:when>
+          <xsl:when test="self::g:appendix">chapter appendix</xsl:when>
           <xsl:otherwise>sec</xsl:otherwise>
         </xsl:choose>
       </xsl:attribute>
@@ -285,7 +286,7 @@
         </div>
       </xsl:if>
       <xsl:apply-templates select="g:section | g:clause"/>
-      <xsl:if test="self::g:chapter"><xsl:call-template name="footnotes"/></xsl:if>
+      <xsl:if test="self::g:chapter or self::g:appendix"><xsl:call-template name="footnotes"/></xsl:if>
     </section>
   </xsl:template>
 
@@ -312,7 +313,7 @@
   </xsl:template>
 
   <xsl:template match="g:clause">
-    <xsl:variable name="level" select="count(ancestor::g:chapter | ancestor::g:section) + 2"/>
+    <xsl:variable name="level" select="count(ancestor::g:chapter | ancestor::g:section | ancestor::g:appendix) + 2"/>
     <section id="{@id}">
       <xsl:attribute name="class">
         <xsl:text>clause</xsl:text>

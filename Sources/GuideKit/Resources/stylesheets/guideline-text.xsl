@@ -98,7 +98,7 @@
           <xsl:choose><xsl:when test="@supersedes">改定の概要</xsl:when><xsl:otherwise>概要</xsl:otherwise></xsl:choose>
         </block>
       </xsl:if>
-      <xsl:apply-templates select="g:chapter" mode="toc"/>
+      <xsl:apply-templates select="g:chapter | g:appendix" mode="toc"/>
       <blank/>
     </xsl:if>
 
@@ -111,7 +111,7 @@
       </xsl:apply-templates>
     </xsl:if>
 
-    <xsl:apply-templates select="g:chapter"/>
+    <xsl:apply-templates select="g:chapter | g:appendix"/>
 
     <xsl:if test="//g:fn">
       <blank/>
@@ -158,7 +158,7 @@
 
   <!-- ===== table of contents ===== -->
 
-  <xsl:template match="g:chapter | g:section" mode="toc">
+  <xsl:template match="g:chapter | g:section | g:appendix" mode="toc">
     <block indent="{2 * count(ancestor-or-self::g:chapter | ancestor-or-self::g:section)}" hanging="" align="leading">
       <xsl:call-template name="heading-text"/>
     </block>
@@ -168,10 +168,10 @@
   <!-- ===== structure ===== -->
 
   <!-- Levels: a chapter 0, its children 1, … ; a level's indent is 2 × level. -->
-  <xsl:template match="g:chapter | g:section">
+  <xsl:template match="g:chapter | g:section | g:appendix">
     <xsl:variable name="level" select="count(ancestor::g:chapter | ancestor::g:section)"/>
     <blank/>
-    <xsl:if test="self::g:chapter"><blank/></xsl:if>
+    <xsl:if test="self::g:chapter or self::g:appendix"><blank/></xsl:if>
     <block indent="{2 * $level}" hanging="" align="leading"><xsl:call-template name="heading-text"/></block>
     <xsl:apply-templates select="g:p | g:list | g:note" mode="block">
       <xsl:with-param name="indent" select="2 * ($level + 1)"/>
@@ -180,7 +180,7 @@
   </xsl:template>
 
   <xsl:template match="g:clause">
-    <xsl:variable name="indent" select="2 * count(ancestor::g:chapter | ancestor::g:section)"/>
+    <xsl:variable name="indent" select="2 * count(ancestor::g:chapter | ancestor::g:section | ancestor::g:appendix)"/>
     <xsl:variable name="label" select="normalize-space(@num)"/>
     <xsl:variable name="label-cols">
       <xsl:choose>

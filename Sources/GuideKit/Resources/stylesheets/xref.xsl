@@ -11,7 +11,7 @@
     xmlns:g="urn:guidekit:guideline:1"
     exclude-result-prefixes="g">
 
-  <xsl:key name="gk-xref-target" match="g:chapter | g:section | g:clause" use="@id"/>
+  <xsl:key name="gk-xref-target" match="g:chapter | g:section | g:clause | g:appendix" use="@id"/>
 
   <!-- The label of the target of the current <xref>. -->
   <xsl:template name="xref-label">
@@ -41,7 +41,7 @@
     <xsl:param name="unit"/>
     <xsl:variable name="num" select="string($unit/@num)"/>
     <xsl:if test="not(contains('0123456789０１２３４５６７８９第', substring($num, 1, 1)))">
-      <xsl:variable name="parent" select="$unit/ancestor::*[self::g:section or self::g:chapter][string(@num) != ''][1]"/>
+      <xsl:variable name="parent" select="$unit/ancestor::*[self::g:section or self::g:chapter or self::g:appendix][string(@num) != ''][1]"/>
       <xsl:if test="$parent">
         <xsl:call-template name="xref-num"><xsl:with-param name="unit" select="$parent"/></xsl:call-template>
       </xsl:if>

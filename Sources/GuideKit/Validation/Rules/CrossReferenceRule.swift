@@ -1,6 +1,6 @@
 import GuideKitXML
 
-/// Every `<xref target>` names a chapter, section or clause of the same edition. A target that the
+/// Every `<xref target>` names a chapter, section, clause or appendix of the same edition. A target that the
 /// superseded edition had is reported as removed in this edition, with its former number.
 public struct CrossReferenceRule: DocumentRule {
   public static let descriptor = RuleDescriptor(
@@ -37,7 +37,7 @@ public struct CrossReferenceRule: DocumentRule {
           out.append(
             diagnostic(
               document, line: xref.line,
-              "xref target \"\(xref.target)\" is no chapter, section or clause of this edition",
+              "xref target \"\(xref.target)\" is no chapter, section, clause or appendix of this edition",
               clause: unit.id))
         }
       }
