@@ -217,6 +217,12 @@ struct VocabularyGoldenTests {
     #expect(labor.units.filter { $0.kind == .appendix }.map { $0.num ?? "" } == ["別紙1", "別紙2"])
     #expect(text(labor, "work-environment").contains("チェックリスト（労働者用）」（別紙2）を活用して"))
     #expect(text(labor, "app-safety-env").contains("労働者が別紙2により確認できるよう"))
+    // Tables: measures by audience, and the comparison of methods, row by row.
+    let roles = try #require(CrossReferenceTests.unit(security, "t-roles"))
+    #expect(roles.kind == .table && roles.children.count == 7)
+    #expect(
+      CrossReferenceTests.unit(security, "t-roles-auth")?.blocks.map(\.displayText).first == "対策の分類　4-8 アカウント・認証管理")
+    #expect(CrossReferenceTests.unit(security, "t-methods")?.children.map(\.id).last == "t-methods-standalone")
     // Footnotes, compared in place.
     #expect(text(security, "basics-zero-trust").contains("「ゼロトラスト」［注：利用者、端末及び通信のいずれも"))
     #expect(text(security, "method-vpn").hasPrefix("テレワーク端末からVPN［注：Virtual Private Network の略。"))

@@ -99,6 +99,8 @@ public struct Removal: Sendable, Hashable, Codable {
 public enum UnitKind: String, Sendable, Codable {
   // guideline (an appendix is 別紙・別添・様式 after the chapters)
   case chapter, section, clause, appendix
+  /// A table in a clause or appendix, and its rows (a row's blocks are its cells).
+  case table, row
   // e-Gov law (structure above the article, then the article and its parts)
   case part, lawChapter, lawSection, subsection, division, article, paragraph, item, subitem
   case supplement
@@ -110,7 +112,7 @@ public enum UnitKind: String, Sendable, Codable {
   /// control or enhancement.
   public var isDiffUnit: Bool {
     switch self {
-    case .clause, .appendix, .article, .control, .supplement: true
+    case .clause, .appendix, .row, .article, .control, .supplement: true
     default: false
     }
   }

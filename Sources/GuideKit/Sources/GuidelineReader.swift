@@ -113,6 +113,12 @@ public enum GuidelineReader {
       guard child.isInNamespace(namespace) else { return }
       let name = child.name
       if name == "title", value.title == nil { value.title = InlineText.flatten(child) }
+      if name == "table" {
+        value.children.append(TableReader.unit(child))
+        collectReferences(child, named: name, into: &value.references)
+        CrossReferences.collect(child, into: &value.crossReferences)
+        return
+      }
       if let nested = GuidelineReader.unit(child) {
         value.children.append(nested)
         return
@@ -163,7 +169,7 @@ public enum GuidelineReader {
 
   /// A block of `element`'s text, footnotes in place as ［注：…］; one holding a cross-reference
   /// keeps its template, and its text is labelled once the edition is read.
-  private static func textBlock<Element: XMLElementReading>(
+  static func textBlock<Element: XMLElementReading>(
     _ kind: Block.Kind, _ element: Element, label: String? = nil
   ) -> Block {
     guard CrossReferences.contains(element) else {

@@ -9,7 +9,7 @@ import GuideKitXML
 ///   `pin`, `type`, `into`, then the others alphabetically.
 /// - An element that holds only elements (and comments or processing instructions) puts each
 ///   child on a line of its own. Mixed-content elements (`p`, `note`, `item`, `title`, `ref`,
-///   `em`, `term`, `issuer`, `contact`, `removed`, `fn`), and any element holding non-blank text, are
+///   `em`, `term`, `issuer`, `contact`, `removed`, `fn`, `caption`, `cell`), and any element holding non-blank text, are
 ///   written inline exactly as their content is: their text is never re-wrapped or trimmed.
 /// - Comments and processing instructions stay at their place; text is escaped minimally.
 ///
@@ -24,6 +24,7 @@ public enum GuidelineFormatter {
   /// Elements whose content is text with inline markup, written exactly as they are.
   public static let mixedContent: Set<String> = [
     "p", "note", "item", "title", "ref", "em", "term", "issuer", "contact", "removed", "fn",
+    "caption", "cell",
   ]
 
   /// True when the tree is a document in the guideline vocabulary (the only kind `fmt` touches).

@@ -280,9 +280,9 @@
           <xsl:call-template name="heading-content"/>
         </xsl:with-param>
       </xsl:call-template>
-      <xsl:if test="g:p | g:list | g:note">
+      <xsl:if test="g:p | g:list | g:note | g:table">
         <div class="intro">
-          <xsl:apply-templates select="g:p | g:list | g:note"/>
+          <xsl:apply-templates select="g:p | g:list | g:note | g:table"/>
         </div>
       </xsl:if>
       <xsl:apply-templates select="g:section | g:clause"/>
@@ -354,7 +354,7 @@
         </p>
       </xsl:if>
       <div class="body">
-        <xsl:apply-templates select="g:p | g:list | g:note"/>
+        <xsl:apply-templates select="g:p | g:list | g:note | g:table"/>
       </div>
     </section>
   </xsl:template>
@@ -403,6 +403,45 @@
       <span class="note-label"><xsl:choose><xsl:when test="$en">Note</xsl:when><xsl:otherwise>注</xsl:otherwise></xsl:choose></span>
       <p><xsl:apply-templates mode="inline"/></p>
     </div>
+  </xsl:template>
+
+  <!-- ===== tables ===== -->
+
+  <xsl:template match="g:table">
+    <div class="table-wrap">
+      <table class="gk-table" id="{@id}">
+        <caption>
+          <xsl:if test="@num"><span class="num"><xsl:value-of select="@num"/></span><xsl:text>　</xsl:text></xsl:if>
+          <xsl:apply-templates select="g:caption/node()" mode="inline"/>
+        </caption>
+        <xsl:if test="g:thead">
+          <thead>
+            <xsl:for-each select="g:thead/g:row">
+              <tr id="{@id}"><xsl:apply-templates select="g:cell"><xsl:with-param name="head" select="true()"/></xsl:apply-templates></tr>
+            </xsl:for-each>
+          </thead>
+        </xsl:if>
+        <tbody>
+          <xsl:for-each select="g:tbody/g:row">
+            <tr id="{@id}"><xsl:apply-templates select="g:cell"/></tr>
+          </xsl:for-each>
+        </tbody>
+      </table>
+    </div>
+  </xsl:template>
+
+  <xsl:template match="g:cell">
+    <xsl:param name="head" select="false()"/>
+    <xsl:variable name="name"><xsl:choose><xsl:when test="$head">th</xsl:when><xsl:otherwise>td</xsl:otherwise></xsl:choose></xsl:variable>
+    <xsl:element name="{$name}">
+      <xsl:if test="$head"><xsl:attribute name="scope">col</xsl:attribute></xsl:if>
+      <xsl:if test="@rowspan &gt; 1"><xsl:attribute name="rowspan"><xsl:value-of select="@rowspan"/></xsl:attribute></xsl:if>
+      <xsl:if test="@colspan &gt; 1"><xsl:attribute name="colspan"><xsl:value-of select="@colspan"/></xsl:attribute></xsl:if>
+      <xsl:choose>
+        <xsl:when test="g:p | g:list"><xsl:apply-templates select="g:p | g:list"/></xsl:when>
+        <xsl:otherwise><xsl:apply-templates mode="inline"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:element>
   </xsl:template>
 
   <!-- ===== inline ===== -->
@@ -471,6 +510,12 @@
 
   <xsl:template name="page-css">
     <xsl:text>
+.table-wrap{overflow-x:auto;margin:.75rem 0}
+.gk-table{border-collapse:collapse;font-size:.95em}
+.gk-table caption{text-align:left;font-weight:bold;padding:.25rem 0}
+.gk-table th,.gk-table td{border:1px solid var(--rule);padding:.35rem .6rem;vertical-align:top;text-align:left}
+.gk-table th{background:var(--soft)}
+.gk-table td p{margin:0}
 .footnotes{margin:1rem 0 1.5rem;padding-top:.5rem;border-top:1px solid var(--rule);font-size:.9em}
 .fn-list{list-style:none;margin:0;padding:0}
 .fn-list li{margin:.25rem 0;padding-left:3.5em;text-indent:-3.5em}

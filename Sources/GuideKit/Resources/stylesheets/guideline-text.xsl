@@ -173,7 +173,7 @@
     <blank/>
     <xsl:if test="self::g:chapter or self::g:appendix"><blank/></xsl:if>
     <block indent="{2 * $level}" hanging="" align="leading"><xsl:call-template name="heading-text"/></block>
-    <xsl:apply-templates select="g:p | g:list | g:note" mode="block">
+    <xsl:apply-templates select="g:p | g:list | g:note | g:table" mode="block">
       <xsl:with-param name="indent" select="2 * ($level + 1)"/>
     </xsl:apply-templates>
     <xsl:apply-templates select="g:section | g:clause"/>
@@ -224,7 +224,7 @@
       </xsl:variable>
       <xsl:value-of select="normalize-space($t)"/>
     </block>
-    <xsl:apply-templates select="(g:p | g:list | g:note)[not(count(. | $lead) = count($lead))]" mode="block">
+    <xsl:apply-templates select="(g:p | g:list | g:note | g:table)[not(count(. | $lead) = count($lead))]" mode="block">
       <xsl:with-param name="indent" select="$indent + $label-cols"/>
     </xsl:apply-templates>
   </xsl:template>
@@ -276,6 +276,36 @@
   </xsl:template>
 
   <xsl:template match="*" mode="block"/>
+
+  <!-- A table: Swift lays it out in columns, or as a list per row when the width cannot hold it. -->
+  <xsl:template match="g:table" mode="block">
+    <xsl:param name="indent" select="0"/>
+    <table indent="{$indent}">
+      <caption>
+        <xsl:if test="@num"><xsl:value-of select="concat(@num, '　')"/></xsl:if>
+        <xsl:call-template name="flat"><xsl:with-param name="node" select="g:caption"/></xsl:call-template>
+      </caption>
+      <xsl:for-each select="g:thead/g:row | g:tbody/g:row">
+        <row>
+          <xsl:attribute name="head"><xsl:choose><xsl:when test="parent::g:thead">yes</xsl:when><xsl:otherwise>no</xsl:otherwise></xsl:choose></xsl:attribute>
+          <xsl:for-each select="g:cell">
+            <cell rowspan="{concat(substring('1', 1, number(not(@rowspan))), @rowspan)}" colspan="{concat(substring('1', 1, number(not(@colspan))), @colspan)}">
+              <xsl:choose>
+                <xsl:when test="g:p | g:list">
+                  <xsl:for-each select="g:p | g:list/g:item">
+                    <xsl:if test="position() &gt; 1"><xsl:text>　</xsl:text></xsl:if>
+                    <xsl:if test="self::g:item"><xsl:text>・</xsl:text></xsl:if>
+                    <xsl:call-template name="flat"/>
+                  </xsl:for-each>
+                </xsl:when>
+                <xsl:otherwise><xsl:call-template name="flat"/></xsl:otherwise>
+              </xsl:choose>
+            </cell>
+          </xsl:for-each>
+        </row>
+      </xsl:for-each>
+    </table>
+  </xsl:template>
 
   <!-- A footnote: its mark in the text (（注1）), the note itself among the end notes. -->
   <xsl:template match="g:fn" mode="gk-flat">

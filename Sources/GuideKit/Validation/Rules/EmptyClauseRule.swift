@@ -9,7 +9,9 @@ public struct EmptyClauseRule: DocumentRule {
   public func check(_ document: ClauseTree, context: ValidationContext) -> [Diagnostic] {
     var out: [Diagnostic] = []
     document.forEachUnit { unit in
-      guard unit.kind == .clause || (unit.kind == .appendix && unit.children.isEmpty),
+      guard
+        (unit.kind == .clause && !unit.children.contains { $0.kind == .table })
+          || (unit.kind == .appendix && unit.children.isEmpty),
         unit.blocks.allSatisfy({ $0.text.allSatisfy(\.isWhitespace) })
       else { return }
       let what = unit.kind == .appendix ? "appendix" : "clause"
