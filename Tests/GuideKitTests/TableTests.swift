@@ -162,6 +162,21 @@ struct TableTests {
     #expect(table.contains("（削除）"))
   }
 
+  @Test("新旧対照表: the headings above a changed row (clause, table) are the old ones, not （新設）")
+  func tableHeadingsInTheComparison() throws {
+    let old = try Self.load(Self.edition(rows: Self.rows))
+    let new = try Self.load(
+      Self.edition(
+        version: "2.0", supersedes: "1.0", rows: Self.rows.replacingOccurrences(of: "全員に行う", with: "全員に毎年行う")
+      )
+      .replacingOccurrences(of: "<clause id=\"c-1\" num=\"(1)\">", with: "<clause id=\"c-1\" num=\"(2)\">"),
+      name: "2.0.xml")
+    let delta = DeltaDocument.xml(try DocumentDiffer.diff(old: old, new: new))
+    let table = try Stylesheets().transform("delta-table", xml: delta, fileName: "delta.xml")
+    #expect(!table.contains("（新設）"), "\(table)")
+    #expect(table.contains("表1 対象者別の対策"))
+  }
+
   @Test("HTML: a table with its caption, header cells and spans")
   func html() throws {
     let (folder, file) = try FootnoteTests.write(Self.edition(rows: Self.rows))
