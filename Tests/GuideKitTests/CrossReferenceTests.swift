@@ -223,6 +223,9 @@ struct VocabularyGoldenTests {
     #expect(
       CrossReferenceTests.unit(security, "t-roles-auth")?.blocks.map(\.displayText).first == "対策の分類　4-8 アカウント・認証管理")
     #expect(CrossReferenceTests.unit(security, "t-methods")?.children.map(\.id).last == "t-methods-standalone")
+    // A figure beside the edition, hashed.
+    let figure = try #require(CrossReferenceTests.unit(security, "fig-vpn"))
+    #expect(figure.properties["src"] == "figures/vpn.svg" && figure.properties["sha256"]?.count == 64)
     // Footnotes, compared in place.
     #expect(text(security, "basics-zero-trust").contains("「ゼロトラスト」［注：利用者、端末及び通信のいずれも"))
     #expect(text(security, "method-vpn").hasPrefix("テレワーク端末からVPN［注：Virtual Private Network の略。"))

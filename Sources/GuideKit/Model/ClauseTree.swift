@@ -101,6 +101,8 @@ public enum UnitKind: String, Sendable, Codable {
   case chapter, section, clause, appendix
   /// A table in a clause or appendix, and its rows (a row's blocks are its cells).
   case table, row
+  /// A figure: an image file beside the edition, with caption and alt text.
+  case figure
   // e-Gov law (structure above the article, then the article and its parts)
   case part, lawChapter, lawSection, subsection, division, article, paragraph, item, subitem
   case supplement
@@ -112,7 +114,7 @@ public enum UnitKind: String, Sendable, Codable {
   /// control or enhancement.
   public var isDiffUnit: Bool {
     switch self {
-    case .clause, .appendix, .row, .article, .control, .supplement: true
+    case .clause, .appendix, .row, .figure, .article, .control, .supplement: true
     default: false
     }
   }

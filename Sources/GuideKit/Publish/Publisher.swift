@@ -145,7 +145,7 @@ public final class Publisher: Sendable {
           "notice-href": "\(version)-notice.html",
           "redline-href": links.redline.map { $0.lastPathPart } ?? "",
           "ref-base": "../references/", "guideline-base": "../", "text-href": "\(version).txt",
-          "ref-revisions": refRevisions,
+          "ref-revisions": refRevisions, "figure-base": "\(version)/",
         ]
         jobs.append(
           Job(path: links.page, fingerprint: "\(base)\u{1F}page\u{1F}\(own)\u{1F}\(guidelineIDs)\u{1F}\(refRevisions)")
@@ -202,6 +202,7 @@ public final class Publisher: Sendable {
             () throws(GuideKitError) in
             Data(try textRenderer.notice(xml: noticeXML.get(), text: true).utf8)
           })
+        jobs += Self.figureJobs(edition, prefix: prefix, base: base)
         site.add(edition: edition, links: links)
       }
     }
@@ -488,6 +489,25 @@ public final class Publisher: Sendable {
       }
     }
     return Self.hash(Data(parts.joined(separator: "\n").utf8))
+  }
+
+  /// The images of an edition's figures, copied beside its page (`<id>/<version>/<src>`); an image
+  /// that `FigureFiles.resolve` refuses (validate reports it) is left out.
+  static func figureJobs(_ edition: ClauseTree, prefix: String, base: String) -> [Job] {
+    var jobs: [Job] = []
+    edition.forEachUnit { unit in
+      guard unit.kind == .figure, let src = unit.properties["src"], let expected = unit.properties["sha256"],
+        case .success(let path) = FigureFiles.resolve(src, edition: edition.info.file)
+      else { return }
+      jobs.append(
+        Job(path: "\(prefix)/\(src)", fingerprint: "\(base)\u{1F}figure\u{1F}\(expected)") { () throws(GuideKitError) in
+          guard let data = FileManager.default.contents(atPath: path), hash(data) == expected else {
+            throw .io(path: path, reason: "the image changed while publishing")
+          }
+          return data
+        })
+    }
+    return jobs
   }
 
   static func fileHash(_ path: String) throws(GuideKitError) -> String {

@@ -70,7 +70,7 @@ public enum CrossReferences {
       for unit in units {
         let own = unit.num.flatMap { $0.isEmpty ? nil : $0 }
         // A table's number (表1) stands alone wherever the table is.
-        let full = own.map { isAbsolute($0) || unit.kind == .table ? $0 : prefix + $0 }
+        let full = own.map { isAbsolute($0) || unit.kind == .table || unit.kind == .figure ? $0 : prefix + $0 }
         if out[unit.id] == nil {
           out[unit.id] = full ?? unit.title.flatMap { $0.isEmpty ? nil : $0 } ?? unit.id
         }

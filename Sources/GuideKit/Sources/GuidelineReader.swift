@@ -72,11 +72,33 @@ public enum GuidelineReader {
     func tree() -> ClauseTree {
       var tree = ClauseTree(info: info, units: units)
       CrossReferences.resolve(&tree)
+      GuidelineReader.hashFigures(&tree)
       return tree
     }
   }
 
   static let xmlNamespace = "http://www.w3.org/XML/1998/namespace"
+
+  /// Gives each figure a line naming its image and the image's SHA-256, so that the diff reports
+  /// a replaced image; an image that cannot be used (`FigureFiles.resolve`) reads as such.
+  static func hashFigures(_ tree: inout ClauseTree) {
+    let file = tree.info.file
+    func walk(_ units: inout [Unit]) {
+      for index in units.indices {
+        if units[index].kind == .figure {
+          let src = units[index].properties["src"] ?? ""
+          let hash = FigureFiles.hash(src, edition: file)
+          units[index].properties["sha256"] = hash
+          let terms = Terms.shared
+          let state = hash.map { "sha256:" + $0 } ?? terms["figure.unreadable"]
+          units[index].blocks.append(
+            Block(kind: .paragraph, label: terms["figure.image"], text: "\(src)（\(state)）", line: units[index].line))
+        }
+        if !units[index].children.isEmpty { walk(&units[index].children) }
+      }
+    }
+    walk(&tree.units)
+  }
 
   /// A chapter, section or clause (`element` is known to be in the guideline namespace).
   static func unit<Element: XMLElementReading>(_ element: Element) -> Unit? {
@@ -113,6 +135,10 @@ public enum GuidelineReader {
       guard child.isInNamespace(namespace) else { return }
       let name = child.name
       if name == "title", value.title == nil { value.title = InlineText.flatten(child) }
+      if name == "figure" {
+        value.children.append(figure(child))
+        return
+      }
       if name == "table" {
         value.children.append(TableReader.unit(child))
         collectReferences(child, named: name, into: &value.references)
@@ -126,6 +152,20 @@ public enum GuidelineReader {
       appendBlock(child, named: name, to: &value.blocks)
       collectReferences(child, named: name, into: &value.references)
       CrossReferences.collect(child, into: &value.crossReferences)
+    }
+
+    /// A figure: its caption the title, its alt text a block; the image's hash is added once the
+    /// edition's file is known (`EditionBuilder.tree`).
+    private func figure<Element: XMLElementReading>(_ element: Element) -> Unit {
+      var caption: String?
+      element.forEachElement { child in
+        if child.hasName("caption", namespace: namespace) { caption = InlineText.flatten(child) }
+      }
+      let alt = element[attribute: "alt"] ?? ""
+      return Unit(
+        kind: .figure, id: element[attribute: "id"] ?? "", num: element[attribute: "num"], title: caption,
+        blocks: [Block(kind: .paragraph, label: Terms.shared["figure.alt"], text: alt, line: element.line)],
+        line: element.line, properties: ["src": element[attribute: "src"] ?? "", "alt": alt])
     }
 
     /// A nested unit read on its own (streaming).

@@ -84,7 +84,7 @@ public enum ValidationRules {
   public static let document: [any DocumentRule] = [
     DuplicateIDRule(), DateRule(), EmptyClauseRule(), DuplicateNumRule(), LawIDRule(),
     ReferenceRule(), ReferenceTextRule(), ReferencePinRule(), EmptyReferenceRule(), VersionFileNameRule(),
-    PlaceholderSummaryRule(), EditionTitleRule(), DraftDateRule(), CrossReferenceRule(),
+    PlaceholderSummaryRule(), EditionTitleRule(), DraftDateRule(), CrossReferenceRule(), FigureRule(),
   ]
   public static let corpus: [any CorpusRule] = [
     DuplicateVersionRule(), SupersedesRule(), RemovedClauseRule(), IssuedOrderRule(),
@@ -107,6 +107,6 @@ public enum ValidationRules {
     [xmlSyntax, schema, unsupported, unreadable, xmlWarning]
       + document.map { type(of: $0).descriptor } + corpus.map { type(of: $0).descriptor }
       + ReferenceRule.extraDescriptors + DateRule.extraDescriptors + SupersedesRule.extraDescriptors
-      + CrossReferenceRule.extraDescriptors
+      + CrossReferenceRule.extraDescriptors + FigureRule.extraDescriptors
   }
 }

@@ -30,6 +30,8 @@
   <xsl:param name="ref-base" select="'../references/'"/>
   <xsl:param name="guideline-base" select="'../'"/>
   <xsl:param name="guideline-ids" select="''"/>
+  <!-- Prefix of figure images (publish copies them to <version>/ beside the page). -->
+  <xsl:param name="figure-base" select="''"/>
   <xsl:param name="nist-url" select="'https://csrc.nist.gov/projects/cprt/catalog#/cprt/framework/version/SP_800_53_5_1_0/home?element='"/>
 
   <xsl:variable name="g" select="/g:guideline"/>
@@ -282,7 +284,7 @@
       </xsl:call-template>
       <xsl:if test="g:p | g:list | g:note | g:table">
         <div class="intro">
-          <xsl:apply-templates select="g:p | g:list | g:note | g:table"/>
+          <xsl:apply-templates select="g:p | g:list | g:note | g:table | g:figure"/>
         </div>
       </xsl:if>
       <xsl:apply-templates select="g:section | g:clause"/>
@@ -354,7 +356,7 @@
         </p>
       </xsl:if>
       <div class="body">
-        <xsl:apply-templates select="g:p | g:list | g:note | g:table"/>
+        <xsl:apply-templates select="g:p | g:list | g:note | g:table | g:figure"/>
       </div>
     </section>
   </xsl:template>
@@ -403,6 +405,18 @@
       <span class="note-label"><xsl:choose><xsl:when test="$en">Note</xsl:when><xsl:otherwise>注</xsl:otherwise></xsl:choose></span>
       <p><xsl:apply-templates mode="inline"/></p>
     </div>
+  </xsl:template>
+
+  <!-- ===== figures ===== -->
+
+  <xsl:template match="g:figure">
+    <figure class="gk-figure" id="{@id}">
+      <img src="{concat($figure-base, @src)}" alt="{@alt}" loading="lazy"/>
+      <figcaption>
+        <xsl:if test="@num"><span class="num"><xsl:value-of select="@num"/></span><xsl:text>　</xsl:text></xsl:if>
+        <xsl:apply-templates select="g:caption/node()" mode="inline"/>
+      </figcaption>
+    </figure>
   </xsl:template>
 
   <!-- ===== tables ===== -->
@@ -510,6 +524,9 @@
 
   <xsl:template name="page-css">
     <xsl:text>
+.gk-figure{margin:1rem 0}
+.gk-figure img{max-width:100%;height:auto;border:1px solid var(--rule)}
+.gk-figure figcaption{font-weight:bold;font-size:.95em;padding-top:.25rem}
 .table-wrap{overflow-x:auto;margin:.75rem 0}
 .gk-table{border-collapse:collapse;font-size:.95em}
 .gk-table caption{text-align:left;font-weight:bold;padding:.25rem 0}

@@ -173,7 +173,7 @@
     <blank/>
     <xsl:if test="self::g:chapter or self::g:appendix"><blank/></xsl:if>
     <block indent="{2 * $level}" hanging="" align="leading"><xsl:call-template name="heading-text"/></block>
-    <xsl:apply-templates select="g:p | g:list | g:note | g:table" mode="block">
+    <xsl:apply-templates select="g:p | g:list | g:note | g:table | g:figure" mode="block">
       <xsl:with-param name="indent" select="2 * ($level + 1)"/>
     </xsl:apply-templates>
     <xsl:apply-templates select="g:section | g:clause"/>
@@ -224,7 +224,7 @@
       </xsl:variable>
       <xsl:value-of select="normalize-space($t)"/>
     </block>
-    <xsl:apply-templates select="(g:p | g:list | g:note | g:table)[not(count(. | $lead) = count($lead))]" mode="block">
+    <xsl:apply-templates select="(g:p | g:list | g:note | g:table | g:figure)[not(count(. | $lead) = count($lead))]" mode="block">
       <xsl:with-param name="indent" select="$indent + $label-cols"/>
     </xsl:apply-templates>
   </xsl:template>
@@ -276,6 +276,22 @@
   </xsl:template>
 
   <xsl:template match="*" mode="block"/>
+
+  <!-- A figure: ［図 num caption］ and its alt text. -->
+  <xsl:template match="g:figure" mode="block">
+    <xsl:param name="indent" select="0"/>
+    <block indent="{$indent}" hanging="" align="leading">
+      <xsl:text>［</xsl:text>
+      <xsl:choose>
+        <xsl:when test="@num"><xsl:value-of select="@num"/></xsl:when>
+        <xsl:otherwise><xsl:call-template name="term"><xsl:with-param name="id" select="'figure.label'"/></xsl:call-template></xsl:otherwise>
+      </xsl:choose>
+      <xsl:text>　</xsl:text>
+      <xsl:call-template name="flat"><xsl:with-param name="node" select="g:caption"/></xsl:call-template>
+      <xsl:text>］</xsl:text>
+      <xsl:value-of select="normalize-space(@alt)"/>
+    </block>
+  </xsl:template>
 
   <!-- A table: Swift lays it out in columns, or as a list per row when the width cannot hold it. -->
   <xsl:template match="g:table" mode="block">

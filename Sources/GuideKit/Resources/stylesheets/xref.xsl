@@ -11,7 +11,7 @@
     xmlns:g="urn:guidekit:guideline:1"
     exclude-result-prefixes="g">
 
-  <xsl:key name="gk-xref-target" match="g:chapter | g:section | g:clause | g:appendix | g:table" use="@id"/>
+  <xsl:key name="gk-xref-target" match="g:chapter | g:section | g:clause | g:appendix | g:table | g:figure" use="@id"/>
 
   <!-- The label of the target of the current <xref>. -->
   <xsl:template name="xref-label">
@@ -40,7 +40,7 @@
   <xsl:template name="xref-num">
     <xsl:param name="unit"/>
     <xsl:variable name="num" select="string($unit/@num)"/>
-    <xsl:if test="not($unit/self::g:table) and not(contains('0123456789０１２３４５６７８９第', substring($num, 1, 1)))">
+    <xsl:if test="not($unit/self::g:table or $unit/self::g:figure) and not(contains('0123456789０１２３４５６７８９第', substring($num, 1, 1)))">
       <xsl:variable name="parent" select="$unit/ancestor::*[self::g:section or self::g:chapter or self::g:appendix][string(@num) != ''][1]"/>
       <xsl:if test="$parent">
         <xsl:call-template name="xref-num"><xsl:with-param name="unit" select="$parent"/></xsl:call-template>
