@@ -10,9 +10,9 @@ struct Fmt: ParsableCommand {
     discussion: """
       Rewrites each guideline file in one canonical layout: the XML declaration, two-space \
       indentation, attributes in a fixed order (xmlns, xml:lang, id, version, supersedes, issued, \
-      effective, num, level, audience, source, provision, pin, type, into, then the others \
+      effective, status, planned, num, level, audience, source, provision, pin, type, into, then the others \
       alphabetically), and one element per line where an element holds only elements. The text of \
-      p, note, item, title, ref, em, term, issuer, contact and removed is kept exactly as written \
+      p, note, item, title, ref, em, term, issuer, contact, removed, fn, caption and cell is kept exactly as written \
       (never re-wrapped or trimmed), and so are comments and processing instructions. Formatting \
       twice gives the same file. Files are replaced atomically.
 

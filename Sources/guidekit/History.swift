@@ -8,7 +8,8 @@ struct History: ParsableCommand {
     commandName: "history",
     abstract: "Show one clause through every edition of a guideline.",
     discussion: """
-      Follows the clause by id from edition to edition (in version order), also through renames: \
+      Follows the clause by id from edition to edition (in version order; drafts, \
+      status="draft", left out), also through renames: \
       consecutive editions are diffed and a clause whose id changed is followed to its new id. \
       For each edition it prints the version and issue date, the clause's number, title and text, \
       and the change since the edition before (first, added, unchanged, modified, moved, \

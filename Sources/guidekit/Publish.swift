@@ -22,7 +22,8 @@ struct Publish: ParsableCommand {
       the sha256 of every file; with --impact-report also the impact report (against \
       --references; default references/ when it exists; without the flag only its summary is \
       printed). Every input is validated first: errors refuse the publish (exit 1, nothing \
-      written; exit 2 for a file that does not parse), warnings are printed (and refuse it with --strict). The site is built in a staging folder and swapped in atomically; \
+      written; exit 2 for a file that does not parse), warnings are printed (and refuse it with --strict). Draft editions (status="draft") are left out unless --drafts is \
+      given; then every page of a draft is marked 案 (and the feed still leaves it out). The site is built in a staging folder and swapped in atomically; \
       a run with nothing changed writes nothing. One publish at a time writes a folder: another \
       run waits for the lock (--no-wait: exit 2 instead). Build state (the lock, what each file \
       was made from) is kept beside the output folder in .NAME.guidekit/, not in it. Because the output folder is replaced whole, it \
@@ -62,6 +63,9 @@ struct Publish: ParsableCommand {
 
   @Option(help: ArgumentHelp("The site's title.", valueName: "TEXT"))
   var title = "テレワーク関係ガイドライン"
+
+  @Flag(help: "Publish draft editions (status=\"draft\") too, each page marked 案; they are left out by default.")
+  var drafts = false
 
   @OptionGroup var style: StyleOptions
 
@@ -122,6 +126,7 @@ struct Publish: ParsableCommand {
     options.wait = !noWait
     options.strict = strict
     options.impactReport = impactReport
+    options.drafts = drafts
     let folder = out
     let publisher = Publisher(
       options: options,

@@ -10,7 +10,8 @@ struct Show: ParsableCommand {
     discussion: """
       Picks the latest edition whose effective date (or, without one, its issue date) is on or \
       before --as-of, and renders it like `guidekit render`: HTML (default) or text laid out to \
-      --width columns. It is an error (exit 2) when no edition was in force yet on that day.
+      --width columns. Drafts (status="draft") are never in force. It is an error (exit 2) when \
+      no edition was in force yet on that day.
 
       Examples:
         guidekit show telework-security --as-of 2019-01-01 --format text
@@ -48,7 +49,7 @@ struct Show: ParsableCommand {
     do {
       let editions = try EditionInForce.load(guideline: guidelineID, folder: guidelines)
       guard let edition = EditionInForce.select(editions, asOf: day) else {
-        let first = editions.compactMap(EditionInForce.date(of:)).min() ?? "?"
+        let first = editions.filter { !$0.info.isDraft }.compactMap(EditionInForce.date(of:)).min() ?? "?"
         Console.error(
           "guidekit: no edition of \(guidelineID) was in force on \(day) (the first took effect on \(first))")
         throw ExitCode(2)

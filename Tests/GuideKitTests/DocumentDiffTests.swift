@@ -188,6 +188,14 @@ struct GuidelineDiffTests {
     #expect(TextDiff.replayNew(mfa.segments) == mfa.new?.text)
   }
 
+  /// The images beside the security edition, for a copy of it in `folder` (a figure whose image is
+  /// missing reads differently).
+  static func copyFigures(to folder: URL) throws {
+    try FileManager.default.copyItem(
+      at: RepoPaths.root.appendingPathComponent("guidelines/telework-security/figures"),
+      to: folder.appendingPathComponent("figures"))
+  }
+
   @Test("diff(A, A) is empty; formatting alone is never a change")
   func identityAndFormatting() throws {
     let same = try diffFiles(Self.security.1, Self.security.1)
@@ -204,6 +212,7 @@ struct GuidelineDiffTests {
     defer { try? FileManager.default.removeItem(at: folder) }
     let copy = folder.appendingPathComponent("5.0.xml").path
     try reformatted.write(toFile: copy, atomically: true, encoding: .utf8)
+    try Self.copyFigures(to: folder)
     let diff = try diffFiles(Self.security.1, copy)
     #expect(diff.isEmpty, "\(diff.changes.map(\.id))")
   }
@@ -263,6 +272,7 @@ struct GuidelineDiffTests {
     let widened = original.replacingOccurrences(of: "VPN", with: "ＶＰＮ")
     let copy = folder.appendingPathComponent("5.0.xml").path
     try widened.write(toFile: copy, atomically: true, encoding: .utf8)
+    try Self.copyFigures(to: folder)
     #expect(try !diffFiles(Self.security.1, copy).isEmpty)
     #expect(try diffFiles(Self.security.1, copy, options: DiffOptions(text: .init(ignoreWidth: true))).isEmpty)
   }

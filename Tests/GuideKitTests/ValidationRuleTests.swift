@@ -693,7 +693,8 @@ struct ValidationRuleTests {
       "duplicate-version", "supersedes-unknown", "clause-removed", "placeholder-summary", "title-edition",
       "ref-text-mismatch", "ref-missing-pin", "ref-empty", "ref-unverifiable", "version-file-name",
       "issued-before-superseded", "supersedes-skips",
-      "title-length", "unlinked-citation",
+      "title-length", "unlinked-citation", "draft-past-date",
+      "xref-unknown-target", "xref-removed-target", "figure-image", "figure-alt",
     ]
     #expect(ids == expected)
     #expect(ValidationRules.descriptors.count == expected.count, "rule ids are unique")

@@ -356,7 +356,7 @@ _guidekit_notice() {
 
 _guidekit_publish() {
     repeating_flags=()
-    non_repeating_flags=(--impact-report --strict --no-wait --quiet -q --version -h --help)
+    non_repeating_flags=(--drafts --impact-report --strict --no-wait --quiet -q --version -h --help)
     repeating_options=(--references --stylesheet --param)
     non_repeating_options=(--guidelines --out --as-of --width --base-url --title --transform-timeout)
     __guidekit_offer_flags_options 0

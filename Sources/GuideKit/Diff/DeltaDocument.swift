@@ -67,6 +67,8 @@ public enum DeltaDocument {
     if let issued = info.issued { attributes.append(("issued", issued)) }
     if let effective = info.effective { attributes.append(("effective", effective)) }
     if let issuer = info.issuer { attributes.append(("issuer", issuer)) }
+    if info.isDraft { attributes.append(("status", "draft")) }
+    if let planned = info.planned { attributes.append(("planned", planned)) }
     w.open(name, attributes)
     w.element("title", info.title)
     w.close(name)

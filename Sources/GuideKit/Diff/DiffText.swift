@@ -29,7 +29,7 @@ enum DiffText {
       }
       first = false
     }
-    for child in unit.children { appendChild(child, to: &out) }
+    for child in unit.children where !child.kind.isDiffUnit { appendChild(child, to: &out) }
   }
 
   static func snapshot(_ located: LocatedUnit) -> UnitSnapshot {

@@ -16,6 +16,8 @@ extension DocumentDiff {
     ]
     if let issued = info.issued { o["issued"] = issued }
     if let effective = info.effective { o["effective"] = effective }
+    if info.isDraft { o["status"] = "draft" }
+    if let planned = info.planned { o["planned"] = planned }
     return o
   }
 

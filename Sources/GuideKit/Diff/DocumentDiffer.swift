@@ -40,6 +40,8 @@ public enum DocumentDiffer {
       throw .mixedKinds(old: old.info.kind, new: new.info.kind, oldFile: old.info.file, newFile: new.info.file)
     }
     let kind = old.info.kind
+    // A cross-reference whose text changed only because its target was renumbered is no change.
+    let old = kind == .guideline ? CrossReferences.relabeled(old, like: new) : old
     var aligner = aligned(old, new, options: options)
     let (oldUnits, newUnits) = (aligner.old, aligner.new)
 
@@ -157,14 +159,18 @@ public enum DocumentDiffer {
       kind: kind, old: old.info, new: new.info, entries: ordered.map(\.entry), oldHeadings: headings(of: old))
   }
 
-  /// The containers of a tree (chapters, sections, law structure, control groups): id → heading.
+  /// The containers of a tree (chapters, sections, law structure, control groups), and the
+  /// clauses, appendices and tables that hold table rows: id → heading.
   static func headings(of tree: ClauseTree) -> [String: String] {
     var out: [String: String] = [:]
     func walk(_ units: [Unit]) {
-      for unit in units where unit.kind.isContainer {
+      for unit in units where unit.kind.isContainer || holdsRows(unit) {
         if !unit.id.isEmpty, out[unit.id] == nil { out[unit.id] = unit.heading }
         walk(unit.children)
       }
+    }
+    func holdsRows(_ unit: Unit) -> Bool {
+      unit.kind == .table || unit.children.contains { $0.kind == .table }
     }
     walk(tree.units)
     return out

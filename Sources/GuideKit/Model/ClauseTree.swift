@@ -37,6 +37,10 @@ public struct DocumentInfo: Sendable, Hashable, Codable {
   /// `YYYY-MM-DD`: a guideline's effective date, a law revision's in-force date.
   public var effective: String?
   public var language: String?
+  /// `draft` or `final` as written on a guideline edition (nil: not said, which means final).
+  public var status: String?
+  /// `YYYY-MM-DD`: the day a draft edition is planned to be published (`planned`; guidelines only).
+  public var planned: String?
   /// The edition's summary as plain paragraphs (guidelines only).
   public var summary: [String]
   /// Clauses of the previous edition deliberately removed (`<removals>`; guidelines only).
@@ -48,6 +52,10 @@ public struct DocumentInfo: Sendable, Hashable, Codable {
   public var file: String
   /// Line of the root element.
   public var line: Int
+
+  /// True for an edition marked `status="draft"`: work in progress, left out of `publish` (unless
+  /// asked for), `show --as-of` and `history`.
+  public var isDraft: Bool { status == "draft" }
 
   public init(
     kind: DocumentKind, id: String, version: String, title: String, issuer: String? = nil,
@@ -89,19 +97,24 @@ public struct Removal: Sendable, Hashable, Codable {
 
 /// The kinds of unit the three readers produce.
 public enum UnitKind: String, Sendable, Codable {
-  // guideline
-  case chapter, section, clause
+  // guideline (an appendix is 別紙・別添・様式 after the chapters)
+  case chapter, section, clause, appendix
+  /// A table in a clause or appendix, and its rows (a row's blocks are its cells).
+  case table, row
+  /// A figure: an image file beside the edition, with caption and alt text.
+  case figure
   // e-Gov law (structure above the article, then the article and its parts)
   case part, lawChapter, lawSection, subsection, division, article, paragraph, item, subitem
   case supplement
   // OSCAL
   case group, control
 
-  /// True for the unit a diff aligns and reports: a guideline clause, a law article (main
-  /// provision or supplement), an OSCAL control or enhancement.
+  /// True for the unit a diff aligns and reports: a guideline clause or appendix (its own text;
+  /// its clauses are units of their own), a law article (main provision or supplement), an OSCAL
+  /// control or enhancement.
   public var isDiffUnit: Bool {
     switch self {
-    case .clause, .article, .control, .supplement: true
+    case .clause, .appendix, .row, .figure, .article, .control, .supplement: true
     default: false
     }
   }
@@ -138,6 +151,8 @@ public struct Unit: Sendable, Hashable, Identifiable {
   public var properties: [String: String]
   /// Links to other units: OSCAL `incorporated-into` / `moved-to` / `related`.
   public var links: [UnitLink]
+  /// Internal cross-references (`<xref target>`) made in the unit's own text (guidelines only).
+  public var crossReferences: [CrossReference] = []
 
   public init(
     kind: UnitKind, id: String, num: String? = nil, title: String? = nil, blocks: [Block] = [],
@@ -190,9 +205,13 @@ public struct Block: Sendable, Hashable {
   public var kind: Kind
   /// A label printed before the text (a list item's `①`, a law item's `一`).
   public var label: String?
-  /// Plain text, inline markup flattened; whitespace normalised by the reader.
+  /// Plain text, inline markup flattened; whitespace normalised by the reader. A cross-reference
+  /// stands as its target's current label (`2-1(3)`).
   public var text: String
   public var line: Int
+  /// The text with each cross-reference as a token naming its target (`CrossReferences.token`),
+  /// from which `text` is made; nil when the block has no cross-reference.
+  public var template: String?
 
   public init(kind: Kind, label: String? = nil, text: String, line: Int = 0) {
     self.kind = kind
@@ -222,6 +241,19 @@ public struct Reference: Sendable, Hashable, Codable {
     self.provision = provision
     self.pin = pin
     self.label = label
+    self.line = line
+  }
+}
+
+/// An internal cross-reference (`<xref target="ID"/>`): its text is made from the target's current
+/// number when the edition is read, so renumbering never leaves it stale.
+public struct CrossReference: Sendable, Hashable, Codable {
+  /// The id of a chapter, section, clause or appendix of the same edition.
+  public var target: String
+  public var line: Int
+
+  public init(target: String, line: Int) {
+    self.target = target
     self.line = line
   }
 }

@@ -31,9 +31,11 @@ public enum NoticeBuilder {
     let info = edition.info
     var w = XMLWriter()
     w.declaration()
-    w.open(
-      "notice",
-      [("xmlns", namespace), ("guideline", info.id), ("version", info.version), ("lang", info.language ?? "ja")])
+    var rootAttributes = [
+      ("xmlns", namespace), ("guideline", info.id), ("version", info.version), ("lang", info.language ?? "ja"),
+    ]
+    if info.isDraft { rootAttributes.append(("status", "draft")) }
+    w.open("notice", rootAttributes)
     if let issued = info.issued { date(&w, "date", issued) }
     if let issuer = info.issuer { w.element("issuer", issuer) }
     w.element("title", info.title)

@@ -27,6 +27,8 @@ public struct PublishOptions: Sendable {
   public var strict = false
   /// Publish the impact report (impact.html, impact.json) as part of the site.
   public var impactReport = false
+  /// Publish draft editions too (`--drafts`); their pages are marked 案.
+  public var drafts = false
 
   public init(
     guidelines: String = "guidelines", references: [String] = [], out: String = "output",
@@ -139,7 +141,8 @@ public final class Publisher: Sendable {
       guidelineTrees.append(tree)
       inputData[input.file] = input.data
     }
-    let trees = guidelineTrees
+    // Drafts are left out unless asked for (`--drafts`).
+    let trees = guidelineTrees.filter { options.drafts || !$0.info.isDraft }
     // Versions are digits and dots (the schema's pattern), so that no edition's page can take the
     // name of another's 新旧対照表 (`5.0-table`); one file per edition.
     var seen: [String: String] = [:]
@@ -213,7 +216,7 @@ public final class Publisher: Sendable {
           "notice-href": "\(version)-notice.html",
           "redline-href": links.redline.map { $0.lastPathPart } ?? "",
           "ref-base": "../references/", "guideline-base": "../", "text-href": "\(version).txt",
-          "ref-revisions": refRevisions,
+          "ref-revisions": refRevisions, "figure-base": "\(version)/",
         ]
         jobs.append(
           Job(path: links.page, fingerprint: "\(base)\u{1F}page\u{1F}\(own)\u{1F}\(guidelineIDs)\u{1F}\(refRevisions)")
@@ -275,6 +278,7 @@ public final class Publisher: Sendable {
             () throws(GuideKitError) in
             Data(try textRenderer.notice(xml: noticeXML.get(), text: true).utf8)
           })
+        jobs += Self.figureJobs(edition, prefix: prefix, base: base)
         site.add(edition: edition, links: links)
       }
     }
@@ -605,6 +609,25 @@ public final class Publisher: Sendable {
       }
     }
     return try results.map { result throws(GuideKitError) in try result.get() }
+  }
+
+  /// The images of an edition's figures, copied beside its page (`<id>/<version>/<src>`); an image
+  /// that `FigureFiles.resolve` refuses (validate reports it) is left out.
+  static func figureJobs(_ edition: ClauseTree, prefix: String, base: String) -> [Job] {
+    var jobs: [Job] = []
+    edition.forEachUnit { unit in
+      guard unit.kind == .figure, let src = unit.properties["src"], let expected = unit.properties["sha256"],
+        case .success(let path) = FigureFiles.resolve(src, edition: edition.info.file)
+      else { return }
+      jobs.append(
+        Job(path: "\(prefix)/\(src)", fingerprint: "\(base)\u{1F}figure\u{1F}\(expected)") { () throws(GuideKitError) in
+          guard let data = FileManager.default.contents(atPath: path), hash(data) == expected else {
+            throw .io(path: path, reason: "the image changed while publishing")
+          }
+          return data
+        })
+    }
+    return jobs
   }
 
   static func fileHash(_ path: String) throws(GuideKitError) -> String {

@@ -29,17 +29,17 @@ struct SiteDocument {
   func xml() -> String {
     var w = XMLWriter()
     w.declaration()
-    let updated = editions.compactMap { $0.tree.info.issued }.max() ?? ""
+    let updated = editions.filter { !$0.tree.info.isDraft }.compactMap { $0.tree.info.issued }.max() ?? ""
     w.open("site", [("xmlns", Self.namespace), ("title", title), ("updated", updated)])
     let byGuideline = Dictionary(grouping: editions, by: { $0.tree.info.id })
     for id in byGuideline.keys.sorted() {
       guard
         let list = byGuideline[id]?.sorted(by: { NaturalOrder.less($1.tree.info.version, $0.tree.info.version) }),
-        let latest = list.first
+        let latest = list.first(where: { !$0.tree.info.isDraft }) ?? list.first
       else { continue }
       w.open("guideline", [("id", id), ("issuer", latest.tree.info.issuer ?? "")])
       w.element("title", latest.tree.info.title)
-      for (index, item) in list.enumerated() {
+      for item in list {
         let info = item.tree.info
         var attributes = [("version", info.version)]
         if let issued = info.issued {
@@ -47,7 +47,11 @@ struct SiteDocument {
           if let wareki = JapaneseDate.wareki(iso: issued) { attributes.append(("issued-wareki", wareki)) }
         }
         if let effective = info.effective { attributes.append(("effective", effective)) }
-        if index == 0 { attributes.append(("latest", "true")) }
+        if info.isDraft {
+          attributes.append(("status", "draft"))
+        } else if info.version == latest.tree.info.version {
+          attributes.append(("latest", "true"))
+        }
         attributes.append(("href", item.links.page))
         attributes.append(("text-href", item.links.text))
         if let t = item.links.table { attributes.append(("table-href", t)) }

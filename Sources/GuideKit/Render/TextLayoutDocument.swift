@@ -7,10 +7,31 @@ import GuideKitXML
 public enum TextLayoutDocument {
   public static let namespace = "urn:guidekit:text:1"
 
-  /// The blocks of a text-layout document; `nil` entries stand for blank lines.
+  /// What a text-layout document holds, in order.
+  enum Item {
+    case block(TextBlock)
+    case blank
+    case table(TextTable)
+  }
+
+  /// The blocks of a text-layout document; `nil` entries stand for blank lines. A table gives its
+  /// caption and one block per body row (its list form).
   /// - Parameter fileName: what made the document (the stylesheet): its errors are that file's.
   ///   The document is output, not input, so the input size limit does not apply to it.
   public static func blocks(xml: String, fileName: String) throws(GuideKitError) -> [TextBlock?] {
+    try items(xml: xml, fileName: fileName).flatMap { item -> [TextBlock?] in
+      switch item {
+      case .block(let block): [block]
+      case .blank: [nil]
+      case .table(let table):
+        (table.caption.isEmpty
+          ? [] : [TextBlock(text: table.caption, indent: table.indent, hanging: "", alignment: .leading)])
+          + table.listBlocks()
+      }
+    }
+  }
+
+  static func items(xml: String, fileName: String) throws(GuideKitError) -> [Item] {
     let root: XMLElement
     do {
       let limits = XMLParseLimits(maxBytes: Int(Int32.max))
@@ -34,7 +55,7 @@ public enum TextLayoutDocument {
               "its output is no text-layout document: the root is <\(root.name)>, not <text xmlns=\"\(namespace)\">")
         ]))
     }
-    var out: [TextBlock?] = []
+    var out: [Item] = []
     for element in root.elements where element.namespaceURI == namespace {
       switch element.name {
       case "block":
@@ -45,18 +66,39 @@ public enum TextLayoutDocument {
           default: .leading
           }
         out.append(
-          TextBlock(
-            text: ReaderText.normalize(element.textContent),
-            indent: Int(element[attribute: "indent"] ?? "") ?? 0,
-            hanging: element[attribute: "hanging"] ?? "",
-            alignment: alignment))
+          .block(
+            TextBlock(
+              text: ReaderText.normalize(element.textContent),
+              indent: Int(element[attribute: "indent"] ?? "") ?? 0,
+              hanging: element[attribute: "hanging"] ?? "",
+              alignment: alignment)))
       case "blank":
-        out.append(nil)
+        out.append(.blank)
+      case "table":
+        out.append(.table(table(element)))
       default:
         continue
       }
     }
     return out
+  }
+
+  /// `<table indent><caption/><row head="yes"><cell rowspan colspan/></row></table>`.
+  static func table(_ element: XMLElement) -> TextTable {
+    var caption = ""
+    var rows: [TextTable.Row] = []
+    for child in element.elements where child.namespaceURI == namespace {
+      if child.name == "caption" { caption = ReaderText.normalize(child.textContent) }
+      guard child.name == "row" else { continue }
+      let cells = child.elements.filter { $0.namespaceURI == namespace && $0.name == "cell" }.map { cell in
+        TextTable.Cell(
+          text: ReaderText.normalize(cell.textContent),
+          rowspan: min(max(Int(cell[attribute: "rowspan"] ?? "") ?? 1, 1), 100),
+          colspan: min(max(Int(cell[attribute: "colspan"] ?? "") ?? 1, 1), 100))
+      }
+      rows.append(TextTable.Row(head: child[attribute: "head"] == "yes", cells: cells))
+    }
+    return TextTable(indent: Int(element[attribute: "indent"] ?? "") ?? 0, caption: caption, rows: rows)
   }
 
   /// The laid-out text, one line per line, ending with a newline.
@@ -66,11 +108,11 @@ public enum TextLayoutDocument {
     var single = options
     single.blankLinesBetweenBlocks = 0
     var lines: [String] = []
-    for block in try blocks(xml: xml, fileName: fileName) {
-      if let block {
-        lines += TextLayout.lines(for: block, options: single)
-      } else {
-        lines.append("")
+    for item in try items(xml: xml, fileName: fileName) {
+      switch item {
+      case .block(let block): lines += TextLayout.lines(for: block, options: single)
+      case .blank: lines.append("")
+      case .table(let table): lines += table.lines(options: single)
       }
     }
     return lines.joined(separator: "\n") + "\n"

@@ -37,6 +37,8 @@ public enum GuidelineReader {
         summary: [],
         file: file,
         line: root.line)
+      info.status = root[attribute: "status"]
+      info.planned = root[attribute: "planned"]
     }
 
     /// A child of `<guideline>`, complete.
@@ -66,10 +68,37 @@ public enum GuidelineReader {
     /// A chapter, section or clause directly under `<guideline>`.
     mutating func add(_ unit: Unit) { units.append(unit) }
 
-    func tree() -> ClauseTree { ClauseTree(info: info, units: units) }
+    /// The edition, its cross-references labelled.
+    func tree() -> ClauseTree {
+      var tree = ClauseTree(info: info, units: units)
+      CrossReferences.resolve(&tree)
+      GuidelineReader.hashFigures(&tree)
+      return tree
+    }
   }
 
   static let xmlNamespace = "http://www.w3.org/XML/1998/namespace"
+
+  /// Gives each figure a line naming its image and the image's SHA-256, so that the diff reports
+  /// a replaced image; an image that cannot be used (`FigureFiles.resolve`) reads as such.
+  static func hashFigures(_ tree: inout ClauseTree) {
+    let file = tree.info.file
+    func walk(_ units: inout [Unit]) {
+      for index in units.indices {
+        if units[index].kind == .figure {
+          let src = units[index].properties["src"] ?? ""
+          let hash = FigureFiles.hash(src, edition: file)
+          units[index].properties["sha256"] = hash
+          let terms = Terms.shared
+          let state = hash.map { "sha256:" + $0 } ?? terms["figure.unreadable"]
+          units[index].blocks.append(
+            Block(kind: .paragraph, label: terms["figure.image"], text: "\(src)（\(state)）", line: units[index].line))
+        }
+        if !units[index].children.isEmpty { walk(&units[index].children) }
+      }
+    }
+    walk(&tree.units)
+  }
 
   /// A chapter, section or clause (`element` is known to be in the guideline namespace).
   static func unit<Element: XMLElementReading>(_ element: Element) -> Unit? {
@@ -82,16 +111,18 @@ public enum GuidelineReader {
   struct UnitBuilder {
     private var value: Unit
 
-    /// Nil unless `element` is a chapter, section or clause.
+    /// Nil unless `element` is a chapter, section, clause or appendix.
     init?<Element: XMLElementReading>(_ element: Element) {
       let kind: UnitKind
       switch element.name {
       case "chapter": kind = .chapter
       case "section": kind = .section
       case "clause": kind = .clause
+      case "appendix": kind = .appendix
       default: return nil
       }
       var properties: [String: String] = [:]
+      if kind == .appendix, let appendixKind = element[attribute: "kind"] { properties["kind"] = appendixKind }
       if let level = element[attribute: "level"] { properties["level"] = level }
       if let audience = element[attribute: "audience"] { properties["audience"] = audience }
       value = Unit(
@@ -104,12 +135,37 @@ public enum GuidelineReader {
       guard child.isInNamespace(namespace) else { return }
       let name = child.name
       if name == "title", value.title == nil { value.title = InlineText.flatten(child) }
+      if name == "figure" {
+        value.children.append(figure(child))
+        return
+      }
+      if name == "table" {
+        value.children.append(TableReader.unit(child))
+        collectReferences(child, named: name, into: &value.references)
+        CrossReferences.collect(child, into: &value.crossReferences)
+        return
+      }
       if let nested = GuidelineReader.unit(child) {
         value.children.append(nested)
         return
       }
       appendBlock(child, named: name, to: &value.blocks)
       collectReferences(child, named: name, into: &value.references)
+      CrossReferences.collect(child, into: &value.crossReferences)
+    }
+
+    /// A figure: its caption the title, its alt text a block; the image's hash is added once the
+    /// edition's file is known (`EditionBuilder.tree`).
+    private func figure<Element: XMLElementReading>(_ element: Element) -> Unit {
+      var caption: String?
+      element.forEachElement { child in
+        if child.hasName("caption", namespace: namespace) { caption = InlineText.flatten(child) }
+      }
+      let alt = element[attribute: "alt"] ?? ""
+      return Unit(
+        kind: .figure, id: element[attribute: "id"] ?? "", num: element[attribute: "num"], title: caption,
+        blocks: [Block(kind: .paragraph, label: Terms.shared["figure.alt"], text: alt, line: element.line)],
+        line: element.line, properties: ["src": element[attribute: "src"] ?? "", "alt": alt])
     }
 
     /// A nested unit read on its own (streaming).
@@ -134,9 +190,9 @@ public enum GuidelineReader {
   ) {
     switch name {
     case "p":
-      out.append(Block(kind: .paragraph, text: InlineText.flatten(child), line: child.line))
+      out.append(textBlock(.paragraph, child))
     case "note":
-      out.append(Block(kind: .note, text: InlineText.flatten(child), line: child.line))
+      out.append(textBlock(.note, child))
     case "list":
       let ordered = child[attribute: "type"] == "ordered"
       var index = 0
@@ -144,11 +200,25 @@ public enum GuidelineReader {
         guard item.hasName("item", namespace: namespace) else { return }
         index += 1
         let label = item[attribute: "num"] ?? (ordered ? "\(index)." : "・")
-        out.append(Block(kind: .item, label: label, text: InlineText.flatten(item), line: item.line))
+        out.append(textBlock(.item, item, label: label))
       }
     default:
       break
     }
+  }
+
+  /// A block of `element`'s text, footnotes in place as ［注：…］; one holding a cross-reference
+  /// keeps its template, and its text is labelled once the edition is read.
+  static func textBlock<Element: XMLElementReading>(
+    _ kind: Block.Kind, _ element: Element, label: String? = nil
+  ) -> Block {
+    guard CrossReferences.contains(element) else {
+      return Block(kind: kind, label: label, text: InlineText.flatten(element), line: element.line)
+    }
+    let template = CrossReferences.flatten(element)
+    var block = Block(kind: kind, label: label, text: template, line: element.line)
+    if template.contains("\u{E000}") { block.template = template }
+    return block
   }
 
   /// Citations in `element` (a child of a unit, named `name`) and its descendants, not descending
@@ -165,7 +235,7 @@ public enum GuidelineReader {
           pin: element[attribute: "pin"],
           label: InlineText.flatten(element),
           line: element.line))
-    case "chapter", "section", "clause":
+    case "chapter", "section", "clause", "appendix":
       return
     default:
       element.forEachElement { child in

@@ -30,13 +30,18 @@ public struct ValidationContext: Sendable {
   public var registry: ReferenceRegistry?
   /// Every guideline edition being validated, by guideline id (for refs to other guidelines).
   public var guidelines: [String: [ClauseTree]]
+  /// Today (`YYYY-MM-DD`, Japan time unless a test says otherwise).
+  public var today: String
 
   /// Unit ids by tree, shared by every document checked in one run.
   private let idCache = UnitIDCache()
 
-  public init(registry: ReferenceRegistry? = nil, guidelines: [String: [ClauseTree]] = [:]) {
+  public init(
+    registry: ReferenceRegistry? = nil, guidelines: [String: [ClauseTree]] = [:], today: String = PinDate.today()
+  ) {
     self.registry = registry
     self.guidelines = guidelines
+    self.today = today
   }
 
   /// The unit ids of `tree` (a validated edition or a registry revision), computed once per run.
@@ -79,7 +84,8 @@ public enum ValidationRules {
   public static let document: [any DocumentRule] = [
     DuplicateIDRule(), DateRule(), EmptyClauseRule(), DuplicateNumRule(), LawIDRule(),
     ReferenceRule(), ReferenceTextRule(), ReferencePinRule(), EmptyReferenceRule(), VersionFileNameRule(),
-    PlaceholderSummaryRule(), EditionTitleRule(), TitleLengthRule(), UnlinkedCitationRule(),
+    PlaceholderSummaryRule(), EditionTitleRule(), TitleLengthRule(), UnlinkedCitationRule(), DraftDateRule(),
+    CrossReferenceRule(), FigureRule(),
   ]
   public static let corpus: [any CorpusRule] = [
     DuplicateVersionRule(), SupersedesRule(), RemovedClauseRule(), IssuedOrderRule(),
@@ -102,5 +108,6 @@ public enum ValidationRules {
     [xmlSyntax, schema, unsupported, unreadable, xmlWarning]
       + document.map { type(of: $0).descriptor } + corpus.map { type(of: $0).descriptor }
       + ReferenceRule.extraDescriptors + DateRule.extraDescriptors + SupersedesRule.extraDescriptors
+      + CrossReferenceRule.extraDescriptors + FigureRule.extraDescriptors
   }
 }

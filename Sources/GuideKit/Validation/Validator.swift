@@ -10,15 +10,18 @@ public struct ValidationOptions: Sendable {
   public var strict: Bool
   public var registry: ReferenceRegistry?
   public var limits: XMLParseLimits
+  /// The day drafts' planned publication dates are held against (`YYYY-MM-DD`).
+  public var today: String
 
   public init(
     schemaPath: String? = nil, strict: Bool = false, registry: ReferenceRegistry? = nil,
-    limits: XMLParseLimits = .init()
+    limits: XMLParseLimits = .init(), today: String = PinDate.today()
   ) {
     self.schemaPath = schemaPath
     self.strict = strict
     self.registry = registry
     self.limits = limits
+    self.today = today
   }
 }
 
@@ -113,7 +116,7 @@ public enum Validator {
     // Each file is parsed, checked against the schema, read and checked by the rules that need
     // only the file itself; of its tree only the outline is kept, so that memory stays small and
     // the text is freed in parallel.
-    let localContext = ValidationContext(registry: options.registry)
+    let localContext = ValidationContext(registry: options.registry, today: options.today)
     let inputBytes = FileTree.byteCount(of: files)
     let ordered = Parallel.map(files.count, work: inputBytes) { index in
       check(file: files[index], schema: schema, options: options, context: localContext) { () throws(XMLError) in
@@ -135,7 +138,7 @@ public enum Validator {
       let askedOutlines = outlines
       let trees = siblings + askedOutlines
       let guidelines = Dictionary(grouping: trees, by: { $0.info.id })
-      let context = ValidationContext(registry: options.registry, guidelines: guidelines)
+      let context = ValidationContext(registry: options.registry, guidelines: guidelines, today: options.today)
       let corpusRules = ValidationRules.document.filter(\.needsCorpus)
       diagnostics += Parallel.map(askedOutlines.count, work: inputBytes) { index in
         corpusRules.flatMap { $0.check(askedOutlines[index], context: context) }

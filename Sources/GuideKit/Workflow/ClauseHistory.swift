@@ -28,7 +28,7 @@ public struct ClauseHistory: Sendable {
   /// The editions where the clause exists (plus the one that removed it), oldest first.
   public var entries: [Entry]
 
-  /// Follows `clause` through `editions`.
+  /// Follows `clause` through `editions`, drafts left out.
   /// - Parameters:
   ///   - editions: every edition of one guideline, in any order.
   ///   - clause: a clause id of any edition.
@@ -36,7 +36,7 @@ public struct ClauseHistory: Sendable {
   public static func build(editions: [ClauseTree], clause: String, options: DiffOptions = .init())
     throws(GuideKitError) -> ClauseHistory?
   {
-    let sorted = EditionInForce.sortedByVersion(editions)
+    let sorted = EditionInForce.sortedByVersion(editions.filter { !$0.info.isDraft })
     let snapshots = sorted.map { tree in
       Dictionary(tree.diffUnits().map { ($0.unit.id, DiffText.snapshot($0)) }, uniquingKeysWith: { a, _ in a })
     }
@@ -192,10 +192,10 @@ public enum EditionInForce {
   }
 
   /// The latest edition whose effective (or issue) date is on or before `date` (`YYYY-MM-DD`);
-  /// nil when none was in force yet.
+  /// nil when none was in force yet. A draft is never in force.
   public static func select(_ editions: [ClauseTree], asOf date: String) -> ClauseTree? {
     sortedByVersion(editions).filter { edition in
-      guard let day = self.date(of: edition) else { return false }
+      guard !edition.info.isDraft, let day = self.date(of: edition) else { return false }
       return day <= date
     }.max { a, b in
       let (x, y) = (self.date(of: a) ?? "", self.date(of: b) ?? "")

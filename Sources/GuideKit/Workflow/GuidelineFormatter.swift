@@ -5,11 +5,11 @@ import GuideKitXML
 ///
 /// - XML declaration `<?xml version="1.0" encoding="UTF-8"?>`, two-space indentation.
 /// - Attributes in a fixed order: namespace declarations, `xml:lang`, `id`, `version`,
-///   `supersedes`, `issued`, `effective`, `num`, `level`, `audience`, `source`, `provision`,
+///   `supersedes`, `issued`, `effective`, `status`, `planned`, `num`, `level`, `audience`, `source`, `provision`,
 ///   `pin`, `type`, `into`, then the others alphabetically.
 /// - An element that holds only elements (and comments or processing instructions) puts each
 ///   child on a line of its own. Mixed-content elements (`p`, `note`, `item`, `title`, `ref`,
-///   `em`, `term`, `issuer`, `contact`, `removed`), and any element holding non-blank text, are
+///   `em`, `term`, `issuer`, `contact`, `removed`, `fn`, `caption`, `cell`), and any element holding non-blank text, are
 ///   written inline exactly as their content is: their text is never re-wrapped or trimmed.
 /// - Comments and processing instructions stay at their place; text is escaped minimally.
 ///
@@ -17,13 +17,14 @@ import GuideKitXML
 public enum GuidelineFormatter {
   /// The attribute order; names not listed follow, alphabetically.
   public static let attributeOrder = [
-    "xml:lang", "id", "version", "supersedes", "issued", "effective", "num", "level", "audience",
-    "source", "provision", "pin", "type", "into",
+    "xml:lang", "id", "version", "supersedes", "issued", "effective", "status", "planned", "num", "level",
+    "audience", "source", "provision", "pin", "type", "into",
   ]
 
   /// Elements whose content is text with inline markup, written exactly as they are.
   public static let mixedContent: Set<String> = [
-    "p", "note", "item", "title", "ref", "em", "term", "issuer", "contact", "removed",
+    "p", "note", "item", "title", "ref", "em", "term", "issuer", "contact", "removed", "fn",
+    "caption", "cell",
   ]
 
   /// True when the tree is a document in the guideline vocabulary (the only kind `fmt` touches).
@@ -138,14 +139,14 @@ public enum GuidelineFormatter {
   }
 
   /// The root's start tag on up to four lines, attributes aligned under the first: namespaces and
-  /// `xml:lang`; `id`, `version`, `supersedes`; `issued`, `effective`; the others.
+  /// `xml:lang`; `id`, `version`, `supersedes`; `issued`, `effective`, `status`, `planned`; the others.
   private static func rootStartTag(_ element: XMLElement) -> String {
     let name = "<" + qualifiedName(element)
     let attributes = orderedAttributes(element)
     func group(_ name: String) -> Int {
       switch name {
       case "id", "version", "supersedes": 1
-      case "issued", "effective": 2
+      case "issued", "effective", "status", "planned": 2
       case "xml:lang": 0
       default: name == "xmlns" || name.hasPrefix("xmlns:") ? 0 : 3
       }

@@ -55,7 +55,7 @@
       <head>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <meta name="generator" content="{@generator}"/>
-        <title><xsl:value-of select="$page-title"/></title>
+        <title><xsl:if test="d:new/@status = 'draft'"><xsl:call-template name="term"><xsl:with-param name="id" select="'edition.draft.mark'"/></xsl:call-template></xsl:if><xsl:value-of select="$page-title"/></title>
         <style>
           <xsl:call-template name="base-css"/>
           <xsl:call-template name="redline-css"/>
@@ -79,7 +79,8 @@
                 <xsl:otherwise>ガイドラインの改定箇所</xsl:otherwise>
               </xsl:choose>
             </p>
-            <h1><xsl:value-of select="$page-title"/></h1>
+            <h1><xsl:if test="d:new/@status = 'draft'"><xsl:call-template name="draft-mark-html"/></xsl:if><xsl:value-of select="$page-title"/></h1>
+            <xsl:if test="d:new/@status = 'draft'"><xsl:call-template name="draft-note-html"/></xsl:if>
             <div class="editions">
               <xsl:apply-templates select="d:old" mode="edition"><xsl:with-param name="label" select="'改正前'"/></xsl:apply-templates>
               <p class="arrow" aria-hidden="true">→</p>

@@ -73,7 +73,7 @@
       <head>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <meta name="generator" content="{@generator}"/>
-        <title><xsl:value-of select="$page-title"/></title>
+        <title><xsl:if test="d:new/@status = 'draft'"><xsl:call-template name="term"><xsl:with-param name="id" select="'edition.draft.mark'"/></xsl:call-template></xsl:if><xsl:value-of select="$page-title"/></title>
         <style>
           <xsl:call-template name="base-css"/>
           <xsl:call-template name="table-css"/>
@@ -87,7 +87,8 @@
           <xsl:with-param name="notice" select="$notice-href"/><xsl:with-param name="current" select="'table'"/>
         </xsl:call-template>
         <main>
-          <h1><xsl:value-of select="$page-title"/></h1>
+          <h1><xsl:if test="d:new/@status = 'draft'"><xsl:call-template name="draft-mark-html"/></xsl:if><xsl:value-of select="$page-title"/></h1>
+          <xsl:if test="d:new/@status = 'draft'"><xsl:call-template name="draft-note-html"/></xsl:if>
           <xsl:text>&#10;</xsl:text>
           <p class="editions sans">
             <xsl:apply-templates select="d:new" mode="edition"><xsl:with-param name="label" select="'改正後'"/></xsl:apply-templates>

@@ -1,7 +1,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   The site document (urn:guidekit:site:1) → an Atom 1.0 feed (RFC 4287): one entry per edition,
-  newest first. Dates are the editions' issued days at 00:00 JST; nothing depends on the clock.
+  newest first (drafts, status="draft", are left out). Dates are the editions' issued days at 00:00 JST; nothing depends on the clock.
   With base-url empty, hrefs stay relative (resolved against the feed's own URL); no xml:base.
 -->
 <xsl:stylesheet version="1.0"
@@ -41,7 +41,7 @@
               <xsl:when test="@updated"><xsl:value-of select="@updated"/></xsl:when>
               <!-- no @updated: the newest edition's day -->
               <xsl:otherwise>
-                <xsl:for-each select="s:guideline/s:edition">
+                <xsl:for-each select="s:guideline/s:edition[not(@status = 'draft')]">
                   <xsl:sort select="@issued" order="descending"/>
                   <xsl:if test="position() = 1"><xsl:value-of select="@issued"/></xsl:if>
                 </xsl:for-each>
@@ -60,7 +60,7 @@
       </xsl:if>
       <author><name><xsl:value-of select="normalize-space(@title)"/></name></author>
       <generator>guidekit</generator>
-      <xsl:for-each select="s:guideline/s:edition">
+      <xsl:for-each select="s:guideline/s:edition[not(@status = 'draft')]">
         <xsl:sort select="@issued" order="descending"/>
         <xsl:sort select="../@id"/>
         <xsl:sort select="@version" order="descending"/>

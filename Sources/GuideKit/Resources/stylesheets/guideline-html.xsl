@@ -11,6 +11,7 @@
     exclude-result-prefixes="g">
 
   <xsl:include href="page-common.xsl"/>
+  <xsl:include href="xref.xsl"/>
 
   <xsl:output method="html" encoding="UTF-8" indent="no"
       doctype-system="about:legacy-compat"/>
@@ -29,6 +30,8 @@
   <xsl:param name="ref-base" select="'../references/'"/>
   <xsl:param name="guideline-base" select="'../'"/>
   <xsl:param name="guideline-ids" select="''"/>
+  <!-- Prefix of figure images (publish copies them to <version>/ beside the page). -->
+  <xsl:param name="figure-base" select="''"/>
   <xsl:param name="nist-url" select="'https://csrc.nist.gov/projects/cprt/catalog#/cprt/framework/version/SP_800_53_5_1_0/home?element='"/>
 
   <xsl:variable name="g" select="/g:guideline"/>
@@ -55,7 +58,7 @@
     <html lang="{$lang}">
       <head>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
-        <title><xsl:value-of select="normalize-space(g:title)"/><xsl:text>｜</xsl:text><xsl:value-of select="normalize-space(g:issuer)"/></title>
+        <title><xsl:if test="@status = 'draft'"><xsl:call-template name="term"><xsl:with-param name="id" select="'edition.draft.mark'"/></xsl:call-template></xsl:if><xsl:value-of select="normalize-space(g:title)"/><xsl:text>｜</xsl:text><xsl:value-of select="normalize-space(g:issuer)"/></title>
         <meta name="generator" content="guidekit"/>
         <meta name="description">
           <xsl:attribute name="content">
@@ -87,13 +90,13 @@
                 <xsl:if test="g:summary">
                   <li class="toc-summary"><a href="#gk-summary"><xsl:call-template name="summary-heading"/></a></li>
                 </xsl:if>
-                <xsl:apply-templates select="g:chapter" mode="toc"/>
+                <xsl:apply-templates select="g:chapter | g:appendix" mode="toc"/>
               </ol>
             </details>
           </nav>
           <main id="gk-main" tabindex="-1">
             <xsl:apply-templates select="g:summary"/>
-            <xsl:apply-templates select="g:chapter"/>
+            <xsl:apply-templates select="g:chapter | g:appendix"/>
           </main>
         </div>
         <footer class="colophon">
@@ -145,7 +148,8 @@
       </div>
       <div class="wrap titleblock">
         <p class="issuer"><xsl:value-of select="normalize-space(g:issuer)"/></p>
-        <h1><xsl:apply-templates select="g:title/node()" mode="inline"/></h1>
+        <h1><xsl:if test="$g/@status = 'draft'"><xsl:call-template name="draft-mark-html"/></xsl:if><xsl:apply-templates select="g:title/node()" mode="inline"/></h1>
+        <xsl:if test="$g/@status = 'draft'"><xsl:call-template name="draft-note-html"/></xsl:if>
         <dl class="meta">
           <div>
             <dt><xsl:choose><xsl:when test="$en">Issuer</xsl:when><xsl:otherwise>発行者</xsl:otherwise></xsl:choose></dt>
@@ -169,6 +173,12 @@
             <dt><xsl:choose><xsl:when test="$en">Issued</xsl:when><xsl:otherwise><xsl:call-template name="term"><xsl:with-param name="id" select="'date.issued'"/></xsl:call-template></xsl:otherwise></xsl:choose></dt>
             <dd><xsl:call-template name="time-both"><xsl:with-param name="date" select="string(@issued)"/></xsl:call-template></dd>
           </div>
+          <xsl:if test="@planned">
+            <div>
+              <dt><xsl:choose><xsl:when test="$en">Planned</xsl:when><xsl:otherwise><xsl:call-template name="term"><xsl:with-param name="id" select="'date.planned'"/></xsl:call-template></xsl:otherwise></xsl:choose></dt>
+              <dd><xsl:call-template name="time-both"><xsl:with-param name="date" select="string(@planned)"/></xsl:call-template></dd>
+            </div>
+          </xsl:if>
           <xsl:if test="@effective">
             <div>
               <dt><xsl:choose><xsl:when test="$en">Effective</xsl:when><xsl:otherwise><xsl:call-template name="term"><xsl:with-param name="id" select="'date.effective'"/></xsl:call-template></xsl:otherwise></xsl:choose></dt>
@@ -191,7 +201,7 @@
 
   <!-- ===== table of contents ===== -->
 
-  <xsl:template match="g:chapter | g:section | g:clause" mode="toc">
+  <xsl:template match="g:chapter | g:section | g:clause | g:appendix" mode="toc">
     <li>
       <a href="#{@id}">
         <xsl:if test="@num">
@@ -218,6 +228,7 @@
     <section class="summary" id="gk-summary" aria-labelledby="gk-summary-h">
       <h2 id="gk-summary-h"><xsl:call-template name="summary-heading"/></h2>
       <xsl:apply-templates select="g:p | g:list | g:note"/>
+      <xsl:call-template name="footnotes"/>
     </section>
   </xsl:template>
 
@@ -254,12 +265,13 @@
     </xsl:if>
   </xsl:template>
 
-  <xsl:template match="g:chapter | g:section">
-    <xsl:variable name="level" select="count(ancestor-or-self::g:chapter | ancestor-or-self::g:section) + 1"/>
+  <xsl:template match="g:chapter | g:section | g:appendix">
+    <xsl:variable name="level" select="count(ancestor-or-self::g:chapter | ancestor-or-self::g:section | self::g:appendix) + 1"/>
     <section id="{@id}">
       <xsl:attribute name="class">
         <xsl:choose>
           <xsl:when test="self::g:chapter">chapter</xsl:when>
+          <xsl:when test="self::g:appendix">chapter appendix</xsl:when>
           <xsl:otherwise>sec</xsl:otherwise>
         </xsl:choose>
       </xsl:attribute>
@@ -270,17 +282,40 @@
           <xsl:call-template name="heading-content"/>
         </xsl:with-param>
       </xsl:call-template>
-      <xsl:if test="g:p | g:list | g:note">
+      <xsl:if test="g:p | g:list | g:note | g:table">
         <div class="intro">
-          <xsl:apply-templates select="g:p | g:list | g:note"/>
+          <xsl:apply-templates select="g:p | g:list | g:note | g:table | g:figure"/>
         </div>
       </xsl:if>
       <xsl:apply-templates select="g:section | g:clause"/>
+      <xsl:if test="self::g:chapter or self::g:appendix"><xsl:call-template name="footnotes"/></xsl:if>
     </section>
   </xsl:template>
 
+  <!-- The footnotes of the current chapter or summary, numbered through the edition (注1, 注2 …). -->
+  <xsl:template name="footnotes">
+    <xsl:variable name="notes" select=".//g:fn"/>
+    <xsl:if test="$notes">
+      <aside class="footnotes" role="doc-footnote">
+        <xsl:attribute name="aria-label"><xsl:call-template name="term"><xsl:with-param name="id" select="'fn.heading'"/></xsl:call-template></xsl:attribute>
+        <ol class="fn-list">
+          <xsl:for-each select="$notes">
+            <xsl:variable name="n"><xsl:number level="any" count="g:fn"/></xsl:variable>
+            <li id="gk-fn-{$n}">
+              <span class="fn-num"><xsl:call-template name="term"><xsl:with-param name="id" select="'fn.label'"/></xsl:call-template><xsl:value-of select="$n"/></span>
+              <xsl:text>　</xsl:text>
+              <xsl:apply-templates mode="inline"/>
+              <xsl:text> </xsl:text>
+              <a class="fn-back no-print" href="#gk-fnref-{$n}"><xsl:attribute name="aria-label"><xsl:call-template name="term"><xsl:with-param name="id" select="'fn.back'"/></xsl:call-template></xsl:attribute>↩</a>
+            </li>
+          </xsl:for-each>
+        </ol>
+      </aside>
+    </xsl:if>
+  </xsl:template>
+
   <xsl:template match="g:clause">
-    <xsl:variable name="level" select="count(ancestor::g:chapter | ancestor::g:section) + 2"/>
+    <xsl:variable name="level" select="count(ancestor::g:chapter | ancestor::g:section | ancestor::g:appendix) + 2"/>
     <section id="{@id}">
       <xsl:attribute name="class">
         <xsl:text>clause</xsl:text>
@@ -321,7 +356,7 @@
         </p>
       </xsl:if>
       <div class="body">
-        <xsl:apply-templates select="g:p | g:list | g:note"/>
+        <xsl:apply-templates select="g:p | g:list | g:note | g:table | g:figure"/>
       </div>
     </section>
   </xsl:template>
@@ -372,6 +407,57 @@
     </div>
   </xsl:template>
 
+  <!-- ===== figures ===== -->
+
+  <xsl:template match="g:figure">
+    <figure class="gk-figure" id="{@id}">
+      <img src="{concat($figure-base, @src)}" alt="{@alt}" loading="lazy"/>
+      <figcaption>
+        <xsl:if test="@num"><span class="num"><xsl:value-of select="@num"/></span><xsl:text>　</xsl:text></xsl:if>
+        <xsl:apply-templates select="g:caption/node()" mode="inline"/>
+      </figcaption>
+    </figure>
+  </xsl:template>
+
+  <!-- ===== tables ===== -->
+
+  <xsl:template match="g:table">
+    <div class="table-wrap">
+      <table class="gk-table" id="{@id}">
+        <caption>
+          <xsl:if test="@num"><span class="num"><xsl:value-of select="@num"/></span><xsl:text>　</xsl:text></xsl:if>
+          <xsl:apply-templates select="g:caption/node()" mode="inline"/>
+        </caption>
+        <xsl:if test="g:thead">
+          <thead>
+            <xsl:for-each select="g:thead/g:row">
+              <tr id="{@id}"><xsl:apply-templates select="g:cell"><xsl:with-param name="head" select="true()"/></xsl:apply-templates></tr>
+            </xsl:for-each>
+          </thead>
+        </xsl:if>
+        <tbody>
+          <xsl:for-each select="g:tbody/g:row">
+            <tr id="{@id}"><xsl:apply-templates select="g:cell"/></tr>
+          </xsl:for-each>
+        </tbody>
+      </table>
+    </div>
+  </xsl:template>
+
+  <xsl:template match="g:cell">
+    <xsl:param name="head" select="false()"/>
+    <xsl:variable name="name"><xsl:choose><xsl:when test="$head">th</xsl:when><xsl:otherwise>td</xsl:otherwise></xsl:choose></xsl:variable>
+    <xsl:element name="{$name}">
+      <xsl:if test="$head"><xsl:attribute name="scope">col</xsl:attribute></xsl:if>
+      <xsl:if test="@rowspan &gt; 1"><xsl:attribute name="rowspan"><xsl:value-of select="@rowspan"/></xsl:attribute></xsl:if>
+      <xsl:if test="@colspan &gt; 1"><xsl:attribute name="colspan"><xsl:value-of select="@colspan"/></xsl:attribute></xsl:if>
+      <xsl:choose>
+        <xsl:when test="g:p | g:list"><xsl:apply-templates select="g:p | g:list"/></xsl:when>
+        <xsl:otherwise><xsl:apply-templates mode="inline"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:element>
+  </xsl:template>
+
   <!-- ===== inline ===== -->
 
   <xsl:template match="text()" mode="inline">
@@ -408,6 +494,27 @@
     </a>
   </xsl:template>
 
+  <!-- A footnote's mark: its number through the edition, linked to the note. -->
+  <xsl:template match="g:fn" mode="inline">
+    <xsl:variable name="n"><xsl:number level="any" count="g:fn"/></xsl:variable>
+    <sup class="fnref"><a id="gk-fnref-{$n}" href="#gk-fn-{$n}" role="doc-noteref"><xsl:call-template name="term"><xsl:with-param name="id" select="'fn.label'"/></xsl:call-template><xsl:value-of select="$n"/></a></sup>
+  </xsl:template>
+
+  <!-- A cross-reference: the target's current number, linked to its anchor. -->
+  <xsl:template match="g:xref" mode="inline">
+    <xsl:variable name="label"><xsl:call-template name="xref-label"/></xsl:variable>
+    <xsl:choose>
+      <xsl:when test="key('gk-xref-target', string(@target))">
+        <xsl:variable name="title"><xsl:call-template name="xref-title"/></xsl:variable>
+        <a class="xref" href="#{@target}">
+          <xsl:if test="$title != ''"><xsl:attribute name="title"><xsl:value-of select="$title"/></xsl:attribute></xsl:if>
+          <xsl:value-of select="$label"/>
+        </a>
+      </xsl:when>
+      <xsl:otherwise><span class="xref missing"><xsl:value-of select="$label"/></span></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <!-- Unknown elements (a newer vocabulary): their text. -->
   <xsl:template match="*" mode="inline">
     <xsl:apply-templates mode="inline"/>
@@ -417,6 +524,20 @@
 
   <xsl:template name="page-css">
     <xsl:text>
+.gk-figure{margin:1rem 0}
+.gk-figure img{max-width:100%;height:auto;border:1px solid var(--rule)}
+.gk-figure figcaption{font-weight:bold;font-size:.95em;padding-top:.25rem}
+.table-wrap{overflow-x:auto;margin:.75rem 0}
+.gk-table{border-collapse:collapse;font-size:.95em}
+.gk-table caption{text-align:left;font-weight:bold;padding:.25rem 0}
+.gk-table th,.gk-table td{border:1px solid var(--rule);padding:.35rem .6rem;vertical-align:top;text-align:left}
+.gk-table th{background:var(--soft)}
+.gk-table td p{margin:0}
+.footnotes{margin:1rem 0 1.5rem;padding-top:.5rem;border-top:1px solid var(--rule);font-size:.9em}
+.fn-list{list-style:none;margin:0;padding:0}
+.fn-list li{margin:.25rem 0;padding-left:3.5em;text-indent:-3.5em}
+.fnref{font-size:.75em;line-height:0}
+.fn-num{font-weight:bold}
 .wrap{max-width:72rem;margin:0 auto;padding:0 1.25rem}
 .muted{color:var(--muted)}
 .masthead{border-top:6px solid var(--accent);background:#fff}

@@ -26,6 +26,7 @@
     exclude-result-prefixes="g">
 
   <xsl:include href="page-common.xsl"/>
+  <xsl:include href="xref.xsl"/>
 
   <xsl:output method="xml" encoding="UTF-8" indent="yes"/>
 
@@ -48,6 +49,10 @@
   </xsl:template>
 
   <xsl:template match="g:guideline">
+    <xsl:if test="@status = 'draft'">
+      <block indent="0" hanging="" align="center"><xsl:call-template name="term"><xsl:with-param name="id" select="'edition.draft.mark'"/></xsl:call-template><xsl:call-template name="term"><xsl:with-param name="id" select="'edition.draft.note'"/></xsl:call-template></block>
+      <blank/>
+    </xsl:if>
     <!-- metadata -->
     <xsl:call-template name="meta-line">
       <xsl:with-param name="label" select="'発行者'"/>
@@ -66,6 +71,14 @@
         <xsl:call-template name="date-both"><xsl:with-param name="date" select="string(@issued)"/></xsl:call-template>
       </xsl:with-param>
     </xsl:call-template>
+    <xsl:if test="@planned">
+      <xsl:call-template name="meta-line">
+        <xsl:with-param name="label"><xsl:call-template name="term"><xsl:with-param name="id" select="'date.planned'"/></xsl:call-template></xsl:with-param>
+        <xsl:with-param name="value">
+          <xsl:call-template name="date-both"><xsl:with-param name="date" select="string(@planned)"/></xsl:call-template>
+        </xsl:with-param>
+      </xsl:call-template>
+    </xsl:if>
     <xsl:if test="@effective">
       <xsl:call-template name="meta-line">
         <xsl:with-param name="label"><xsl:call-template name="term"><xsl:with-param name="id" select="'date.effective'"/></xsl:call-template></xsl:with-param>
@@ -85,7 +98,7 @@
           <xsl:choose><xsl:when test="@supersedes">改定の概要</xsl:when><xsl:otherwise>概要</xsl:otherwise></xsl:choose>
         </block>
       </xsl:if>
-      <xsl:apply-templates select="g:chapter" mode="toc"/>
+      <xsl:apply-templates select="g:chapter | g:appendix" mode="toc"/>
       <blank/>
     </xsl:if>
 
@@ -98,7 +111,20 @@
       </xsl:apply-templates>
     </xsl:if>
 
-    <xsl:apply-templates select="g:chapter"/>
+    <xsl:apply-templates select="g:chapter | g:appendix"/>
+
+    <xsl:if test="//g:fn">
+      <blank/>
+      <blank/>
+      <block indent="0" hanging="" align="leading"><xsl:call-template name="term"><xsl:with-param name="id" select="'fn.heading'"/></xsl:call-template></block>
+      <xsl:for-each select="//g:fn">
+        <xsl:variable name="t"><xsl:apply-templates mode="gk-flat"/></xsl:variable>
+        <block indent="2" align="leading">
+          <xsl:attribute name="hanging"><xsl:call-template name="fn-mark"/></xsl:attribute>
+          <xsl:value-of select="normalize-space($t)"/>
+        </block>
+      </xsl:for-each>
+    </xsl:if>
 
     <xsl:if test="g:contact">
       <blank/>
@@ -132,7 +158,7 @@
 
   <!-- ===== table of contents ===== -->
 
-  <xsl:template match="g:chapter | g:section" mode="toc">
+  <xsl:template match="g:chapter | g:section | g:appendix" mode="toc">
     <block indent="{2 * count(ancestor-or-self::g:chapter | ancestor-or-self::g:section)}" hanging="" align="leading">
       <xsl:call-template name="heading-text"/>
     </block>
@@ -142,19 +168,19 @@
   <!-- ===== structure ===== -->
 
   <!-- Levels: a chapter 0, its children 1, … ; a level's indent is 2 × level. -->
-  <xsl:template match="g:chapter | g:section">
+  <xsl:template match="g:chapter | g:section | g:appendix">
     <xsl:variable name="level" select="count(ancestor::g:chapter | ancestor::g:section)"/>
     <blank/>
-    <xsl:if test="self::g:chapter"><blank/></xsl:if>
+    <xsl:if test="self::g:chapter or self::g:appendix"><blank/></xsl:if>
     <block indent="{2 * $level}" hanging="" align="leading"><xsl:call-template name="heading-text"/></block>
-    <xsl:apply-templates select="g:p | g:list | g:note" mode="block">
+    <xsl:apply-templates select="g:p | g:list | g:note | g:table | g:figure" mode="block">
       <xsl:with-param name="indent" select="2 * ($level + 1)"/>
     </xsl:apply-templates>
     <xsl:apply-templates select="g:section | g:clause"/>
   </xsl:template>
 
   <xsl:template match="g:clause">
-    <xsl:variable name="indent" select="2 * count(ancestor::g:chapter | ancestor::g:section)"/>
+    <xsl:variable name="indent" select="2 * count(ancestor::g:chapter | ancestor::g:section | ancestor::g:appendix)"/>
     <xsl:variable name="label" select="normalize-space(@num)"/>
     <xsl:variable name="label-cols">
       <xsl:choose>
@@ -198,7 +224,7 @@
       </xsl:variable>
       <xsl:value-of select="normalize-space($t)"/>
     </block>
-    <xsl:apply-templates select="(g:p | g:list | g:note)[not(count(. | $lead) = count($lead))]" mode="block">
+    <xsl:apply-templates select="(g:p | g:list | g:note | g:table | g:figure)[not(count(. | $lead) = count($lead))]" mode="block">
       <xsl:with-param name="indent" select="$indent + $label-cols"/>
     </xsl:apply-templates>
   </xsl:template>
@@ -250,5 +276,62 @@
   </xsl:template>
 
   <xsl:template match="*" mode="block"/>
+
+  <!-- A figure: ［図 num caption］ and its alt text. -->
+  <xsl:template match="g:figure" mode="block">
+    <xsl:param name="indent" select="0"/>
+    <block indent="{$indent}" hanging="" align="leading">
+      <xsl:text>［</xsl:text>
+      <xsl:choose>
+        <xsl:when test="@num"><xsl:value-of select="@num"/></xsl:when>
+        <xsl:otherwise><xsl:call-template name="term"><xsl:with-param name="id" select="'figure.label'"/></xsl:call-template></xsl:otherwise>
+      </xsl:choose>
+      <xsl:text>　</xsl:text>
+      <xsl:call-template name="flat"><xsl:with-param name="node" select="g:caption"/></xsl:call-template>
+      <xsl:text>］</xsl:text>
+      <xsl:value-of select="normalize-space(@alt)"/>
+    </block>
+  </xsl:template>
+
+  <!-- A table: Swift lays it out in columns, or as a list per row when the width cannot hold it. -->
+  <xsl:template match="g:table" mode="block">
+    <xsl:param name="indent" select="0"/>
+    <table indent="{$indent}">
+      <caption>
+        <xsl:if test="@num"><xsl:value-of select="concat(@num, '　')"/></xsl:if>
+        <xsl:call-template name="flat"><xsl:with-param name="node" select="g:caption"/></xsl:call-template>
+      </caption>
+      <xsl:for-each select="g:thead/g:row | g:tbody/g:row">
+        <row>
+          <xsl:attribute name="head"><xsl:choose><xsl:when test="parent::g:thead">yes</xsl:when><xsl:otherwise>no</xsl:otherwise></xsl:choose></xsl:attribute>
+          <xsl:for-each select="g:cell">
+            <cell rowspan="{concat(substring('1', 1, number(not(@rowspan))), @rowspan)}" colspan="{concat(substring('1', 1, number(not(@colspan))), @colspan)}">
+              <xsl:choose>
+                <xsl:when test="g:p | g:list">
+                  <xsl:for-each select="g:p | g:list/g:item">
+                    <xsl:if test="position() &gt; 1"><xsl:text>　</xsl:text></xsl:if>
+                    <xsl:if test="self::g:item"><xsl:text>・</xsl:text></xsl:if>
+                    <xsl:call-template name="flat"/>
+                  </xsl:for-each>
+                </xsl:when>
+                <xsl:otherwise><xsl:call-template name="flat"/></xsl:otherwise>
+              </xsl:choose>
+            </cell>
+          </xsl:for-each>
+        </row>
+      </xsl:for-each>
+    </table>
+  </xsl:template>
+
+  <!-- A footnote: its mark in the text (（注1）), the note itself among the end notes. -->
+  <xsl:template match="g:fn" mode="gk-flat">
+    <xsl:text>（</xsl:text><xsl:call-template name="fn-mark"/><xsl:text>）</xsl:text>
+  </xsl:template>
+
+  <!-- 注N: the current footnote's number through the edition. -->
+  <xsl:template name="fn-mark">
+    <xsl:call-template name="term"><xsl:with-param name="id" select="'fn.label'"/></xsl:call-template>
+    <xsl:number level="any" count="g:fn"/>
+  </xsl:template>
 
 </xsl:stylesheet>

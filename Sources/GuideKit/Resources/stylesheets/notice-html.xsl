@@ -57,6 +57,7 @@
       <head>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <title>
+          <xsl:if test="@status = 'draft'"><xsl:call-template name="term"><xsl:with-param name="id" select="'edition.draft.mark'"/></xsl:call-template></xsl:if>
           <xsl:call-template name="notice-title"/>
           <xsl:value-of select="concat('｜', normalize-space(n:issuer))"/>
         </title>
@@ -92,7 +93,8 @@
               </p>
               <p class="issuer"><xsl:value-of select="normalize-space(n:issuer)"/></p>
             </div>
-            <h1><xsl:call-template name="notice-title"/></h1>
+            <h1><xsl:if test="@status = 'draft'"><xsl:call-template name="draft-mark-html"/></xsl:if><xsl:call-template name="notice-title"/></h1>
+            <xsl:if test="@status = 'draft'"><xsl:call-template name="draft-note-html"/></xsl:if>
 
             <section aria-labelledby="s-summary">
               <h2 id="s-summary"><span class="sno">１</span>概要</h2>

@@ -48,6 +48,10 @@
   </xsl:template>
 
   <xsl:template match="n:notice">
+    <xsl:if test="@status = 'draft'">
+      <block indent="0" hanging="" align="center"><xsl:call-template name="term"><xsl:with-param name="id" select="'edition.draft.mark'"/></xsl:call-template><xsl:call-template name="term"><xsl:with-param name="id" select="'edition.draft.note'"/></xsl:call-template></block>
+      <blank/>
+    </xsl:if>
     <block indent="0" hanging="" align="trailing">
       <xsl:call-template name="date-both">
         <xsl:with-param name="date" select="string(n:date/@iso)"/>

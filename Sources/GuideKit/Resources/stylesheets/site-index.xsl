@@ -156,6 +156,7 @@
       <article aria-labelledby="e-{../@id}-{translate(@version, '.', '_')}">
         <h3 id="e-{../@id}-{translate(@version, '.', '_')}">
           <xsl:if test="$latest"><span class="badge-latest">最新版</span></xsl:if>
+          <xsl:if test="@status = 'draft'"><xsl:call-template name="draft-mark-html"/></xsl:if>
           <xsl:variable name="title">
             <xsl:choose>
               <xsl:when test="normalize-space(s:title) != ''"><xsl:value-of select="normalize-space(s:title)"/></xsl:when>

@@ -29,4 +29,18 @@
     <xsl:if test="not($gk-terms)"><xsl:value-of select="$key"/></xsl:if>
   </xsl:template>
 
+  <!-- The 案 mark of a draft edition (status="draft") in HTML: put before a page's heading. -->
+  <xsl:template name="draft-mark-html">
+    <strong class="draft-mark" style="display:inline-block;color:#a4161a;border:2px solid currentColor;padding:0 .3em;margin-right:.5em;font-size:.8em;vertical-align:middle">
+      <xsl:call-template name="term"><xsl:with-param name="id" select="'edition.draft.mark'"/></xsl:call-template>
+    </strong>
+  </xsl:template>
+
+  <!-- The sentence saying the page is a draft, in HTML. -->
+  <xsl:template name="draft-note-html">
+    <p class="draft-note" role="note" style="color:#a4161a;font-weight:bold">
+      <xsl:call-template name="term"><xsl:with-param name="id" select="'edition.draft.note'"/></xsl:call-template>
+    </p>
+  </xsl:template>
+
 </xsl:stylesheet>

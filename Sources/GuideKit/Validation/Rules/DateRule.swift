@@ -1,9 +1,9 @@
 import GuideKitXML
 
-/// `issued` and `effective` are real calendar days, and an edition does not apply before it is issued.
+/// `issued`, `effective` and `planned` are real calendar days, and an edition does not apply before it is issued.
 public struct DateRule: DocumentRule {
   public static let descriptor = RuleDescriptor(
-    id: "invalid-date", severity: .error, summary: "issued or effective is not a real date.")
+    id: "invalid-date", severity: .error, summary: "issued, effective or planned is not a real date.")
   public static let order = RuleDescriptor(
     id: "effective-before-issued", severity: .error,
     summary: "The effective date is earlier than the issue date.")
@@ -12,7 +12,7 @@ public struct DateRule: DocumentRule {
   public func check(_ document: ClauseTree, context: ValidationContext) -> [Diagnostic] {
     var out: [Diagnostic] = []
     let info = document.info
-    for (name, value) in [("issued", info.issued), ("effective", info.effective)] {
+    for (name, value) in [("issued", info.issued), ("effective", info.effective), ("planned", info.planned)] {
       if let value, !PinDate.isRealDate(value) {
         out.append(diagnostic(document, line: info.line, "\(name)=\"\(value)\" is not a real date (YYYY-MM-DD)"))
       }
