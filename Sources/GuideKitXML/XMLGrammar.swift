@@ -114,3 +114,30 @@ enum SchemaRun {
     return collector.diagnostics
   }
 }
+
+/// The root element of a document held in memory, read with libxml2's pull parser up to that
+/// element only (no network, no DTD loaded, no entity expanded).
+public enum XMLRootElement {
+  /// The value of the root element's attribute `name` (no namespace), or nil when the document
+  /// has no such attribute or no root element can be read.
+  public static func attribute(_ name: String, in data: Data) -> String? {
+    XMLLibrary.ensureInitialized()
+    let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
+    // The reader's own errors are not reported: the parse that follows reports them.
+    return DiagnosticCollector(file: "").capturing { () -> String? in
+      data.withUnsafeBytes { raw -> String? in
+        guard let base = raw.baseAddress?.assumingMemoryBound(to: CChar.self), raw.count <= Int(Int32.max),
+          let reader = xmlReaderForMemory(base, Int32(raw.count), nil, nil, options)
+        else { return nil }
+        defer { xmlFreeTextReader(reader) }
+        while xmlTextReaderRead(reader) == 1 {
+          guard xmlTextReaderNodeType(reader) == Int32(XML_READER_TYPE_ELEMENT.rawValue) else { continue }
+          guard let value = xmlTextReaderGetAttribute(reader, name) else { return nil }
+          defer { xmlFree(value) }
+          return String(cString: value)
+        }
+        return nil
+      }
+    }
+  }
+}

@@ -169,6 +169,29 @@ struct DraftEditionTests {
     #expect(try ClauseHistory.build(editions: [first, added], clause: "c-3") == nil)
   }
 
+  @Test("a draft in progress with errors does not stop the others' publication; with --drafts it does")
+  func draftWithErrorsIsLeftOutBeforeValidation() throws {
+    let w = try PublishTests.workspace()
+    defer { try? FileManager.default.removeItem(at: w.root) }
+    // A copy of 5.0 as a draft 6.0 that still declares 5.0's removals: errors in 6.0.
+    let five = try String(contentsOfFile: w.guidelines + "/telework-security/5.0.xml", encoding: .utf8)
+    let six =
+      five
+      .replacingOccurrences(of: #"version="5.0" supersedes="4.0""#, with: #"version="6.0" supersedes="5.0""#)
+      .replacingOccurrences(of: "（第5版）", with: "（第6版）")
+      .replacingOccurrences(of: #" issued="#, with: #" status="draft" planned="2027-04-01" issued="#)
+    try six.write(toFile: w.guidelines + "/telework-security/6.0.xml", atomically: true, encoding: .utf8)
+
+    let plain = try Publisher(options: PublishTests.options(w)).publish()
+    #expect(!plain.refused, "\(plain.diagnostics)")
+    #expect(plain.files["telework-security/5.0.html"] != nil)
+    var options = PublishTests.options(w)
+    options.drafts = true
+    let withDrafts = try Publisher(options: options).publish()
+    #expect(withDrafts.refused)
+    #expect(withDrafts.diagnostics.contains { $0.rule == "clause-removed" && $0.file.hasSuffix("6.0.xml") })
+  }
+
   @Test("publish leaves drafts out; with drafts, their pages are marked 案, the feed still leaves them out")
   func publish() throws {
     let w = try PublishTests.workspace()

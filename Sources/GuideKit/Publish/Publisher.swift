@@ -120,7 +120,11 @@ public final class Publisher: Sendable {
     let (paths, missing) = InputFiles.collect([options.guidelines])
     if let first = missing.first { throw .io(path: first, reason: "no such file or folder") }
     let bytes = try Self.readInputs(paths)
-    let inputs = zip(paths, bytes).map { (file: $0, data: $1) }
+    // Drafts are left out unless asked for (`--drafts`), before validation: an edition in
+    // progress does not stop the publication of the others.
+    let inputs = zip(paths, bytes).map { (file: $0, data: $1) }.filter { input in
+      options.drafts || XMLRootElement.attribute("status", in: input.data) != "draft"
+    }
     let validation = Validator.validate(inputs: inputs, options: ValidationOptions(strict: options.strict))
     guard validation.errors == 0, !validation.trouble else {
       return PublishResult(
@@ -128,7 +132,7 @@ public final class Publisher: Sendable {
         // An input that does not parse stops the publish as trouble (exit 2), as before.
         trouble: validation.trouble || validation.diagnostics.contains { $0.rule == ValidationRules.xmlSyntax.id })
     }
-    let loaded = Parallel.map(inputs.count, work: bytes.reduce(0) { $0 + $1.count }) { index in
+    let loaded = Parallel.map(inputs.count, work: inputs.reduce(0) { $0 + $1.data.count }) { index in
       Result { () throws(GuideKitError) in
         try DocumentLoader.load(data: inputs[index].data, fileName: inputs[index].file)
       }
