@@ -187,8 +187,9 @@ struct SourcesCommandTests {
 
   /// Starts `guidekit arguments…` in `folder` without waiting for it.
   static func start(_ arguments: [String], in folder: TempFolder) throws -> Process {
+    let binary: URL = try #require(CLI.binary, CLI.binaryMessage)
     let process = Process()
-    process.executableURL = try #require(CLI.binary, CLI.binaryMessage)
+    process.executableURL = binary
     process.arguments = arguments
     process.currentDirectoryURL = folder.url
     process.environment = ProcessInfo.processInfo.environment.merging(Self.environment) { _, new in new }
