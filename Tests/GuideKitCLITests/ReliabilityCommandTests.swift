@@ -6,18 +6,7 @@ import Testing
 @Suite("guidekit under runaway input")
 struct ReliabilityCommandTests {
   /// A stylesheet whose template calls itself twice: 2^60 calls, with no output and no depth to hit.
-  static let exponentialStylesheet = """
-    <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
-      <xsl:template match="/"><xsl:call-template name="grow"><xsl:with-param name="n" select="0"/></xsl:call-template></xsl:template>
-      <xsl:template name="grow">
-        <xsl:param name="n"/>
-        <xsl:if test="$n &lt; 60">
-          <xsl:call-template name="grow"><xsl:with-param name="n" select="$n + 1"/></xsl:call-template>
-          <xsl:call-template name="grow"><xsl:with-param name="n" select="$n + 1"/></xsl:call-template>
-        </xsl:if>
-      </xsl:template>
-    </xsl:stylesheet>
-    """
+  static let exponentialStylesheet = HostileStylesheets.exponential
 
   @Test func aRunawayStylesheetIsStoppedWithExitTwoNamingIt() throws {
     let folder = try TempFolder()

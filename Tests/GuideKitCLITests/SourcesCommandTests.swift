@@ -65,9 +65,7 @@ struct SourcesCommandTests {
     defer { api.stop() }
     let folder = try Self.workspace()
     // Hold only what the pins name: take the newer revisions out of the lock and the store.
-    #expect(
-      try CLI.run(["sources", "fetch", "--egov-api", api.base], in: folder.url, environment: Self.environment).status
-        == 0)
+    #expect(try Self.fetch(api, in: folder).status == 0)
     let lockPath = folder.path("references/sources.lock")
     var lock =
       try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: lockPath))) as? [String: Any] ?? [:]
@@ -144,7 +142,7 @@ struct SourcesCommandTests {
     try #require(Mounts.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", store]))
     defer { Mounts.run(["umount", store]) }
 
-    let full = try CLI.run(["sources", "fetch", "--egov-api", api.base], in: folder.url, environment: Self.environment)
+    let full = try Self.fetch(api, in: folder)
     #expect(full.status == 2, "\(full)")
     #expect(full.stderr.contains("enough space") || full.stderr.contains("No space left"), "\(full.stderr)")
     let verify = try CLI.run(["sources", "verify"], in: folder.url)
@@ -185,6 +183,11 @@ struct SourcesCommandTests {
     #expect(try CLI.run(["sources", "verify"], in: folder.url).stderr.contains("4 files in the lock, 0 not matching"))
   }
 
+  /// Runs `guidekit sources fetch` in `folder` against `api`.
+  static func fetch(_ api: StandInEGovAPI, in folder: TempFolder) throws -> CLIResult {
+    try CLI.run(["sources", "fetch", "--egov-api", api.base], in: folder.url, environment: environment)
+  }
+
   /// Starts `guidekit arguments…` in `folder` without waiting for it.
   static func start(_ arguments: [String], in folder: TempFolder) throws -> Process {
     let binary: URL = try #require(CLI.binary, CLI.binaryMessage)
@@ -203,9 +206,7 @@ struct SourcesCommandTests {
     let api = try Self.api()
     defer { api.stop() }
     let folder = try Self.workspace()
-    #expect(
-      try CLI.run(["sources", "fetch", "--egov-api", api.base], in: folder.url, environment: Self.environment).status
-        == 0)
+    #expect(try Self.fetch(api, in: folder).status == 0)
     let file = folder.path("references/347AC0000000057/347AC0000000057_20260401_507AC0000000033.xml")
     var bytes = try Data(contentsOf: URL(fileURLWithPath: file))
     bytes[bytes.count / 2] ^= 0x01

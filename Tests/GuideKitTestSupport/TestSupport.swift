@@ -111,3 +111,26 @@ public struct SplitMix64: RandomNumberGenerator {
     return z ^ (z >> 31)
   }
 }
+
+/// Stylesheets that must be stopped rather than run.
+public enum HostileStylesheets {
+  /// Templates whose `grow` calls itself twice, 2^60 calls, with no output and no depth to hit
+  /// (the body of an `xsl:stylesheet`).
+  public static let exponentialTemplates = """
+    <xsl:template match="/"><xsl:call-template name="grow"><xsl:with-param name="n" select="0"/></xsl:call-template></xsl:template>
+    <xsl:template name="grow">
+      <xsl:param name="n"/>
+      <xsl:if test="$n &lt; 60">
+        <xsl:call-template name="grow"><xsl:with-param name="n" select="$n + 1"/></xsl:call-template>
+        <xsl:call-template name="grow"><xsl:with-param name="n" select="$n + 1"/></xsl:call-template>
+      </xsl:if>
+    </xsl:template>
+    """
+
+  /// The exponential templates as a whole stylesheet.
+  public static let exponential = """
+    <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+    \(exponentialTemplates)
+    </xsl:stylesheet>
+    """
+}

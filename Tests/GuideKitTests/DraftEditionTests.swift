@@ -174,13 +174,7 @@ struct DraftEditionTests {
     let w = try PublishTests.workspace()
     defer { try? FileManager.default.removeItem(at: w.root) }
     // A copy of 5.0 as a draft 6.0 that still declares 5.0's removals: errors in 6.0.
-    let five = try String(contentsOfFile: w.guidelines + "/telework-security/5.0.xml", encoding: .utf8)
-    let six =
-      five
-      .replacingOccurrences(of: #"version="5.0" supersedes="4.0""#, with: #"version="6.0" supersedes="5.0""#)
-      .replacingOccurrences(of: "（第5版）", with: "（第6版）")
-      .replacingOccurrences(of: #" issued="#, with: #" status="draft" planned="2027-04-01" issued="#)
-    try six.write(toFile: w.guidelines + "/telework-security/6.0.xml", atomically: true, encoding: .utf8)
+    try Self.writeDraftSix(w, keepingRemovals: true)
 
     let plain = try Publisher(options: PublishTests.options(w)).publish()
     #expect(!plain.refused, "\(plain.diagnostics)")
@@ -197,16 +191,8 @@ struct DraftEditionTests {
     let w = try PublishTests.workspace()
     defer { try? FileManager.default.removeItem(at: w.root) }
     // A draft 6.0 of the security guideline: 5.0 with another title and status.
-    let five = try String(contentsOfFile: w.guidelines + "/telework-security/5.0.xml", encoding: .utf8)
-    let six =
-      five
-      .replacingOccurrences(of: #"version="5.0" supersedes="4.0""#, with: #"version="6.0" supersedes="5.0""#)
-      .replacingOccurrences(of: "（第5版）", with: "（第6版）")
-      .replacingOccurrences(of: #" issued="#, with: #" status="draft" planned="2027-04-01" issued="#)
-      // 5.0's removals name clauses of 4.0: publish validates first and would refuse them in 6.0.
-      .replacingOccurrences(of: #"<removals>[\s\S]*?</removals>"#, with: "", options: .regularExpression)
+    let six = try Self.writeDraftSix(w, keepingRemovals: false)
     #expect(six.contains(#"status="draft""#) && six.contains(#"version="6.0""#) && !six.contains("<removals>"))
-    try six.write(toFile: w.guidelines + "/telework-security/6.0.xml", atomically: true, encoding: .utf8)
 
     let plain = try Publisher(options: PublishTests.options(w)).publish()
     #expect(!plain.files.keys.contains { $0.hasPrefix("telework-security/6.0") }, "\(plain.files.keys.sorted())")
@@ -232,5 +218,22 @@ struct DraftEditionTests {
     #expect(finalItem.hasPrefix(" latest\"") && !draftItem.hasPrefix(" latest") && !draftItem.contains("最新版"))
     let feed = try String(contentsOfFile: w.out + "/feed.xml", encoding: .utf8)
     #expect(!feed.contains("6.0") && feed.contains("telework-security/5.0"))
+  }
+
+  /// Writes a draft 6.0 of the security guideline into the workspace: 5.0 with another version,
+  /// title and status. 5.0's removals name clauses of 4.0, errors in 6.0, unless dropped.
+  @discardableResult
+  static func writeDraftSix(_ w: (root: URL, guidelines: String, out: String), keepingRemovals: Bool) throws -> String {
+    let five = try String(contentsOfFile: w.guidelines + "/telework-security/5.0.xml", encoding: .utf8)
+    var six =
+      five
+      .replacingOccurrences(of: #"version="5.0" supersedes="4.0""#, with: #"version="6.0" supersedes="5.0""#)
+      .replacingOccurrences(of: "（第5版）", with: "（第6版）")
+      .replacingOccurrences(of: #" issued="#, with: #" status="draft" planned="2027-04-01" issued="#)
+    if !keepingRemovals {
+      six = six.replacingOccurrences(of: #"<removals>[\s\S]*?</removals>"#, with: "", options: .regularExpression)
+    }
+    try six.write(toFile: w.guidelines + "/telework-security/6.0.xml", atomically: true, encoding: .utf8)
+    return six
   }
 }
