@@ -42,8 +42,12 @@ struct SourcesCommand: ParsableCommand {
   )
 }
 
-/// Where the store is and how the network is used, shared by the subcommands.
+/// What fetch and status share: the editions whose citations count, the store, how the
+/// network is used, and the output format.
 struct StoreOptions: ParsableArguments {
+  @Argument(help: ArgumentHelp("Guideline files or folders (default: guidelines/).", valueName: "PATH"))
+  var paths: [String] = []
+
   @Option(help: ArgumentHelp("The store: the reference folder impact and publish read.", valueName: "DIR"))
   var store = "references"
 
@@ -57,6 +61,9 @@ struct StoreOptions: ParsableArguments {
 
   @Option(help: ArgumentHelp("Attempts per request, the first included.", valueName: "N"))
   var attempts: Int = 5
+
+  @Option(help: ArgumentHelp("Output format.", valueName: "FORMAT"))
+  var format: SourcesFormat = .text
 
   func validate() throws {
     guard (1...3600).contains(timeout) else { throw ValidationError("--timeout takes 1 to 3600 seconds") }
@@ -81,7 +88,7 @@ struct StoreOptions: ParsableArguments {
   }
 
   /// The guideline editions under `paths` (default guidelines/) and the sources they cite.
-  func cited(_ paths: [String]) throws -> CitedSources {
+  func cited() throws -> CitedSources {
     do {
       return CitedSources(trees: try GuidelineSet.load(paths: paths.isEmpty ? ["guidelines"] : paths))
     } catch {
@@ -111,9 +118,6 @@ extension SourcesCommand {
         """
     )
 
-    @Argument(help: ArgumentHelp("Guideline files or folders (default: guidelines/).", valueName: "PATH"))
-    var paths: [String] = []
-
     @OptionGroup var storeOptions: StoreOptions
 
     @Flag(help: "Re-check held files upstream with conditional requests.")
@@ -122,9 +126,6 @@ extension SourcesCommand {
     @Flag(help: "Never use the network: say what the store lacks (exit 2 when it lacks anything).")
     var offline = false
 
-    @Option(help: ArgumentHelp("Output format.", valueName: "FORMAT"))
-    var format: SourcesFormat = .text
-
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
@@ -132,7 +133,7 @@ extension SourcesCommand {
     }
 
     func run() throws {
-      let cited = try storeOptions.cited(paths)
+      let cited = try storeOptions.cited()
       let store = storeOptions.store
       if offline {
         try offlineCheck(cited, store: store)
@@ -154,7 +155,7 @@ extension SourcesCommand {
       if showProgress { Console.progress(nil) }
       for warning in report.warnings { Console.error("warning: \(warning)") }
       for failure in report.failures { Console.error("error: \(failure.description)") }
-      switch format {
+      switch storeOptions.format {
       case .json:
         try output.emit(FetchJSON(report).encoded())
       case .text:
@@ -202,28 +203,22 @@ extension SourcesCommand {
         """
     )
 
-    @Argument(help: ArgumentHelp("Guideline files or folders (default: guidelines/).", valueName: "PATH"))
-    var paths: [String] = []
-
     @OptionGroup var storeOptions: StoreOptions
 
     @Flag(help: "Read only the store; never use the network.")
     var offline = false
 
-    @Option(help: ArgumentHelp("Output format.", valueName: "FORMAT"))
-    var format: SourcesFormat = .text
-
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-      let cited = try storeOptions.cited(paths)
+      let cited = try storeOptions.cited()
       let settings = try storeOptions.networkSettings()
       let store = storeOptions.store
       let api = EGovAPI(base: storeOptions.egovAPI)
       let report = try online(offline ? nil : settings) { fetcher throws(GuideKitError) in
         try await SourceStatus.report(cited, store: store, api: api, fetcher: fetcher)
       }
-      switch format {
+      switch storeOptions.format {
       case .json:
         try output.emit(JSONText.encode(report))
       case .text:
