@@ -8,6 +8,7 @@ let package = Package(
     .library(name: "GuideKit", targets: ["GuideKit"]),
     .executable(name: "guidekit", targets: ["guidekit"]),
     .executable(name: "guidekit-sources", targets: ["guidekit-sources"]),
+    .executable(name: "guidekit-serve", targets: ["guidekit-serve"]),
   ],
   traits: [
     // Off by default, so that a fresh machine needs only libxml2-dev and libxslt1-dev.
@@ -29,6 +30,13 @@ let package = Package(
     .package(url: "https://github.com/swift-server/async-http-client", from: "1.24.0"),
     .package(url: "https://github.com/apple/swift-nio", from: "2.81.0"),
     .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.27.0"),
+    // `guidekit serve`: an HTTP server on SwiftNIO with routing, middleware, graceful shutdown and
+    // response streaming (Server-Sent Events). Without its default traits: no swift-configuration,
+    // no full Foundation.
+    .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+    // Word documents (.docx) are ZIP packages: reading with limits, writing with fixed entry
+    // times. Needs zlib (apt: zlib1g-dev).
+    .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
   ],
   targets: [
     .systemLibrary(
@@ -87,11 +95,38 @@ let package = Package(
       ],
       swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]
     ),
+    // The live preview (`guidekit serve`): the site in memory, diagnostics, live reload.
+    .target(
+      name: "GuideKitServe",
+      dependencies: [
+        "GuideKit",
+        .product(name: "Hummingbird", package: "hummingbird"),
+      ],
+      swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]
+    ),
+    // `guidekit serve`, a program of its own for the same reason as `guidekit-sources`.
+    .executableTarget(
+      name: "guidekit-serve",
+      dependencies: [
+        "GuideKit", "GuideKitCLI", "GuideKitServe",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]
+    ),
+    // Word in and out: WordprocessingML packages (.docx) written and read.
+    .target(
+      name: "GuideKitWord",
+      dependencies: [
+        "GuideKit",
+        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+      ],
+      swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]
+    ),
     .executableTarget(
       name: "guidekit",
       dependencies: [
         "GuideKit",
-        "GuideKitCLI",
+        "GuideKitCLI", "GuideKitWord",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .target(name: "CMimalloc", condition: .when(traits: ["Mimalloc"])),
       ],
@@ -119,6 +154,17 @@ let package = Package(
     .testTarget(
       name: "GuideKitFetchTests",
       dependencies: ["GuideKit", "GuideKitFetch", "GuideKitTestSupport", "GuideKitTestServers"]),
+    .testTarget(
+      name: "GuideKitServeTests",
+      dependencies: [
+        "GuideKit", "GuideKitServe", "GuideKitTestSupport",
+        .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOHTTP1", package: "swift-nio"),
+      ]),
+    .testTarget(
+      name: "GuideKitWordTests",
+      dependencies: ["GuideKit", "GuideKitWord", "GuideKitXML", "GuideKitTestSupport"]),
     .testTarget(
       name: "GuideKitCLITests", dependencies: ["GuideKit", "GuideKitTestSupport", "GuideKitTestServers"]),
   ],

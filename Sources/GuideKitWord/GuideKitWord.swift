@@ -1,0 +1,1 @@
+// Word documents (.docx) written from and read into guideline XML.
