@@ -1,1 +1,0 @@
-// Word documents (.docx) written from and read into guideline XML.

@@ -1,1 +1,0 @@
-// Tests of Word export and import.
