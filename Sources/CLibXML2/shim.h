@@ -57,26 +57,34 @@ static inline void gk_generic_error(void *target, const char *msg, ...) {
   va_end(args);
 }
 
-static inline void gk_silent_error(void *target, const char *msg, ...) {
-  (void)target;
-  (void)msg;
-}
+/// A generic error handler and its context, saved to be restored, and whose it was.
+typedef struct {
+  void *handler;
+  void *context;
+  /// 0: libxml2's (per thread); 1: libxslt's (process-wide, stylesheet compilation).
+  int xslt;
+} gk_saved_handler;
 
-/// Routes libxml2's generic (unstructured) errors of this thread to `target`, or silences them.
-static inline void gk_set_generic_error_target(gk_message_target *target) {
-  if (target != NULL) {
-    xmlSetGenericErrorFunc(target, gk_generic_error);
-  } else {
-    xmlSetGenericErrorFunc(NULL, gk_silent_error);
-  }
-}
-
-/// Routes libxslt's process-wide generic errors (stylesheet compilation) to `target`.
-static inline void gk_set_xslt_generic_error_target(gk_message_target *target) {
-  if (target != NULL) {
+/// Routes libxml2's generic errors of this thread (`xslt` 0) or libxslt's process-wide ones
+/// (`xslt` 1) to `target`; returns the handler it replaces.
+static inline gk_saved_handler gk_set_generic_error_target(gk_message_target *target, int xslt) {
+  gk_saved_handler saved = {(void *)xmlGenericError, xmlGenericErrorContext, xslt};
+  if (xslt) {
+    saved.handler = (void *)xsltGenericError;
+    saved.context = xsltGenericErrorContext;
     xsltSetGenericErrorFunc(target, gk_generic_error);
   } else {
-    xsltSetGenericErrorFunc(NULL, gk_silent_error);
+    xmlSetGenericErrorFunc(target, gk_generic_error);
+  }
+  return saved;
+}
+
+/// Puts back the handler that `gk_set_generic_error_target` replaced.
+static inline void gk_restore_generic_error(gk_saved_handler saved) {
+  if (saved.xslt) {
+    xsltSetGenericErrorFunc(saved.context, (xmlGenericErrorFunc)saved.handler);
+  } else {
+    xmlSetGenericErrorFunc(saved.context, (xmlGenericErrorFunc)saved.handler);
   }
 }
 
@@ -93,22 +101,5 @@ static inline void gk_xslt_stop(xsltTransformContextPtr ctxt) {
 
 /// xmlFree is a macro-like global function pointer that Swift cannot call directly.
 static inline void gk_xml_free(void *p) { xmlFree(p); }
-
-#include <fcntl.h>
-#include <unistd.h>
-#include <sys/syscall.h>
-#include <errno.h>
-
-/// Atomically exchanges two paths (Linux renameat2 with RENAME_EXCHANGE). Returns 0 or -1
-/// with errno set (ENOSYS or EINVAL where the kernel or file system lacks it).
-static inline int gk_rename_exchange(const char *a, const char *b) {
-#if defined(__linux__) && defined(SYS_renameat2)
-  return (int)syscall(SYS_renameat2, AT_FDCWD, a, AT_FDCWD, b, 2 /* RENAME_EXCHANGE */);
-#else
-  (void)a; (void)b;
-  errno = ENOSYS;
-  return -1;
-#endif
-}
 
 #endif

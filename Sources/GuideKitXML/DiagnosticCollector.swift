@@ -3,8 +3,8 @@
 /// Collects libxml2's structured errors for one synchronous call.
 ///
 /// libxml2 2.9.14 has no per-context handler for the parser (`xmlCtxtSetErrorHandler` came in
-/// 2.13), so the thread-local `xmlSetStructuredErrorFunc` is set for the call and reset with
-/// `defer`. Schema validation and XSLT use their per-context handlers with the same collector.
+/// 2.13), so the thread-local `xmlSetStructuredErrorFunc` is set for the call and the previous
+/// handler restored with `defer`. Schema validation and XSLT use their per-context handlers with the same collector.
 final class DiagnosticCollector {
   let file: String?
   private(set) var diagnostics: [XMLDiagnostic] = []
@@ -124,16 +124,20 @@ final class DiagnosticCollector {
   }
   private var seen: Set<SeenKey> = []
 
-  /// Runs `body` with libxml2's thread-local structured and generic errors routed here.
+  /// Runs `body` with libxml2's thread-local structured and generic errors routed here; the
+  /// handlers installed before (by an outer capture, or by a program that links the library)
+  /// are put back afterwards.
   func capturing<T>(_ body: () throws -> T) rethrows -> T {
     let unmanaged = Unmanaged.passUnretained(self).toOpaque()
+    let previousStructured = __xmlStructuredError().pointee
+    let previousStructuredContext = __xmlStructuredErrorContext().pointee
     xmlSetStructuredErrorFunc(unmanaged, diagnosticCollectorStructuredHandler)
     var target = gk_message_target(context: unmanaged, sink: diagnosticCollectorMessageSink)
     return try withUnsafeMutablePointer(to: &target) { targetPointer in
-      gk_set_generic_error_target(targetPointer)
+      let previousGeneric = gk_set_generic_error_target(targetPointer, 0)
       defer {
-        xmlSetStructuredErrorFunc(nil, nil)
-        gk_set_generic_error_target(nil)
+        xmlSetStructuredErrorFunc(previousStructuredContext, previousStructured)
+        gk_restore_generic_error(previousGeneric)
         flushFragments()
       }
       return try body()

@@ -45,21 +45,14 @@ public final class XMLDocument {
   public static func parse(file path: String, limits: XMLParseLimits = .init()) throws(XMLError)
     -> XMLDocument
   {
-    try parse(file: path, limits: limits, configure: { _ in })
-  }
-
-  /// Parses a file with a parser context that `configure` may adjust first (its SAX handlers).
-  /// The parser reads the file in chunks through its descriptor: no copy of the whole file is
-  /// held, and what was checked (a regular file, its size) is what is read.
-  static func parse(
-    file path: String, limits: XMLParseLimits, configure: (xmlParserCtxtPtr) -> Void
-  ) throws(XMLError) -> XMLDocument {
+    // The parser reads the file in chunks through its descriptor: no copy of the whole file is
+    // held, and what was checked (a regular file, its size) is what is read.
     XMLLibrary.ensureInitialized()
     let input = try InputFile(path: path, limits: limits)
     defer { input.close() }
     let reader = Unmanaged.passUnretained(input).toOpaque()
     let baseURL = absoluteURLString(path)
-    return try parse(fileName: path, configure: configure, inputError: input.error) { context in
+    return try parse(fileName: path, inputError: input.error) { context in
       xmlCtxtReadIO(context, inputFileRead, nil, reader, baseURL, nil, parseOptions)
     }
   }
@@ -73,14 +66,6 @@ public final class XMLDocument {
   public static func parse(
     data: Data, fileName: String, baseURL: String? = nil, limits: XMLParseLimits = .init()
   ) throws(XMLError) -> XMLDocument {
-    try parse(data: data, fileName: fileName, baseURL: baseURL, limits: limits, configure: { _ in })
-  }
-
-  /// Parses bytes with a parser context that `configure` may adjust first (its SAX handlers).
-  static func parse(
-    data: Data, fileName: String, baseURL: String?, limits: XMLParseLimits,
-    configure: (xmlParserCtxtPtr) -> Void
-  ) throws(XMLError) -> XMLDocument {
     XMLLibrary.ensureInitialized()
     if data.count > limits.maxBytes {
       throw .tooLarge(file: fileName, size: data.count, limit: limits.maxBytes)
@@ -90,7 +75,7 @@ public final class XMLDocument {
     // refuses a document past 10 MB ("Huge input lookup") unless its limits are lifted.
     let input = MemoryInput(data)
     let reader = Unmanaged.passUnretained(input).toOpaque()
-    return try parse(fileName: fileName, configure: configure, inputError: { nil }) { context in
+    return try parse(fileName: fileName, inputError: { nil }) { context in
       withExtendedLifetime(input) {
         xmlCtxtReadIO(context, memoryInputRead, nil, reader, baseURL ?? fileName, nil, parseOptions)
       }
@@ -104,8 +89,8 @@ public final class XMLDocument {
   /// The checks every parse shares, around `read`, which parses with the prepared context.
   /// - Parameter inputError: what went wrong reading the input, if anything (it comes before
   ///   the parser's own complaints about the input it did not get).
-  private static func parse(
-    fileName: String, configure: (xmlParserCtxtPtr) -> Void, inputError: () -> XMLError?,
+  static func parse(
+    fileName: String, inputError: () -> XMLError?,
     read: (xmlParserCtxtPtr) -> xmlDocPtr?
   ) throws(XMLError) -> XMLDocument {
     let collector = DiagnosticCollector(file: fileName)
@@ -113,7 +98,6 @@ public final class XMLDocument {
       guard let context = xmlNewParserCtxt() else { return nil }
       defer { xmlFreeParserCtxt(context) }
       context.pointee._private = inputParserMarker
-      configure(context)
       return read(context)
     }
     if let error = inputError() {
@@ -140,27 +124,6 @@ public final class XMLDocument {
       ])
     }
     return XMLDocument(pointer: document, fileName: fileName, warnings: collector.diagnostics)
-  }
-
-  /// A DOCTYPE that declares entities or names an external DTD is refused.
-  private static func refusedDoctype(_ document: xmlDocPtr, fileName: String) -> XMLDiagnostic? {
-    guard let dtd = document.pointee.intSubset else { return nil }
-    let line = Int(xmlGetLineNo(UnsafeMutableRawPointer(dtd).assumingMemoryBound(to: xmlNode.self)))
-    if dtd.pointee.SystemID != nil || dtd.pointee.ExternalID != nil {
-      return XMLDiagnostic(
-        file: fileName, line: max(line, 1), severity: .error,
-        message: "external DTD refused: guidekit never loads DTDs [security]")
-    }
-    let entities = dtd.pointee.entities.map { xmlHashSize(OpaquePointer($0)) } ?? 0
-    let parameterEntities = dtd.pointee.pentities.map { xmlHashSize(OpaquePointer($0)) } ?? 0
-    if entities > 0 || parameterEntities > 0 {
-      return XMLDiagnostic(
-        file: fileName, line: max(line, 1), severity: .error,
-        message:
-          "entity declarations refused: guidekit never expands entities (\(entities + parameterEntities) declared) [security]"
-      )
-    }
-    return nil
   }
 
   /// The absolute, standardised path of `path`: the base URL a parsed file's relative references

@@ -108,19 +108,28 @@ extension XMLElement: XMLElementReading {
 /// An element of a parsed document read in place: names, attributes and text are copied out of
 /// libxml2's tree only when asked for, and no Swift tree is built.
 ///
-/// A view is valid only inside `XMLDocument.withRootElement`, while its document is alive; it
-/// must not be stored beyond that call. Reading a large document through views instead of
-/// converting it to `XMLElement` values saves most of the allocation of a read.
-public struct XMLElementView: XMLElementReading {
+/// A view is valid only inside `XMLDocument.withRootElement` or a stream handler's call, while
+/// its node is alive; it must not be stored beyond that call. It carries a libxml2 pointer, so it
+/// is `package`: no client of the library can hold one. Reading a large document through views
+/// instead of converting it to `XMLElement` values saves most of the allocation of a read.
+package struct XMLElementView: XMLElementReading {
   let node: xmlNodePtr
+  /// The start tag's line when the node cannot tell it (past line 65,534, its text neighbour
+  /// already freed by a streaming parse); nil to read it from the node.
+  let knownLine: Int?
 
-  public var name: String { node.pointee.name.map { String(cString: $0) } ?? "" }
+  init(node: xmlNodePtr, line: Int? = nil) {
+    self.node = node
+    self.knownLine = line
+  }
 
-  public var namespaceURI: String? { node.pointee.ns?.pointee.href.map { String(cString: $0) } }
+  package var name: String { node.pointee.name.map { String(cString: $0) } ?? "" }
 
-  public var line: Int { XMLDocument.lineNumber(node) }
+  package var namespaceURI: String? { node.pointee.ns?.pointee.href.map { String(cString: $0) } }
 
-  public func attributeValue(_ name: String, namespace namespaceURI: String?) -> String? {
+  package var line: Int { knownLine ?? XMLDocument.lineNumber(node) }
+
+  package func attributeValue(_ name: String, namespace namespaceURI: String?) -> String? {
     var attribute = node.pointee.properties
     while let current = attribute {
       if Self.equal(current.pointee.name, name) {
@@ -134,16 +143,16 @@ public struct XMLElementView: XMLElementReading {
     return nil
   }
 
-  public func isInNamespace(_ namespaceURI: String) -> Bool {
+  package func isInNamespace(_ namespaceURI: String) -> Bool {
     guard let href = node.pointee.ns?.pointee.href else { return false }
     return Self.equal(href, namespaceURI)
   }
 
-  public func hasName(_ name: String, namespace namespaceURI: String?) -> Bool {
+  package func hasName(_ name: String, namespace namespaceURI: String?) -> Bool {
     Self.equal(node.pointee.name, name) && (namespaceURI.map(isInNamespace) ?? true)
   }
 
-  public func forEachElement(_ body: (XMLElementView) -> Void) {
+  package func forEachElement(_ body: (XMLElementView) -> Void) {
     var child = node.pointee.children
     while let current = child {
       if current.pointee.type == XML_ELEMENT_NODE { body(XMLElementView(node: current)) }
@@ -151,7 +160,7 @@ public struct XMLElementView: XMLElementReading {
     }
   }
 
-  public func forEachChild(_ body: (XMLContent<XMLElementView>) -> Void) {
+  package func forEachChild(_ body: (XMLContent<XMLElementView>) -> Void) {
     var child = node.pointee.children
     while let current = child {
       switch current.pointee.type {
@@ -166,13 +175,13 @@ public struct XMLElementView: XMLElementReading {
     }
   }
 
-  public var textContent: String {
+  package var textContent: String {
     var bytes: [UInt8] = []
     Self.appendText(of: node, to: &bytes)
     return String(decoding: bytes, as: UTF8.self)
   }
 
-  public func withTextContentBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+  package func withTextContentBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
     // A p without inline markup holds one text node: its bytes are used in place.
     if let only = node.pointee.children, only.pointee.next == nil,
       only.pointee.type == XML_TEXT_NODE || only.pointee.type == XML_CDATA_SECTION_NODE
@@ -186,7 +195,11 @@ public struct XMLElementView: XMLElementReading {
   }
 
   /// The element as a Swift value (its whole subtree converted).
-  public func converted() -> XMLElement { XMLDocument.convert(node) ?? XMLElement(name: "") }
+  package func converted() -> XMLElement {
+    var element = XMLDocument.convert(node) ?? XMLElement(name: "")
+    if let knownLine { element.line = knownLine }
+    return element
+  }
 
   private static func appendText(of node: xmlNodePtr, to bytes: inout [UInt8]) {
     var child = node.pointee.children
@@ -219,7 +232,7 @@ public struct XMLElementView: XMLElementReading {
 extension XMLDocument {
   /// Calls `body` with a view of the root element; the view must not escape the call.
   /// - Returns: nil when the document has no root element.
-  public func withRootElement<R, E: Error>(_ body: (XMLElementView) throws(E) -> R) throws(E) -> R? {
+  package func withRootElement<R, E: Error>(_ body: (XMLElementView) throws(E) -> R) throws(E) -> R? {
     guard let root = xmlDocGetRootElement(pointer) else { return nil }
     return try withExtendedLifetime(self) { () throws(E) -> R in try body(XMLElementView(node: root)) }
   }

@@ -41,7 +41,9 @@ nonisolated(unsafe) let inputParserMarker = UnsafeMutableRawPointer.allocate(byt
 ///   is limited to local files: network schemes are refused.
 private let secureEntityLoader: xmlExternalEntityLoader = { url, id, context in
   let target = url.map { String(cString: $0) } ?? ""
-  if let context, context.pointee._private == inputParserMarker {
+  if let context,
+    context.pointee._private == inputParserMarker || InputReaders.contains(context.pointee._private)
+  {
     reportRefusedLoad(context, "external resource \"\(target)\" refused: guidekit never loads DTDs or entities")
     return nil
   }

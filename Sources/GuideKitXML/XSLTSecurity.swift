@@ -60,18 +60,29 @@ private func xsltTransformErrorMessage(_ context: xsltTransformContextPtr, _ mes
   _ = handler
 }
 
-/// Parses documents and imported stylesheets like inputs: no DTD, no entities, no network.
+/// Parses documents and imported stylesheets like inputs: no DTD, no entities, no network, and
+/// read through `InputFile` as an input is (a regular file, within the input size limit).
 ///
 /// libxslt has checked the read against the security preferences before it calls the loader. The
-/// loader reads the (local) file itself and parses the bytes with a context marked as an input's,
-/// so that the entity loader refuses every further load (DTDs, entities) without refusing the
-/// document itself.
-private let secureDocumentLoader: xsltDocLoaderFunc = { uri, dictionary, _, _, _ in
+/// loader reads the (local) file itself and parses it with a context marked as an input's, so
+/// that the entity loader refuses every further load (DTDs, entities) without refusing the
+/// document itself. Why a `document()` read failed is reported through the transformation.
+private let secureDocumentLoader: xsltDocLoaderFunc = { uri, dictionary, _, loaderContext, type in
   guard let uri else { return nil }
   let target = String(cString: uri)
-  guard let path = xsltLocalPath(target), let data = FileManager.default.contents(atPath: path),
-    !data.isEmpty, data.count <= XMLParseLimits().maxBytes
-  else { return nil }
+  guard let path = xsltLocalPath(target) else { return nil }
+  let input: InputFile
+  do throws(XMLError) {
+    input = try InputFile(path: path, limits: XMLParseLimits())
+  } catch {
+    if type == XSLT_LOAD_DOCUMENT, let loaderContext {
+      let messages = error.diagnostics.map { "cannot read \"\(path)\": \($0.message)" }
+      xsltTransformErrorMessage(
+        loaderContext.assumingMemoryBound(to: xsltTransformContext.self), messages.joined(separator: "; "))
+    }
+    return nil
+  }
+  defer { input.close() }
   guard let context = xmlNewParserCtxt() else { return nil }
   defer { xmlFreeParserCtxt(context) }
   context.pointee._private = inputParserMarker
@@ -80,13 +91,9 @@ private let secureDocumentLoader: xsltDocLoaderFunc = { uri, dictionary, _, _, _
     context.pointee.dict = dictionary
     xmlDictReference(dictionary)
   }
-  let options = XMLDocument.parseOptions
-  let document = data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) -> xmlDocPtr? in
-    guard let base = buffer.baseAddress else { return nil }
-    return xmlCtxtReadMemory(
-      context, base.assumingMemoryBound(to: CChar.self), Int32(buffer.count), target, nil, options)
-  }
-  if let document, document.pointee.intSubset != nil {
+  let reader = Unmanaged.passUnretained(input).toOpaque()
+  let document = xmlCtxtReadIO(context, inputFileRead, nil, reader, target, nil, XMLDocument.parseOptions)
+  if let document, document.pointee.intSubset != nil || input.error() != nil {
     xmlFreeDoc(document)
     return nil
   }

@@ -83,8 +83,8 @@ public final class XSLTStylesheet: @unchecked Sendable {
           let unmanaged = Unmanaged.passUnretained(collector).toOpaque()
           var target = gk_message_target(context: unmanaged, sink: diagnosticCollectorMessageSink)
           return withUnsafeMutablePointer(to: &target) { targetPointer in
-            gk_set_xslt_generic_error_target(targetPointer)
-            defer { gk_set_xslt_generic_error_target(nil) }
+            let previous = gk_set_generic_error_target(targetPointer, 1)
+            defer { gk_restore_generic_error(previous) }
             // The stylesheet takes the document over, also when compilation fails.
             let copy = xmlCopyDoc(document.pointer, 1)
             let sheet = xsltParseStylesheetDoc(copy)
@@ -122,12 +122,46 @@ public final class XSLTStylesheet: @unchecked Sendable {
     _ document: XMLDocument, parameters: [String: String] = [:],
     policy: XSLTAccessPolicy = XSLTAccessPolicy(), timeout: Duration? = nil
   ) throws(XMLError) -> XSLTResult {
+    let (bytes, messages) = try apply(document, parameters: parameters, policy: policy, timeout: timeout) {
+      result -> Result<Data, XMLError> in
+      defer { xmlFreeDoc(result) }
+      var buffer: UnsafeMutablePointer<xmlChar>?
+      var length: Int32 = 0
+      guard xsltSaveResultToString(&buffer, &length, result, pointer) == 0 else {
+        return .failure(.internalFailure("cannot serialise the transformation result"))
+      }
+      defer { if let buffer { gk_xml_free(buffer) } }
+      guard let buffer, length > 0 else { return .success(Data()) }
+      return .success(Data(bytes: buffer, count: Int(length)))
+    }
+    return XSLTResult(bytes: bytes, messages: messages)
+  }
+
+  /// Applies the stylesheet as ``transform(_:parameters:policy:timeout:)`` does, and returns the
+  /// result tree itself, not serialised: for a reader of the output (the text layout), which
+  /// then parses nothing.
+  /// - Returns: the result document (named after the stylesheet) and the messages.
+  package func transformToDocument(
+    _ document: XMLDocument, parameters: [String: String] = [:],
+    policy: XSLTAccessPolicy = XSLTAccessPolicy(), timeout: Duration? = nil
+  ) throws(XMLError) -> (document: XMLDocument, messages: [XMLDiagnostic]) {
+    try apply(document, parameters: parameters, policy: policy, timeout: timeout) { result in
+      .success(XMLDocument(pointer: result, fileName: path, warnings: []))
+    }
+  }
+
+  /// The transformation both entry points share; `take` receives the result document and owns
+  /// it (on failure the result is freed here).
+  private func apply<T>(
+    _ document: XMLDocument, parameters: [String: String], policy: XSLTAccessPolicy, timeout: Duration?,
+    take: (xmlDocPtr) -> Result<T, XMLError>
+  ) throws(XMLError) -> (T, [XMLDiagnostic]) {
     var effective = policy
     effective.folders.append(XSLTAccessPolicy.normalize(folder))
     effective.files.append(XSLTAccessPolicy.normalize(document.fileName))
     let box = PolicyBox(effective)
     let collector = DiagnosticCollector(file: path)
-    let outcome: Result<Data, XMLError> = collector.capturing {
+    let outcome: Result<T, XMLError> = collector.capturing {
       guard let context = xsltNewTransformContext(pointer, document.pointer) else {
         return .failure(.internalFailure("cannot allocate an XSLT transformation context"))
       }
@@ -141,14 +175,15 @@ public final class XSLTStylesheet: @unchecked Sendable {
       let unmanagedCollector = Unmanaged.passUnretained(collector).toOpaque()
       var target = gk_message_target(
         context: unmanagedCollector, sink: diagnosticCollectorMessageSink)
-      return withUnsafeMutablePointer(to: &target) { targetPointer -> Result<Data, XMLError> in
+      return withUnsafeMutablePointer(to: &target) { targetPointer -> Result<T, XMLError> in
         gk_set_transform_error_target(context, targetPointer)
         let parameterList = StringParameterList(parameters)
-        return parameterList.withCArray { parameterArray -> Result<Data, XMLError> in
+        return parameterList.withCArray { parameterArray -> Result<T, XMLError> in
           _ = xsltQuoteUserParams(context, parameterArray)
           let watchdog = timeout.map { TransformWatchdog(context: context, after: $0) }
           let result = xsltApplyStylesheetUser(pointer, document.pointer, nil, nil, nil, context)
-          defer { if let result { xmlFreeDoc(result) } }
+          var taken = false
+          defer { if let result, !taken { xmlFreeDoc(result) } }
           collector.flushFragments()
           if let timeout, watchdog?.disarm() == true {
             return .failure(
@@ -176,25 +211,20 @@ public final class XSLTStylesheet: @unchecked Sendable {
                 }))
           }
           guard let result else { return .failure(.internalFailure("no result")) }
-          var buffer: UnsafeMutablePointer<xmlChar>?
-          var length: Int32 = 0
-          guard xsltSaveResultToString(&buffer, &length, result, pointer) == 0 else {
-            return .failure(.internalFailure("cannot serialise the transformation result"))
-          }
-          defer { if let buffer { gk_xml_free(buffer) } }
-          guard let buffer, length > 0 else { return .success(Data()) }
-          return .success(Data(bytes: buffer, count: Int(length)))
+          taken = true
+          return take(result)
         }
       }
     }
-    let bytes = try outcome.get()
-    return XSLTResult(
-      bytes: bytes,
-      messages: collector.diagnostics.map { d in
+    let value = try outcome.get()
+    return (
+      value,
+      collector.diagnostics.map { d in
         var message = d
         if message.severity == .error { message.severity = .note }
         return message
-      })
+      }
+    )
   }
 }
 

@@ -165,6 +165,26 @@ struct XSLTTests {
     #expect(result.messages.isEmpty)
   }
 
+  @Test func documentIsReadWithTheInputSizeLimitAndSaysWhyItWasNot() throws {
+    let fixture = try XSLTFixture()
+    // A sparse file past the 50 MB input limit: read like an input, it is refused unread.
+    let big = try fixture.folder.write("sheets/big.xml", "<big/>")
+    let handle = try #require(FileHandle(forWritingAtPath: big))
+    try handle.truncate(atOffset: UInt64(XMLParseLimits().maxBytes + 1))
+    try handle.close()
+    let sheet = try fixture.stylesheet(
+      """
+      <xsl:output method="text"/>
+      <xsl:template match="/">[<xsl:value-of select="count(document('big.xml'))"/>]</xsl:template>
+      """)
+    let diagnostics =
+      switch fixture.apply(sheet) {
+      case .success(let result): result.messages
+      case .failure(let error): error.diagnostics
+      }
+    #expect(diagnostics.contains { $0.message.contains("big.xml") && $0.message.contains("over the limit") })
+  }
+
   @Test func documentInASubfolderOfTheStylesheetFolderIsRefused() throws {
     let fixture = try XSLTFixture()
     // The folder itself, not the whole tree below it: a checkout's sheets/ may hold anything.

@@ -41,16 +41,18 @@ public enum DocumentLoader {
   /// Laws and guidelines are read while they are parsed (`DocumentStreamReader`); catalogs once
   /// parsed.
   private static func load(
-    fileName: String, parse: (DocumentStreamReader) throws(XMLError) -> XMLDocument
+    fileName: String, parse: (DocumentStreamReader) throws(XMLError) -> XMLDocument?
   ) throws(GuideKitError) -> ClauseTree {
     let reader = DocumentStreamReader(file: fileName)
-    let document: XMLDocument
+    let document: XMLDocument?
     do {
       document = try parse(reader)
     } catch {
       throw .xml(error)
     }
     if let tree = reader.tree() { return tree }
+    // The reader keeps the root of any other document: the tree readers take it whole.
+    guard let document else { throw .unsupportedDocument(file: fileName, line: 0, root: "") }
     return try read(document)
   }
 
