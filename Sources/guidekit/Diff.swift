@@ -129,7 +129,7 @@ struct Diff: ParsableCommand {
         var parameters = style.parameters()
         if format == .text && output.colorAllowed && parameters["color"] == nil { parameters["color"] = "1" }
         rendered = try style.stylesheets(defaultName: name).transform(
-          name, xml: DeltaDocument.xml(diff), fileName: "delta.xml", parameters: parameters)
+          name, document: DeltaDocument.document(diff), parameters: parameters)
       }
     } catch {
       Console.error(error.description)
@@ -174,7 +174,7 @@ struct Diff: ParsableCommand {
             text += "compared with \(comparedWith), the edition it supersedes\n"
           }
           text += try sheets.transform(
-            "delta-text", xml: DeltaDocument.xml(file.diff), fileName: "\(file.path).delta.xml",
+            "delta-text", document: DeltaDocument.document(file.diff, fileName: "\(file.path).delta.xml"),
             parameters: parameters)
           if !text.hasSuffix("\n") { text += "\n" }
         }

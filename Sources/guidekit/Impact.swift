@@ -139,7 +139,7 @@ struct Impact: ParsableCommand {
         let texts = ImpactRules.clauseTexts(trees, report: report)
         try output.emit(
           try style.stylesheets(defaultName: name).transform(
-            name, xml: report.xml(clauseTexts: texts), fileName: "impact.xml", parameters: style.parameters()))
+            name, document: report.document(clauseTexts: texts), parameters: style.parameters()))
       default:
         try output.emit(DiagnosticFormatter.text(diagnostics, color: output.colorAllowed))
       }

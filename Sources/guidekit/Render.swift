@@ -135,7 +135,7 @@ struct Notice: ParsableCommand {
       }
       if let old { previous = (old, try DocumentDiffer.diff(old: old, new: edition)) }
       let version = edition.info.version
-      let xml = NoticeBuilder.xml(
+      let notice = try NoticeBuilder.document(
         edition: edition, previous: previous,
         links: NoticeBuilder.Links(
           edition: "\(version).html", table: previous == nil ? nil : "\(version)-table.html",
@@ -147,7 +147,7 @@ struct Notice: ParsableCommand {
       let renderer = Renderer(
         stylesheets: try style.stylesheets(defaultName: format == .html ? "notice-html" : "notice-text"),
         parameters: parameters, layout: TextLayoutOptions(width: width))
-      try output.emit(try renderer.notice(xml: xml, text: format == .text))
+      try output.emit(try renderer.notice(document: notice, text: format == .text))
     } catch let error as GuideKitError {
       throw NewEdition.failure(error)
     }

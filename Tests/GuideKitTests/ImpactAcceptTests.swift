@@ -104,3 +104,61 @@ struct ImpactAcceptTests {
     #expect(!written.contains(#"provision="Art18""#))
   }
 }
+
+/// `impact --accept` on values that need escaping: refs found where libxml2 parsed them, values
+/// compared decoded and written escaped.
+@Suite("impact --accept, escaped values")
+struct ImpactAcceptEscapingTests {
+  static func finding(line: Int, source: String, provision: String, pin: String, latest: String) -> ImpactFinding {
+    var finding = ImpactFinding(
+      file: "g.xml", line: line, clause: "a", clauseNum: nil, clauseTitle: nil, guideline: "g",
+      reference: Reference(source: source, provision: provision, pin: pin, label: "", line: line),
+      provisionLabel: "", status: .modified, message: "")
+    finding.latest = latest
+    return finding
+  }
+
+  @Test func valuesWithAmpersandQuoteAndLessThanAreMatchedDecodedAndWrittenEscaped() throws {
+    // A decoy attribute whose value spells the pin attribute: only the real one may change.
+    let line =
+      #"    <p><ref note=' pin="v&quot;1&lt;"' source="R&amp;D" provision="Art1" pin="v&quot;1&lt;">第1条</ref></p>"#
+    let original = """
+      <?xml version="1.0" encoding="UTF-8"?>
+      <guideline xmlns="urn:guidekit:guideline:1" id="g" version="1.0">
+        <clause id="a">
+      \(line)
+        </clause>
+      </guideline>
+
+      """
+    let finding = Self.finding(line: 4, source: "R&D", provision: "Art1", pin: "v\"1<", latest: "w&\"2<")
+    let (data, outcome) = try ReferenceRepinner.repin(Data(original.utf8), file: "g.xml", findings: [finding])
+    #expect(outcome.repinned.count == 1)
+    #expect(outcome.skipped.isEmpty)
+    let expected = original.replacingOccurrences(
+      of: #"provision="Art1" pin="v&quot;1&lt;">"#, with: #"provision="Art1" pin="w&amp;&quot;2&lt;">"#)
+    #expect(String(decoding: data, as: UTF8.self) == expected)
+  }
+
+  @Test func aSingleQuotedValueIsEscapedForItsQuote() throws {
+    let original = """
+      <guideline xmlns="urn:guidekit:guideline:1">
+      <ref source='a' provision='Art1' pin='old'/>
+      </guideline>
+      """
+    let finding = Self.finding(line: 2, source: "a", provision: "Art1", pin: "old", latest: "it's")
+    let (data, outcome) = try ReferenceRepinner.repin(Data(original.utf8), file: "g.xml", findings: [finding])
+    #expect(outcome.repinned.count == 1)
+    #expect(String(decoding: data, as: UTF8.self).contains("pin='it&apos;s'/>"))
+  }
+
+  @Test func aRefWhoseValuesDifferIsSkippedAndTheFileUnchanged() throws {
+    let original =
+      "<guideline xmlns=\"urn:guidekit:guideline:1\">\n<ref source=\"a\" provision=\"Art1\" pin=\"old\"/>\n</guideline>"
+    let finding = Self.finding(line: 2, source: "a", provision: "Art2", pin: "old", latest: "new")
+    let (data, outcome) = try ReferenceRepinner.repin(Data(original.utf8), file: "g.xml", findings: [finding])
+    #expect(outcome.repinned.isEmpty)
+    #expect(outcome.skipped.count == 1)
+    #expect(String(decoding: data, as: UTF8.self) == original)
+  }
+}

@@ -1,3 +1,5 @@
+import GuideKitXML
+
 /// The diff as an XML document in its own namespace (`urn:guidekit:delta:1`, schema
 /// `schemas/delta.xsd`): every human-facing format of `guidekit diff` is XSLT over it.
 ///
@@ -11,6 +13,20 @@ public enum DeltaDocument {
   /// - Parameter context: lines of unchanged units shown around changes (0: none).
   public static func xml(_ diff: DocumentDiff) -> String {
     var w = XMLWriter()
+    write(diff, into: &w)
+    return w.output
+  }
+
+  /// The delta as a libxml2 tree for the stylesheets: what parsing ``xml(_:)`` would give.
+  public static func document(_ diff: DocumentDiff, fileName: String = "delta.xml") throws(GuideKitError)
+    -> XMLDocument
+  {
+    var w = XMLWriter(tree: true)
+    write(diff, into: &w)
+    return try w.document(fileName: fileName)
+  }
+
+  static func write(_ diff: DocumentDiff, into w: inout XMLWriter) {
     w.declaration()
     w.open(
       "delta",
@@ -59,7 +75,6 @@ public enum DeltaDocument {
     }
     flushGap()
     w.close("delta")
-    return w.output
   }
 
   static func edition(_ w: inout XMLWriter, _ name: String, _ info: DocumentInfo) {

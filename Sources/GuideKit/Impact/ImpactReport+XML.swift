@@ -1,3 +1,5 @@
+import GuideKitXML
+
 /// The impact report as XML (`urn:guidekit:impact:1`), the input of the html and markdown
 /// stylesheets: one `<clause>` per affected clause, with its text and each finding's redline.
 extension ImpactReport {
@@ -5,6 +7,20 @@ extension ImpactReport {
 
   public func xml(clauseTexts: [String: [String]] = [:]) -> String {
     var w = XMLWriter()
+    write(clauseTexts: clauseTexts, into: &w)
+    return w.output
+  }
+
+  /// The report as a libxml2 tree for the stylesheets: what parsing ``xml(clauseTexts:)`` would give.
+  public func document(clauseTexts: [String: [String]] = [:], fileName: String = "impact.xml") throws(GuideKitError)
+    -> XMLDocument
+  {
+    var w = XMLWriter(tree: true)
+    write(clauseTexts: clauseTexts, into: &w)
+    return try w.document(fileName: fileName)
+  }
+
+  private func write(clauseTexts: [String: [String]], into w: inout XMLWriter) {
     w.declaration()
     w.open(
       "impact",
@@ -34,7 +50,6 @@ extension ImpactReport {
       w.close("clause")
     }
     w.close("impact")
-    return w.output
   }
 
   private func finding(_ w: inout XMLWriter, _ f: ImpactFinding) {

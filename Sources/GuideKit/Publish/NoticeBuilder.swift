@@ -1,4 +1,5 @@
 import FoundationEssentials
+import GuideKitXML
 
 /// Builds the notice document (`urn:guidekit:notice:1`) of an edition: the facts a notice states
 /// (dates in 和暦 and 西暦, issuer, title, summary, the changes against the previous edition,
@@ -28,8 +29,27 @@ public enum NoticeBuilder {
     edition: ClauseTree, previous: (tree: ClauseTree, diff: DocumentDiff)?, links: Links,
     mainChanges: Int = 10
   ) -> String {
-    let info = edition.info
     var w = XMLWriter()
+    write(edition: edition, previous: previous, links: links, mainChanges: mainChanges, into: &w)
+    return w.output
+  }
+
+  /// The notice as a libxml2 tree for the stylesheets: what parsing ``xml(edition:previous:links:mainChanges:)``
+  /// would give.
+  public static func document(
+    edition: ClauseTree, previous: (tree: ClauseTree, diff: DocumentDiff)?, links: Links,
+    mainChanges: Int = 10, fileName: String = "notice.xml"
+  ) throws(GuideKitError) -> XMLDocument {
+    var w = XMLWriter(tree: true)
+    write(edition: edition, previous: previous, links: links, mainChanges: mainChanges, into: &w)
+    return try w.document(fileName: fileName)
+  }
+
+  static func write(
+    edition: ClauseTree, previous: (tree: ClauseTree, diff: DocumentDiff)?, links: Links, mainChanges: Int,
+    into w: inout XMLWriter
+  ) {
+    let info = edition.info
     w.declaration()
     var rootAttributes = [
       ("xmlns", namespace), ("guideline", info.id), ("version", info.version), ("lang", info.language ?? "ja"),
@@ -79,7 +99,6 @@ public enum NoticeBuilder {
     w.close("links")
     if let contact = info.contact { w.element("contact", contact) }
     w.close("notice")
-    return w.output
   }
 
   /// The edition `edition` supersedes, found beside it: `<supersedes>.xml` in its folder, else

@@ -233,7 +233,6 @@ public final class Publisher: Sendable {
             Data(try renderer.text(data: source, file: file).utf8)
           })
         if let diff, let table = links.table, let redline = links.redline {
-          let delta = Once { () throws(GuideKitError) in DeltaDocument.xml(try diff.get()) }
           let sheets = options.stylesheets
           // Navigation to the edition's other pages; no input paths on a public page.
           let navigation = [
@@ -244,28 +243,31 @@ public final class Publisher: Sendable {
           jobs.append(
             Job(path: table, fingerprint: "\(base)\u{1F}table\u{1F}\(pairHash)") { () throws(GuideKitError) in
               Data(
-                try sheets.transform("delta-table", xml: delta.get(), fileName: "delta.xml", parameters: parameters)
-                  .utf8)
+                try sheets.transform(
+                  "delta-table", document: DeltaDocument.document(diff.get()), parameters: parameters
+                )
+                .utf8)
             })
           jobs.append(
             Job(path: redline, fingerprint: "\(base)\u{1F}redline\u{1F}\(pairHash)") { () throws(GuideKitError) in
               Data(
-                try sheets.transform("delta-html", xml: delta.get(), fileName: "delta.xml", parameters: parameters)
+                try sheets.transform("delta-html", document: DeltaDocument.document(diff.get()), parameters: parameters)
                   .utf8)
             })
         }
         let noticeLinks = NoticeBuilder.Links(
           edition: "\(version).html", table: links.table.map { $0.lastPathPart },
           redline: links.redline.map { $0.lastPathPart }, text: "\(version).txt")
-        let noticeXML = Once { () throws(GuideKitError) in
+        // Each job builds its own tree: a transformation may write to its input's nodes.
+        let notice: @Sendable () throws(GuideKitError) -> XMLDocument = { () throws(GuideKitError) in
           var comparison: (ClauseTree, DocumentDiff)?
           if let previous, let diff { comparison = (previous, try diff.get()) }
-          return NoticeBuilder.xml(edition: edition, previous: comparison, links: noticeLinks)
+          return try NoticeBuilder.document(edition: edition, previous: comparison, links: noticeLinks)
         }
         jobs.append(
           Job(path: links.notice ?? "", fingerprint: "\(base)\u{1F}notice\u{1F}\(pairHash)") {
             () throws(GuideKitError) in
-            Data(try renderer.notice(xml: noticeXML.get(), text: false).utf8)
+            Data(try renderer.notice(document: notice(), text: false).utf8)
           })
         // A mailed notice needs absolute links: relative ones resolved against the base URL.
         let linkBase = NoticeBuilder.linkBase(siteURL: options.baseURL, guideline: id)
@@ -280,7 +282,7 @@ public final class Publisher: Sendable {
             fingerprint: "\(base)\u{1F}notice-text\u{1F}\(pairHash)\u{1F}\(options.baseURL)"
           ) {
             () throws(GuideKitError) in
-            Data(try textRenderer.notice(xml: noticeXML.get(), text: true).utf8)
+            Data(try textRenderer.notice(document: notice(), text: true).utf8)
           })
         jobs += Self.figureJobs(edition, prefix: prefix, base: base)
         site.add(edition: edition, links: links)
@@ -327,9 +329,8 @@ public final class Publisher: Sendable {
           path: "impact.html",
           fingerprint: "\(base)\u{1F}impact\u{1F}\(inputs)\u{1F}\(registryHash)\u{1F}\(options.asOf)"
         ) { () throws(GuideKitError) in
-          let xml = report.xml(clauseTexts: ImpactRules.clauseTexts(trees, report: report))
-          return Data(
-            try sheets.transform("impact-html", xml: xml, fileName: "impact.xml", parameters: parameters).utf8)
+          let document = try report.document(clauseTexts: ImpactRules.clauseTexts(trees, report: report))
+          return Data(try sheets.transform("impact-html", document: document, parameters: parameters).utf8)
         })
       jobs.append(
         Job(
@@ -342,21 +343,22 @@ public final class Publisher: Sendable {
     }
 
     // Index and feed.
-    let siteXML = site.xml()
-    let siteHash = Self.hash(Data(siteXML.utf8))
+    let siteHash = Self.hash(Data(site.xml().utf8))
+    let finalSite = site
     let sheets = options.stylesheets
     let parameters = options.parameters
     let feedParameters = parameters.merging(["base-url": options.baseURL, "self-href": "feed.xml"]) { user, _ in user }
     jobs.append(
       Job(path: "index.html", fingerprint: "\(base)\u{1F}index\u{1F}\(siteHash)") { () throws(GuideKitError) in
-        Data(try sheets.transform("site-index", xml: siteXML, fileName: "site.xml", parameters: parameters).utf8)
+        Data(try sheets.transform("site-index", document: finalSite.document(), parameters: parameters).utf8)
       })
     jobs.append(
       Job(path: "feed.xml", fingerprint: "\(base)\u{1F}feed\u{1F}\(siteHash)\u{1F}\(options.baseURL)") {
         () throws(GuideKitError) in
-        Data(try sheets.transform("feed", xml: siteXML, fileName: "site.xml", parameters: feedParameters).utf8)
+        Data(try sheets.transform("feed", document: finalSite.document(), parameters: feedParameters).utf8)
       })
 
+    try options.stylesheets.precompile(Stylesheets.publishing)
     var result = try build(jobs, impact: impact)
     result.diagnostics = validation.diagnostics
     return result

@@ -1,3 +1,5 @@
+import GuideKitXML
+
 /// The site document (`urn:guidekit:site:1`) that the index page and the feed are made from.
 struct SiteDocument {
   static let namespace = "urn:guidekit:site:1"
@@ -28,6 +30,18 @@ struct SiteDocument {
 
   func xml() -> String {
     var w = XMLWriter()
+    write(into: &w)
+    return w.output
+  }
+
+  /// The site document as a libxml2 tree for the stylesheets: what parsing ``xml()`` would give.
+  func document() throws(GuideKitError) -> XMLDocument {
+    var w = XMLWriter(tree: true)
+    write(into: &w)
+    return try w.document(fileName: "site.xml")
+  }
+
+  private func write(into w: inout XMLWriter) {
     w.declaration()
     let updated = editions.filter { !$0.tree.info.isDraft }.compactMap { $0.tree.info.issued }.max() ?? ""
     w.open("site", [("xmlns", Self.namespace), ("title", title), ("updated", updated)])
@@ -80,6 +94,5 @@ struct SiteDocument {
       w.empty("reference-source", [("id", reference.id), ("href", reference.href), ("title", reference.title)])
     }
     w.close("site")
-    return w.output
   }
 }

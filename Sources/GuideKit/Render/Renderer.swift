@@ -24,10 +24,9 @@ public struct Renderer: Sendable {
 
   /// The edition as plain text (`guideline-text`, then laid out to `layout.width` columns).
   public func text(file: String, extra: [String: String] = [:]) throws(GuideKitError) -> String {
-    let structure = try stylesheets.transform(
+    let structure = try stylesheets.transformToDocument(
       "guideline-text", document: try guideline(file), parameters: extra.merging(parameters) { _, user in user })
-    return try TextLayoutDocument.render(
-      xml: structure, fileName: try stylesheets.path(for: "guideline-text"), options: layout)
+    return try TextLayoutDocument.render(structure, options: layout)
   }
 
   /// The edition's HTML page from its bytes, read once by the caller; `file` names it.
@@ -39,11 +38,10 @@ public struct Renderer: Sendable {
 
   /// The edition as plain text from its bytes, read once by the caller; `file` names it.
   public func text(data: Data, file: String, extra: [String: String] = [:]) throws(GuideKitError) -> String {
-    let structure = try stylesheets.transform(
+    let structure = try stylesheets.transformToDocument(
       "guideline-text", document: try guideline(file, data: data),
       parameters: extra.merging(parameters) { _, user in user })
-    return try TextLayoutDocument.render(
-      xml: structure, fileName: try stylesheets.path(for: "guideline-text"), options: layout)
+    return try TextLayoutDocument.render(structure, options: layout)
   }
 
   /// Parses `file` (or its bytes, when given) once and refuses anything but a guideline edition.
@@ -69,14 +67,23 @@ public struct Renderer: Sendable {
     return document
   }
 
-  /// A notice document to HTML (`notice-html`) or text (`notice-text`).
+  /// A notice document given as text to HTML (`notice-html`) or text (`notice-text`).
   public func notice(xml: String, text: Bool) throws(GuideKitError) -> String {
-    if text {
-      let structure = try stylesheets.transform(
-        "notice-text", xml: xml, fileName: "notice.xml", parameters: parameters)
-      return try TextLayoutDocument.render(
-        xml: structure, fileName: try stylesheets.path(for: "notice-text"), options: layout)
+    let document: XMLDocument
+    do {
+      document = try XMLDocument.parse(data: Data(xml.utf8), fileName: "notice.xml")
+    } catch {
+      throw .xml(error)
     }
-    return try stylesheets.transform("notice-html", xml: xml, fileName: "notice.xml", parameters: parameters)
+    return try notice(document: document, text: text)
+  }
+
+  /// A notice document (`NoticeBuilder.document`) to HTML (`notice-html`) or text (`notice-text`).
+  public func notice(document: XMLDocument, text: Bool) throws(GuideKitError) -> String {
+    if text {
+      let structure = try stylesheets.transformToDocument("notice-text", document: document, parameters: parameters)
+      return try TextLayoutDocument.render(structure, options: layout)
+    }
+    return try stylesheets.transform("notice-html", document: document, parameters: parameters)
   }
 }

@@ -51,6 +51,23 @@ public final class Stylesheets: Sendable {
     return sheet
   }
 
+  /// The stylesheets `Publisher.publish` applies.
+  public static let publishing = [
+    "guideline-html", "guideline-text", "delta-table", "delta-html", "notice-html", "notice-text",
+    "impact-html", "site-index", "feed",
+  ]
+
+  /// Compiles the named stylesheets now, one after another. libxslt's generic error handler is
+  /// process-wide: a stylesheet compiled while transformations run on other threads could take
+  /// their messages (or they its), so a run compiles what it needs before its work fans out.
+  /// - Throws: `GuideKitError.xml` or `.io` for the first that does not compile.
+  public func precompile(_ names: some Sequence<String>) throws(GuideKitError) {
+    for name in names { _ = try stylesheet(name) }
+  }
+
+  /// The names compiled so far, sorted.
+  package var compiledNames: [String] { compiled.withLock { $0.keys.sorted() } }
+
   /// Applies the named stylesheet to an XML document given as text.
   /// - Parameters:
   ///   - xml: the input document (e.g. a delta document).
@@ -60,28 +77,29 @@ public final class Stylesheets: Sendable {
     _ name: String, xml: String, fileName: String, parameters: [String: String] = [:],
     readable: [String] = []
   ) throws(GuideKitError) -> String {
-    let sheet = try stylesheet(name)
-    do {
+    try apply(name, readable: readable) { sheet, policy throws(XMLError) in
       let document = try XMLDocument.parse(data: Data(xml.utf8), fileName: fileName)
-      return try sheet.transform(
-        document, parameters: parameters, policy: XSLTAccessPolicy(files: readable), timeout: transformTimeout
-      ).string
-    } catch {
-      throw .xml(error)
+      return try sheet.transform(document, parameters: parameters, policy: policy, timeout: transformTimeout).string
     }
   }
 
-  /// Applies the named stylesheet to a parsed document.
+  /// Applies the named stylesheet to a parsed (or built) document.
   public func transform(
     _ name: String, document: XMLDocument, parameters: [String: String] = [:], readable: [String] = []
   ) throws(GuideKitError) -> String {
-    let sheet = try stylesheet(name)
-    do {
-      return try sheet.transform(
-        document, parameters: parameters, policy: XSLTAccessPolicy(files: readable), timeout: transformTimeout
-      ).string
-    } catch {
-      throw .xml(error)
+    try apply(name, readable: readable) { sheet, policy throws(XMLError) in
+      try sheet.transform(document, parameters: parameters, policy: policy, timeout: transformTimeout).string
+    }
+  }
+
+  /// Applies the named stylesheet to a document and returns the result tree, unserialised (the
+  /// text stylesheets' layout documents, which `TextLayoutDocument` reads in place).
+  package func transformToDocument(
+    _ name: String, document: XMLDocument, parameters: [String: String] = [:], readable: [String] = []
+  ) throws(GuideKitError) -> XMLDocument {
+    try apply(name, readable: readable) { sheet, policy throws(XMLError) in
+      try sheet.transformToDocument(document, parameters: parameters, policy: policy, timeout: transformTimeout)
+        .document
     }
   }
 
@@ -89,12 +107,20 @@ public final class Stylesheets: Sendable {
   public func transform(
     _ name: String, file: String, parameters: [String: String] = [:], readable: [String] = []
   ) throws(GuideKitError) -> String {
+    try apply(name, readable: readable) { sheet, policy throws(XMLError) in
+      let document = try XMLDocument.parse(file: file)
+      return try sheet.transform(document, parameters: parameters, policy: policy, timeout: transformTimeout).string
+    }
+  }
+
+  /// Runs `body` with the compiled stylesheet and a read policy of `readable`; XML errors become
+  /// `GuideKitError.xml`.
+  private func apply<T>(
+    _ name: String, readable: [String], _ body: (XSLTStylesheet, XSLTAccessPolicy) throws(XMLError) -> T
+  ) throws(GuideKitError) -> T {
     let sheet = try stylesheet(name)
     do {
-      let document = try XMLDocument.parse(file: file)
-      return try sheet.transform(
-        document, parameters: parameters, policy: XSLTAccessPolicy(files: readable), timeout: transformTimeout
-      ).string
+      return try body(sheet, XSLTAccessPolicy(files: readable))
     } catch {
       throw .xml(error)
     }

@@ -32,10 +32,10 @@ public enum TextLayoutDocument {
   }
 
   static func items(xml: String, fileName: String) throws(GuideKitError) -> [Item] {
-    let root: XMLElement
+    let document: XMLDocument
     do {
       let limits = XMLParseLimits(maxBytes: Int(Int32.max))
-      root = try XMLDocument.parse(data: Data(xml.utf8), fileName: fileName, limits: limits).rootElement()
+      document = try XMLDocument.parse(data: Data(xml.utf8), fileName: fileName, limits: limits)
     } catch {
       throw .xml(
         .transformFailed(
@@ -46,6 +46,13 @@ public enum TextLayoutDocument {
             return output
           }))
     }
+    return try items(document, fileName: fileName)
+  }
+
+  /// The items of a text-layout document, read from its tree (a transformation's result tree,
+  /// as `Stylesheets.transformToDocument` returns it, is read in place).
+  static func items(_ document: XMLDocument, fileName: String) throws(GuideKitError) -> [Item] {
+    let root = document.rootElement()
     guard root.name == "text", root.namespaceURI == namespace else {
       throw .xml(
         .transformFailed([
@@ -105,10 +112,20 @@ public enum TextLayoutDocument {
   public static func render(xml: String, fileName: String, options: TextLayoutOptions) throws(GuideKitError)
     -> String
   {
+    render(try items(xml: xml, fileName: fileName), options: options)
+  }
+
+  /// The laid-out text of a text-layout document's tree, named after what made it (the
+  /// stylesheet, as `Stylesheets.transformToDocument` names its result).
+  public static func render(_ document: XMLDocument, options: TextLayoutOptions) throws(GuideKitError) -> String {
+    render(try items(document, fileName: document.fileName), options: options)
+  }
+
+  private static func render(_ items: [Item], options: TextLayoutOptions) -> String {
     var single = options
     single.blankLinesBetweenBlocks = 0
     var lines: [String] = []
-    for item in try items(xml: xml, fileName: fileName) {
+    for item in items {
       switch item {
       case .block(let block): lines += TextLayout.lines(for: block, options: single)
       case .blank: lines.append("")

@@ -1,59 +1,121 @@
+import GuideKitXML
+
 /// Writes well-formed, indented XML; text and attribute values are always escaped.
+///
+/// A writer either writes text (`output`, for `--format xml` and fingerprints) or builds the same
+/// document with libxml2's tree API (`document`, for the stylesheets): the same calls give a
+/// tree equal to what parsing `output` would give, white space between elements included, so
+/// no document is written only to be parsed again.
 struct XMLWriter {
   private(set) var output = ""
   private var depth = 0
-  private var inline = false
+  private let builder: XMLTreeBuilder?
+
+  /// A writer of text (`output`), or with `tree`, a builder of a tree (`document(fileName:)`)
+  /// that writes no text.
+  init(tree: Bool = false) {
+    builder = tree ? XMLTreeBuilder() : nil
+  }
+
+  /// The built tree (a tree-building writer's), named `fileName`.
+  /// - Throws: `GuideKitError.xml` when there is none (a text writer, or libxml2 out of memory).
+  func document(fileName: String) throws(GuideKitError) -> XMLDocument {
+    guard let document = builder?.finish(fileName: fileName) else {
+      throw .xml(.internalFailure("cannot build \(fileName)"))
+    }
+    return document
+  }
 
   mutating func declaration() {
+    guard builder == nil else { return }
     output += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
   }
 
-  private mutating func indent() {
-    output += String(repeating: "  ", count: depth)
+  /// Character data between tags: indentation, line ends and text, written as given (`raw`,
+  /// escaped) or added to the tree (`text`, as parsing `raw` would give it).
+  private mutating func characters(_ raw: String, _ text: String) {
+    if let builder { builder.text(text) } else { output += raw }
   }
 
-  private static func attributes(_ list: [(String, String)]) -> String {
-    list.map { " \($0.0)=\"\(escapeAttribute($0.1))\"" }.joined()
+  private mutating func indent() {
+    let spaces = String(repeating: "  ", count: depth)
+    characters(spaces, spaces)
+  }
+
+  private mutating func newline() { characters("\n", "\n") }
+
+  private mutating func startTag(_ name: String, _ attributes: [(String, String)], empty: Bool = false) {
+    if let builder {
+      builder.start(name, attributes: attributes.map { ($0.0, Self.allowedOnly($0.1)) })
+      if empty { builder.end() }
+    } else {
+      output += "<\(name)\(attributes.map { " \($0.0)=\"\(Self.escapeAttribute($0.1))\"" }.joined())"
+      output += empty ? "/>" : ">"
+    }
+  }
+
+  private mutating func endTag(_ name: String) {
+    if let builder { builder.end() } else { output += "</\(name)>" }
+  }
+
+  private mutating func content(_ text: String) {
+    characters(Self.escapeText(text), Self.allowedOnly(text))
   }
 
   mutating func open(_ name: String, _ attributes: [(String, String)] = []) {
     indent()
-    output += "<\(name)\(Self.attributes(attributes))>\n"
+    startTag(name, attributes)
+    newline()
     depth += 1
   }
 
   mutating func close(_ name: String) {
     depth -= 1
     indent()
-    output += "</\(name)>\n"
+    endTag(name)
+    newline()
   }
 
   mutating func empty(_ name: String, _ attributes: [(String, String)] = []) {
     indent()
-    output += "<\(name)\(Self.attributes(attributes))/>\n"
+    startTag(name, attributes, empty: true)
+    newline()
   }
 
   mutating func element(_ name: String, _ text: String, _ attributes: [(String, String)] = []) {
     indent()
-    output += "<\(name)\(Self.attributes(attributes))>\(Self.escapeText(text))</\(name)>\n"
+    startTag(name, attributes)
+    content(text)
+    endTag(name)
+    newline()
   }
 
   /// Mixed content: an element whose children stay on one line.
   mutating func openInline(_ name: String, _ attributes: [(String, String)] = []) {
     indent()
-    output += "<\(name)\(Self.attributes(attributes))>"
+    startTag(name, attributes)
   }
 
   mutating func closeInline(_ name: String) {
-    output += "</\(name)>\n"
+    endTag(name)
+    newline()
   }
 
   mutating func inlineElement(_ name: String, _ text: String) {
-    output += "<\(name)>\(Self.escapeText(text))</\(name)>"
+    startTag(name, [])
+    content(text)
+    endTag(name)
   }
 
   mutating func text(_ text: String) {
-    output += Self.escapeText(text)
+    content(text)
+  }
+
+  /// The text without the characters XML cannot hold (what `escapeText` drops).
+  static func allowedOnly(_ s: String) -> String {
+    var out = ""
+    out.unicodeScalars.append(contentsOf: s.unicodeScalars.filter(isAllowed))
+    return out
   }
 
   static func escapeText(_ s: String) -> String {
