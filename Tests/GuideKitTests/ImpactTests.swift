@@ -220,3 +220,71 @@ struct RenumberingFixtureTests {
     #expect(diff.changes.first?.id == "Art2")
   }
 }
+
+/// A registry file that cannot be read never counts as "nothing changed".
+@Suite("Unreadable revisions in the registry")
+struct UnreadableRevisionTests {
+  /// A law folder with revision 2020-01-01 (readable) and 2021-01-01 (not XML).
+  static func laws(in folder: URL, brokenPinned: Bool = false) throws -> URL {
+    let laws = folder.appendingPathComponent("laws")
+    try FileManager.default.createDirectory(at: laws, withIntermediateDirectories: true)
+    let good = RenumberingFixtureTests.law([("1", "この法律は、試験のために定める。")])
+    try (brokenPinned ? "<Law><LawBody>" : good).write(
+      to: laws.appendingPathComponent("430AC0000000099_20200101_430AC0000000099.xml"), atomically: true, encoding: .utf8
+    )
+    try "<Law><LawBody>".write(
+      to: laws.appendingPathComponent("430AC0000000099_20210101_502AC0000000001.xml"), atomically: true, encoding: .utf8
+    )
+    return laws
+  }
+
+  @Test func anUnreadableUpcomingRevisionIsReportedNotPassedOver() throws {
+    let folder = RepoPaths.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let laws = try Self.laws(in: folder)
+    let file = try guideline([("430AC0000000099", "Art1", "20200101_430AC0000000099")], in: folder)
+    let report = try check(file, registry: [laws.path], asOf: "2020-06-01")
+    let finding = try #require(report.findings.first)
+    #expect(finding.status == .unresolved)
+    #expect(finding.message.contains("430AC0000000099_20210101_502AC0000000001.xml"))
+  }
+
+  @Test func anUnreadablePinnedRevisionFailsValidationOfEveryRefToIt() throws {
+    let folder = RepoPaths.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let laws = try Self.laws(in: folder, brokenPinned: true)
+    let file = try guideline(
+      [
+        ("430AC0000000099", "Art1", "20200101_430AC0000000099"),
+        ("430AC0000000099", "Art9", "20200101_430AC0000000099"),
+      ],
+      in: folder)
+    let report = Validator.validate(paths: [file], options: .init(registry: ReferenceRegistry(folders: [laws.path])))
+    let unreadable = report.diagnostics.filter { $0.rule == ReferenceRule.unreadable.id }
+    #expect(unreadable.count == 2)
+    #expect(unreadable.allSatisfy { $0.severity == .error && $0.message.contains("20200101_430AC0000000099") })
+  }
+}
+
+/// The edition a notice compares with: `<supersedes>.xml` that does not parse is that error, not
+/// "no edition beside it".
+@Suite("A superseded edition that does not parse")
+struct MalformedSupersededEditionTests {
+  @Test func theParseErrorOfTheNamedEditionIsReported() throws {
+    let folder = RepoPaths.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let edition = folder.appendingPathComponent("5.0.xml")
+    try FileManager.default.copyItem(
+      at: URL(fileURLWithPath: RepoPaths.path("guidelines/telework-security/5.0.xml")), to: edition)
+    try "<guideline xmlns=\"urn:guidekit:guideline:1\">".write(
+      to: folder.appendingPathComponent("4.0.xml"), atomically: true, encoding: .utf8)
+    let tree = try DocumentLoader.load(file: edition.path)
+    #expect(tree.info.supersedes == "4.0")
+    #expect {
+      _ = try NoticeBuilder.supersededEdition(of: tree)
+    } throws: { error in
+      let description = (error as? GuideKitError)?.description ?? ""
+      return description.contains("4.0.xml") && !description.contains("names no edition")
+    }
+  }
+}

@@ -251,7 +251,15 @@ public final class ImpactChecker: Sendable {
     _ cited: LocatedUnit, pinnedTree: ClauseTree, reference: Reference, into result: inout ImpactFinding
   ) {
     for revision in registry.upcoming(source: reference.source, after: options.asOf) {
-      guard let future = try? registry.load(revision) else { continue }
+      let future: ClauseTree
+      do {
+        future = try registry.load(revision)
+      } catch {
+        // A scheduled revision that cannot be read may change the provision: not current.
+        result.status = .unresolved
+        result.message = "cannot read \(revision.path): \(error.description)"
+        return
+      }
       var probe = result
       compare(cited, in: pinnedTree, with: future, reference: reference, into: &probe)
       if probe.status != .current {

@@ -116,8 +116,10 @@ public enum NoticeBuilder {
     }
     for name in names where !version.contains("/") {
       let path = folder.joiningPath(name)
-      guard FileManager.default.fileExists(atPath: path), let tree = try? DocumentLoader.load(file: path),
-        tree.info.kind == .guideline, tree.info.id == edition.info.id, tree.info.version == version
+      guard FileManager.default.fileExists(atPath: path) else { continue }
+      // The edition named `<supersedes>.xml` must read; any other file may be no guideline.
+      let tree = name == named ? try DocumentLoader.load(file: path) : try? DocumentLoader.load(file: path)
+      guard let tree, tree.info.kind == .guideline, tree.info.id == edition.info.id, tree.info.version == version
       else { continue }
       return tree
     }

@@ -19,7 +19,10 @@ public struct ReferenceRule: DocumentRule {
   public static let malformedPin = RuleDescriptor(
     id: "ref-malformed-pin", severity: .error,
     summary: "A reference's pin looks like a date but is not a real one.")
-  public static let extraDescriptors = [provision, pin, malformedPin, unverifiable]
+  public static let unreadable = RuleDescriptor(
+    id: "ref-unreadable-revision", severity: .error,
+    summary: "A reference's revision is in the registry, but its file cannot be read: the provision cannot be checked.")
+  public static let extraDescriptors = [provision, pin, malformedPin, unverifiable, unreadable]
 
   /// Refs to other guidelines are checked against the editions validated with this one.
   public var needsCorpus: Bool { true }
@@ -73,9 +76,17 @@ public struct ReferenceRule: DocumentRule {
       }
       revision = pinned
     }
-    guard let revision, let tree = try? registry.load(revision),
-      !context.unitIDs(of: tree).contains(reference.provision)
-    else { return nil }
+    guard let revision else { return nil }
+    let tree: ClauseTree
+    do {
+      tree = try registry.load(revision)
+    } catch {
+      return make(
+        Self.unreadable, document, reference,
+        "\(reference.source) revision \(revision.id) cannot be read, so \(where_) cannot be checked: \(error.description)",
+        clause)
+    }
+    guard !context.unitIDs(of: tree).contains(reference.provision) else { return nil }
     return make(
       Self.provision, document, reference,
       "\(reference.source) revision \(revision.id) has no provision \"\(reference.provision)\"", clause)
