@@ -56,7 +56,6 @@ let package = Package(
       name: "GuideKit",
       dependencies: [
         "GuideKitXML",
-        .product(name: "Crypto", package: "swift-crypto"),
         .product(name: "Subprocess", package: "swift-subprocess"),
       ],
       resources: [.copy("Resources/stylesheets"), .copy("Resources/schemas")],
