@@ -3,7 +3,7 @@ import FoundationEssentials
 import GuideKit
 import GuideKitCLI
 
-struct Diff: ParsableCommand {
+struct Diff: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "diff",
     abstract: "Compare two editions, unit by unit, with Japanese redlines.",
@@ -97,9 +97,9 @@ struct Diff: ParsableCommand {
     }
   }
 
-  func run() throws {
+  func run() async throws {
     if let gitBase {
-      try runGit(base: gitBase)
+      try await runGit(base: gitBase)
       return
     }
     guard let old, let new else { throw ValidationError("diff needs OLD and NEW") }
@@ -144,12 +144,13 @@ struct Diff: ParsableCommand {
   }
 
   /// `--git BASE [PATH...]`: one report over every changed file.
-  func runGit(base: String) throws {
+  func runGit(base: String) async throws {
     let paths = [old, new].compactMap { $0 } + morePaths
     let options = diffOptions
     let review: GitReview
     do {
-      review = try GitReview.review(repository: try GitRepository(), base: base, paths: paths, options: options)
+      review = try await GitReview.review(
+        repository: try await GitRepository(), base: base, paths: paths, options: options)
     } catch {
       Console.error("\(error)")
       throw ExitCode(2)

@@ -7,14 +7,14 @@ import GuideKitCLI
 #endif
 
 @main
-struct GuideKitCommand: ParsableCommand {
+struct GuideKitCommand: AsyncParsableCommand {
   /// `guidekit sources …` runs the sources program before anything is parsed here.
-  static func main() {
+  static func main() async {
     let arguments = CommandLine.arguments
     if arguments.count > 1, arguments[1] == Sources.configuration.commandName {
       Sources.run(Array(arguments.dropFirst(2)))
     }
-    main(nil)
+    await main(nil)
   }
 
   static let configuration = CommandConfiguration(

@@ -210,6 +210,17 @@ struct WorkflowCommandTests {
     #expect(fresh.stdout.contains("`1.0`"), "\(fresh)")
   }
 
+  @Test func diffGitReportsASupersededEditionThatDoesNotParse() throws {
+    let (temp, _) = try scratchRepository()
+    // 1.0 committed broken: 2.0, which supersedes it, is not to be compared with nothing.
+    try temp.write("guidelines/sample/1.0.xml", "<guideline xmlns=\"urn:guidekit:guideline:1\">")
+    _ = try git(["commit", "-q", "-am", "broken"], in: temp.url)
+    try temp.write("guidelines/sample/2.0.xml", guidelineText(version: "2.0", supersedes: "1.0"))
+    let run = try CLI.run(["diff", "--git", "HEAD", "--format", "json"], in: temp.url)
+    #expect(run.status == 2, "\(run)")
+    #expect(run.stderr.contains("guidelines/sample/1.0.xml"), "\(run)")
+  }
+
   @Test func diffGitShowsARepinnedCitation() throws {
     let temp = try TempFolder()
     try git(["init", "-q"], in: temp.url)

@@ -1,4 +1,3 @@
-import Dispatch
 import FoundationEssentials
 import GuideKitXML
 import Subprocess
@@ -34,10 +33,8 @@ public enum GitError: Error, Sendable, CustomStringConvertible {
   }
 }
 
-/// A git work tree, read through the `git` command (no checkout, nothing written).
-///
-/// Its methods wait for git to finish: call them from synchronous code (a command's `run`), not
-/// from inside a task, whose thread the wait would hold.
+/// A git work tree, read through the `git` command (no checkout, nothing written). Each method
+/// awaits git's run (swift-subprocess), holding no thread while git works.
 public struct GitRepository: Sendable {
   /// The folder git runs in; pathspecs are relative to it.
   public let directory: String
@@ -45,9 +42,9 @@ public struct GitRepository: Sendable {
   public let topLevel: String
 
   /// - Throws: `GitError.notARepository` or `.gitUnavailable`.
-  public init(directory: String = FileManager.default.currentDirectoryPath) throws(GitError) {
+  public init(directory: String = FileManager.default.currentDirectoryPath) async throws(GitError) {
     self.directory = directory
-    let result = try Self.run(["rev-parse", "--show-toplevel"], in: directory)
+    let result = try await Self.run(["rev-parse", "--show-toplevel"], in: directory)
     guard result.status == 0 else { throw .notARepository(directory) }
     topLevel = String(decoding: result.output, as: UTF8.self).trimmingWhitespace()
   }
@@ -64,12 +61,11 @@ public struct GitRepository: Sendable {
 
   /// Runs `git -C directory arguments…` (found on `PATH`); the environment keeps git from
   /// prompting or paging. Both pipes are read while git runs, so a large blob cannot stall it.
-  /// Called from synchronous command code, never from inside a task: it waits for the run.
-  static func run(_ arguments: [String], in directory: String) throws(GitError) -> Output {
+  static func run(_ arguments: [String], in directory: String) async throws(GitError) -> Output {
     let environment = Environment.inherit.updating([
       "GIT_TERMINAL_PROMPT": "0", "GIT_PAGER": "cat", "LC_ALL": "C",
     ])
-    let result = Blocking.wait { () async throws -> Output in
+    do {
       let run = try await Subprocess.run(
         .name("git"), arguments: Arguments(["-C", directory] + arguments), environment: environment,
         input: .none, output: .bytes(limit: outputLimit), error: .bytes(limit: 1024 * 1024))
@@ -81,30 +77,28 @@ public struct GitRepository: Sendable {
       return Output(
         status: status, output: Data(run.standardOutput),
         error: String(decoding: run.standardError, as: UTF8.self).trimmingWhitespace())
-    }
-    switch result {
-    case .success(let output): return output
-    case .failure(let error): throw .gitUnavailable(String(describing: error))
+    } catch {
+      throw .gitUnavailable(String(describing: error))
     }
   }
 
-  func git(_ arguments: [String]) throws(GitError) -> Output {
-    try Self.run(arguments, in: directory)
+  func git(_ arguments: [String]) async throws(GitError) -> Output {
+    try await Self.run(arguments, in: directory)
   }
 
   /// True in a shallow clone.
-  public func isShallow() -> Bool {
-    guard let result = try? git(["rev-parse", "--is-shallow-repository"]) else { return false }
+  public func isShallow() async -> Bool {
+    guard let result = try? await git(["rev-parse", "--is-shallow-repository"]) else { return false }
     return String(decoding: result.output, as: UTF8.self).trimmingWhitespace()
       == "true"
   }
 
   /// The full commit id of `revision`.
   /// - Throws: `GitError.unknownRevision` (saying whether the clone is shallow).
-  public func resolveCommit(_ revision: String) throws(GitError) -> String {
+  public func resolveCommit(_ revision: String) async throws(GitError) -> String {
     guard !revision.hasPrefix("-") else { throw .unknownRevision(revision, shallow: false) }
-    let result = try git(["rev-parse", "--verify", "--quiet", "\(revision)^{commit}"])
-    guard result.status == 0 else { throw .unknownRevision(revision, shallow: isShallow()) }
+    let result = try await git(["rev-parse", "--verify", "--quiet", "\(revision)^{commit}"])
+    guard result.status == 0 else { throw .unknownRevision(revision, shallow: await isShallow()) }
     return String(decoding: result.output, as: UTF8.self).trimmingWhitespace()
   }
 
@@ -121,8 +115,8 @@ public struct GitRepository: Sendable {
 
   /// The files changed between `commit` and the work tree under `paths` (untracked files count
   /// as added), sorted by path. Renames are a deletion plus an addition.
-  public func changedFiles(since commit: String, paths: [String]) throws(GitError) -> [ChangedFile] {
-    let diff = try git(["diff", "--name-status", "-z", "--no-renames", commit, "--"] + paths)
+  public func changedFiles(since commit: String, paths: [String]) async throws(GitError) -> [ChangedFile] {
+    let diff = try await git(["diff", "--name-status", "-z", "--no-renames", commit, "--"] + paths)
     guard diff.status == 0 else { throw .failed(command: "diff", message: diff.error) }
     var files: [String: ChangeStatus] = [:]
     let fields = diff.output.split(separator: 0, omittingEmptySubsequences: true).map {
@@ -139,7 +133,7 @@ public struct GitRepository: Sendable {
       default: files[path] = .modified
       }
     }
-    let untracked = try git(["ls-files", "--others", "--exclude-standard", "--full-name", "-z", "--"] + paths)
+    let untracked = try await git(["ls-files", "--others", "--exclude-standard", "--full-name", "-z", "--"] + paths)
     if untracked.status == 0 {
       for name in untracked.output.split(separator: 0, omittingEmptySubsequences: true) {
         files[String(decoding: name, as: UTF8.self)] = .added
@@ -149,8 +143,8 @@ public struct GitRepository: Sendable {
   }
 
   /// The bytes of `path` (relative to the top level) at `commit`.
-  public func contents(of path: String, at commit: String) throws(GitError) -> Data {
-    let result = try git(["show", "\(commit):\(path)"])
+  public func contents(of path: String, at commit: String) async throws(GitError) -> Data {
+    let result = try await git(["show", "\(commit):\(path)"])
     guard result.status == 0 else { throw .failed(command: "show \(commit):\(path)", message: result.error) }
     return result.output
   }
@@ -158,31 +152,5 @@ public struct GitRepository: Sendable {
   /// The absolute path of a top-level-relative path in the work tree.
   public func workTreePath(_ path: String) -> String {
     topLevel.joiningPath(path)
-  }
-}
-
-/// Runs async work to its end from synchronous code: a detached task, and a semaphore the
-/// calling thread waits on (the caller is never a task, so no task's thread is blocked).
-enum Blocking {
-  static func wait<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) -> Result<T, any Error> {
-    // Inside a task, the waiting thread would be one the work itself may need.
-    assert(withUnsafeCurrentTask { $0 == nil }, "Blocking.wait called from inside a task")
-    let box = ResultBox<T>()
-    let done = DispatchSemaphore(value: 0)
-    Task.detached {
-      do {
-        box.result = .success(try await body())
-      } catch {
-        box.result = .failure(error)
-      }
-      done.signal()
-    }
-    done.wait()
-    return box.result ?? .failure(CancellationError())
-  }
-
-  /// Written by the task before it signals, read by the waiter after: the semaphore orders them.
-  private final class ResultBox<T: Sendable>: @unchecked Sendable {
-    var result: Result<T, any Error>?
   }
 }

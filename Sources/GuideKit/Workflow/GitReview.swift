@@ -34,16 +34,16 @@ public struct GitReview: Sendable {
   /// - Throws: `GitError` for git trouble, `GuideKitError` for an unreadable or malformed file.
   public static func review(
     repository: GitRepository, base: String, paths: [String], options: DiffOptions = .init()
-  ) throws -> GitReview {
-    let commit = try repository.resolveCommit(base)
-    let changed = try repository.changedFiles(since: commit, paths: paths.isEmpty ? ["guidelines"] : paths)
+  ) async throws -> GitReview {
+    let commit = try await repository.resolveCommit(base)
+    let changed = try await repository.changedFiles(since: commit, paths: paths.isEmpty ? ["guidelines"] : paths)
       .filter { $0.path.hasSuffix(".xml") }
     var files: [FileReview] = []
     for file in changed {
       let old: ClauseTree? =
         file.status == .added
         ? nil
-        : try read(data: try repository.contents(of: file.path, at: commit), name: "\(file.path)@\(base)")
+        : try read(data: try await repository.contents(of: file.path, at: commit), name: "\(file.path)@\(base)")
       let new: ClauseTree?
       if file.status == .deleted {
         new = nil
@@ -62,7 +62,7 @@ public struct GitReview: Sendable {
       switch (old, new) {
       case (let o?, let n?): diff = try DocumentDiffer.diff(old: o, new: n, options: options)
       case (nil, let n?):
-        if let (name, previous) = try superseded(
+        if let (name, previous) = try await superseded(
           by: n, path: file.path, repository: repository, commit: commit, base: base)
         {
           comparedWith = name
@@ -84,7 +84,7 @@ public struct GitReview: Sendable {
   ///   no edition it supersedes or none of the guideline's id is found.
   static func superseded(
     by edition: ClauseTree, path: String, repository: GitRepository, commit: String, base: String
-  ) throws -> (String, ClauseTree)? {
+  ) async throws -> (String, ClauseTree)? {
     guard edition.info.kind == .guideline, let version = edition.info.supersedes, !version.isEmpty,
       !version.contains("/")
     else { return nil }
@@ -93,10 +93,10 @@ public struct GitReview: Sendable {
     func matches(_ tree: ClauseTree) -> Bool {
       tree.info.id == edition.info.id && tree.info.version == version
     }
-    if let data = try? repository.contents(of: candidate, at: commit),
-      let tree = try? read(data: data, name: "\(candidate)@\(base)"), matches(tree)
-    {
-      return ("\(candidate)@\(base)", tree)
+    // `<supersedes>.xml` committed at BASE: absent is normal, unreadable is an error.
+    if let data = try? await repository.contents(of: candidate, at: commit) {
+      let tree = try read(data: data, name: "\(candidate)@\(base)")
+      if matches(tree) { return ("\(candidate)@\(base)", tree) }
     }
     let directory = repository.workTreePath(folder)
     var files = [candidate.lastPathPart]
@@ -106,7 +106,10 @@ public struct GitReview: Sendable {
     for name in files {
       guard let data = try? Data(contentsOf: URL(fileURLWithPath: directory.joiningPath(name))) else { continue }
       let relative = folder.isEmpty ? name : "\(folder)/\(name)"
-      if let tree = try? read(data: data, name: relative), matches(tree) { return (relative, tree) }
+      // The edition named `<supersedes>.xml` must read; any other file may be no guideline.
+      let tree =
+        name == candidate.lastPathPart ? try read(data: data, name: relative) : try? read(data: data, name: relative)
+      if let tree, matches(tree) { return (relative, tree) }
     }
     return nil
   }
@@ -171,7 +174,7 @@ public struct GitReview: Sendable {
         continue
       }
       let section = try stylesheets.transform(
-        "delta-markdown", xml: DeltaDocument.xml(file.diff), fileName: "\(file.path).delta.xml",
+        "delta-markdown", document: DeltaDocument.document(file.diff, fileName: "\(file.path).delta.xml"),
         parameters: sheetParameters)
       out += Self.demoteHeadings(section)
       if !out.hasSuffix("\n") { out += "\n" }
