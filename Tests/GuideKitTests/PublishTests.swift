@@ -451,3 +451,25 @@ struct PublishTests {
   }
 
 }
+
+/// libxslt's generic error handler is process-wide: a run compiles its stylesheets before its
+/// work fans out to threads.
+@Suite("Stylesheets compiled before the work fans out")
+struct StylesheetPrecompileTests {
+  @Test func precompileCompilesEveryNamedStylesheetOrSaysWhichIsMissing() throws {
+    let sheets = Stylesheets()
+    #expect(sheets.compiledNames.isEmpty)
+    try sheets.precompile(Stylesheets.publishing)
+    #expect(sheets.compiledNames == Stylesheets.publishing.sorted())
+    #expect(throws: GuideKitError.self) { try Stylesheets().precompile(["no-such-stylesheet"]) }
+  }
+
+  @Test func publishCompilesEveryStylesheetItMayApplyBeforeItsJobs() throws {
+    let w = try PublishTests.workspace()
+    defer { try? FileManager.default.removeItem(at: w.root) }
+    let options = PublishTests.options(w)
+    _ = try Publisher(options: options).publish()
+    // impact-html included, though this run publishes no impact report: none is compiled in a job.
+    #expect(options.stylesheets.compiledNames == Stylesheets.publishing.sorted())
+  }
+}

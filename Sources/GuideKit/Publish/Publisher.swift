@@ -357,7 +357,6 @@ public final class Publisher: Sendable {
         Data(try sheets.transform("feed", document: finalSite.document(), parameters: feedParameters).utf8)
       })
 
-    try options.stylesheets.precompile(Stylesheets.publishing)
     var result = try build(jobs, impact: impact)
     result.diagnostics = validation.diagnostics
     return result
@@ -395,6 +394,8 @@ public final class Publisher: Sendable {
     }
 
     let reused = reusable
+    // Compiled here, one after another, not lazily inside the parallel jobs (Stylesheets.precompile).
+    try options.stylesheets.precompile(Stylesheets.publishing)
     let staging = stagingPath()
     do {
       try fm.createDirectory(atPath: staging, withIntermediateDirectories: true)
