@@ -75,6 +75,11 @@ enum TableFixture {
     #expect(rows[0].map { WordTest.text($0) } == ["改正後", "改正前"])
     // Only the header row repeats.
     #expect(WordTest.all(table, "tblHeader").count == 1)
+    // Rows are ruled, so that the table closes at the foot of every page: Word repeats no footer.
+    let borders = try #require(WordTest.all(table, "tblBorders").first)
+    for edge in ["top", "bottom", "left", "right", "insideH", "insideV"] {
+      #expect(WordTest.all(borders, edge).first.flatMap { WordTest.attribute($0, "val") } == "single", "\(edge)")
+    }
   }
 
   /// A modified clause: the spans the diff inserted are underlined on the left, those it deleted
