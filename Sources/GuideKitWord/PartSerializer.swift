@@ -10,7 +10,7 @@ enum PartSerializer {
   static func serialize(_ root: XMLElement) -> String {
     var namespaces: [String: String] = [:]  // prefix ("" for the default) → URI
     collect(root, into: &namespaces)
-    var writer = Writer(namespaces: namespaces)
+    var writer = Writer(namespaces: namespaces, wPrefix: namespaces.first { $0.value == w }?.key ?? "w")
     writer.out = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\r\n"
     writer.element(root, isRoot: true)
     return writer.out
@@ -30,10 +30,11 @@ enum PartSerializer {
 
   struct Writer {
     var namespaces: [String: String]
+    /// The prefix of the WordprocessingML namespace in this part.
+    var wPrefix: String
     var out = ""
     /// Clause id → the numeric id of its bookmark.
     var bookmarks: [String: Int] = [:]
-    var wPrefix: String { namespaces.first { $0.value == PartSerializer.w }?.key ?? "w" }
 
     mutating func element(_ element: XMLElement, isRoot: Bool = false) {
       let name = qualified(element.name, prefix: element.prefix)
