@@ -104,9 +104,13 @@ enum PartSerializer {
 
   /// `&`, `<` and `>` escaped (in attributes also `"` and the white space XML would normalise).
   static func escape(_ text: String, attribute: Bool) -> String {
-    guard
-      text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || (attribute && ($0 == 0x22 || $0 < 0x20)) })
-    else { return text }
+    var clean = true
+    for byte in text.utf8
+    where byte == 0x26 || byte == 0x3C || byte == 0x3E || (attribute && (byte == 0x22 || byte < 0x20)) {
+      clean = false
+      break
+    }
+    if clean { return text }
     var out = ""
     out.reserveCapacity(text.utf8.count + 16)
     for scalar in text.unicodeScalars {
