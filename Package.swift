@@ -163,7 +163,10 @@ let package = Package(
       ]),
     .testTarget(
       name: "GuideKitWordTests",
-      dependencies: ["GuideKit", "GuideKitWord", "GuideKitXML", "GuideKitTestSupport"]),
+      dependencies: [
+        "GuideKit", "GuideKitWord", "GuideKitXML", "GuideKitTestSupport",
+        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+      ]),
     .testTarget(
       name: "GuideKitCLITests", dependencies: ["GuideKit", "GuideKitTestSupport", "GuideKitTestServers"]),
   ],
