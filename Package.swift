@@ -164,7 +164,12 @@ let package = Package(
       ]),
     .testTarget(
       name: "GuideKitWordTests",
-      dependencies: ["GuideKit", "GuideKitWord", "GuideKitXML", "GuideKitTestSupport"]),
+      dependencies: [
+        "GuideKit", "GuideKitWord", "GuideKitXML", "GuideKitTestSupport",
+        // The tests build hostile packages (zip bombs, ../ names) and small documents.
+        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+      ],
+      exclude: ["Fixtures"]),
     .testTarget(
       name: "GuideKitCLITests", dependencies: ["GuideKit", "GuideKitTestSupport", "GuideKitTestServers"]),
   ],
