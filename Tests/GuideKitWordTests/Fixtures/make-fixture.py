@@ -63,6 +63,7 @@ def labels(root):
             elif tag == "clause":
                 if ident:
                     out[ident] = (parent_num or "") + (num or "")
+                walk(child, parent_num)
             elif tag in ("table", "figure"):
                 if ident:
                     out[ident] = num or ""
