@@ -2,6 +2,7 @@ import ArgumentParser
 import FoundationEssentials
 import GuideKit
 import GuideKitCLI
+import GuideKitWord
 
 struct Diff: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -17,8 +18,9 @@ struct Diff: ParsableCommand {
       citation when the text is the same).
 
       Formats: text (unified, by unit), json, markdown (for a pull-request comment), html (the \
-      new edition as a redline), table (the 新旧対照表, HTML), xml (the delta document that every \
-      other format is made from).
+      new edition as a redline), table (the 新旧対照表, HTML), docx (the 新旧対照表 as a Word \
+      document: A4 landscape, --param paper=portrait for portrait; binary, so -o FILE or a \
+      redirect), xml (the delta document that every other format is made from).
 
       With --git BASE [PATH...], every *.xml file under PATH (default guidelines/) that changed \
       between the git revision BASE and the work tree is compared with its version at BASE, read \
@@ -32,6 +34,7 @@ struct Diff: ParsableCommand {
         guidekit diff guidelines/telework-security/4.0.xml \\
             guidelines/telework-security/5.0.xml
         guidekit diff old.xml new.xml --format table -o 新旧対照表.html
+        guidekit diff old.xml new.xml --format docx -o 新旧対照表.docx
         guidekit diff law-20260101.xml law-20260401.xml --format json --exit-code
         guidekit diff --git origin/main --format markdown -o review.md
       """
@@ -49,11 +52,11 @@ struct Diff: ParsableCommand {
       valueName: "BASE"))
   var gitBase: String?
 
-  enum Format: String, CommandFormat { case text, json, markdown, github, html, table, xml }
+  enum Format: String, CommandFormat { case text, json, markdown, github, html, table, docx, xml }
 
   @Option(
     help: ArgumentHelp(
-      "Output format (table: the 新旧対照表 as HTML; xml: the delta document; github: with --git only; html, table and xml: without it).",
+      "Output format (table: the 新旧対照表 as HTML; docx: the 新旧対照表 as a Word document; xml: the delta document; github: with --git only; html, table, docx and xml: without it).",
       valueName: "FORMAT"))
   var format: Format = .text
 
@@ -88,7 +91,8 @@ struct Diff: ParsableCommand {
       try Format.check(format, allowed: [.text, .json, .markdown, .github], command: "diff --git")
       return
     }
-    try Format.check(format, allowed: [.text, .json, .markdown, .html, .table, .xml], command: "diff")
+    try Format.check(format, allowed: [.text, .json, .markdown, .html, .table, .docx, .xml], command: "diff")
+    if format == .docx { try output.refuseBinaryOnTerminal() }
     guard old != nil, new != nil else {
       throw ValidationError("diff needs OLD and NEW, or --git BASE [PATH...]")
     }
@@ -111,9 +115,14 @@ struct Diff: ParsableCommand {
       Console.error(error.description)
       throw ExitCode(2)
     }
-    let rendered: String
+    var rendered = ""
+    var document: [UInt8]?
     do {
       switch format {
+      case .docx:
+        document = try WordExport.table(
+          delta: DeltaDocument.xml(diff), stylesheets: try style.stylesheets(defaultName: "delta-docx"),
+          parameters: style.parameters())
       case .json:
         rendered = JSONOutput.string(diff.json)
       case .xml:
@@ -135,7 +144,7 @@ struct Diff: ParsableCommand {
       Console.error(error.description)
       throw ExitCode(2)
     }
-    try output.emit(rendered)
+    if let document { try output.emit(bytes: document) } else { try output.emit(rendered) }
     let s = diff.summary
     output.summary(
       "guidekit diff: \(s["modified"] ?? 0) modified, \(s["added"] ?? 0) added, \(s["removed"] ?? 0) removed, \(s["moved"] ?? 0) moved, \(s["renumbered"] ?? 0) renumbered, \(s["citation"] ?? 0) citation, \(s["unchanged"] ?? 0) unchanged"

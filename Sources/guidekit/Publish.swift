@@ -3,6 +3,7 @@ import Dispatch
 import FoundationEssentials
 import GuideKit
 import GuideKitCLI
+import GuideKitWord
 import Synchronization
 
 #if canImport(Glibc)
@@ -18,7 +19,8 @@ struct Publish: ParsableCommand {
     discussion: """
       Reads every edition under --guidelines (default guidelines/) and writes to --out (default \
       output/): an index, each edition's page and text, the 新旧対照表 and redline between \
-      consecutive editions, the notices (HTML and text), an Atom feed and manifest.json with \
+      consecutive editions (and the 新旧対照表 as a Word document, <version>-table.docx), the \
+      notices (HTML, text and Word), an Atom feed and manifest.json with \
       the sha256 of every file; with --impact-report also the impact report (against \
       --references; default references/ when it exists; without the flag only its summary is \
       printed). Every input is validated first: errors refuse the publish (exit 1, nothing \
@@ -127,6 +129,7 @@ struct Publish: ParsableCommand {
     options.strict = strict
     options.impactReport = impactReport
     options.drafts = drafts
+    options.docxPackager = { flat throws(GuideKitError) in Data(try WordExport.package(flat)) }
     let folder = out
     let publisher = Publisher(
       options: options,

@@ -2,6 +2,7 @@ import ArgumentParser
 import FoundationEssentials
 import GuideKit
 import GuideKitCLI
+import GuideKitWord
 
 struct Render: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -11,11 +12,15 @@ struct Render: ParsableCommand {
       HTML comes from the guideline-html stylesheet: a standalone, accessible page with a table of \
       contents, an anchor per clause id and references linked to their sources. Text comes from \
       the guideline-text stylesheet, laid out to --width display columns with Japanese line \
-      breaking rules (kinsoku) and East Asian character widths.
+      breaking rules (kinsoku) and East Asian character widths. Docx comes from the \
+      guideline-docx stylesheet: a Word document (binary: -o FILE or a redirect) whose headings \
+      carry outline levels and whose clause ids are bookmarks, so that guidekit import can read \
+      it back.
 
       Examples:
         guidekit render guidelines/telework-security/5.0.xml -o 5.0.html
         guidekit render guidelines/telework-labor/2021.xml --format text --width 80
+        guidekit render guidelines/telework-security/5.0.xml --format docx -o 5.0.docx
         guidekit render 5.0.xml --stylesheet my-office.xsl \\
             --param css-extra='body{font-size:18px}'
       """
@@ -23,9 +28,9 @@ struct Render: ParsableCommand {
 
   @Argument(help: ArgumentHelp("The guideline edition to render.", valueName: "FILE")) var file: String
 
-  enum Format: String, CommandFormat { case html, text }
+  enum Format: String, CommandFormat { case html, text, docx }
 
-  @Option(help: ArgumentHelp("Output format.", valueName: "FORMAT"))
+  @Option(help: ArgumentHelp("Output format (docx: a Word document).", valueName: "FORMAT"))
   var format: Format = .html
 
   @Option(help: ArgumentHelp("Text width in display columns (a full-width character takes two).", valueName: "COLUMNS"))
@@ -37,10 +42,17 @@ struct Render: ParsableCommand {
   func validate() throws {
     try TextWidth.check(width)
     try output.refuseInputs([file])
+    if format == .docx { try output.refuseBinaryOnTerminal() }
   }
 
   func run() throws {
     do {
+      if format == .docx {
+        let document = try WordExport.edition(
+          file: file, stylesheets: try style.stylesheets(defaultName: "guideline-docx"), parameters: style.parameters())
+        try output.emit(bytes: document)
+        return
+      }
       // The renderer parses the file once and refuses anything but a guideline.
       let renderer = Renderer(
         stylesheets: try style.stylesheets(defaultName: format == .html ? "guideline-html" : "guideline-text"),
@@ -66,13 +78,15 @@ struct Notice: ParsableCommand {
       The previous edition is --against OLD, or else the edition NEW supersedes, found beside it \
       (a first edition is announced as newly 策定); OLD must be an older edition of the same \
       guideline. With --base-url, the links are absolute URLs of the published site \
-      (URL/<guideline-id>/…), as a notice sent by mail needs.
+      (URL/<guideline-id>/…), as a notice sent by mail needs. --format docx writes the notice \
+      as a Word document (notice-docx stylesheet; binary: -o FILE or a redirect).
 
       Examples:
         guidekit notice guidelines/telework-security/5.0.xml \\
             --against guidelines/telework-security/4.0.xml
         guidekit notice guidelines/telework-labor/2021.xml --format text \\
             --base-url https://www.example.go.jp/guidelines/
+        guidekit notice guidelines/telework-security/5.0.xml --format docx -o notice.docx
       """
   )
 
@@ -90,9 +104,9 @@ struct Notice: ParsableCommand {
       valueName: "URL"))
   var baseURL = ""
 
-  enum Format: String, CommandFormat { case html, text }
+  enum Format: String, CommandFormat { case html, text, docx }
 
-  @Option(help: ArgumentHelp("Output format.", valueName: "FORMAT"))
+  @Option(help: ArgumentHelp("Output format (docx: a Word document).", valueName: "FORMAT"))
   var format: Format = .html
 
   @Option(help: ArgumentHelp("Text width in display columns (a full-width character takes two).", valueName: "COLUMNS"))
@@ -108,6 +122,7 @@ struct Notice: ParsableCommand {
     try TextWidth.check(width)
     guard mainChanges >= 0 else { throw ValidationError("--main-changes must be 0 or more") }
     try output.refuseInputs([new, against])
+    if format == .docx { try output.refuseBinaryOnTerminal() }
     guard baseURL.isEmpty || baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://") else {
       throw ValidationError("--base-url must be an absolute http(s) URL, not '\(baseURL)'")
     }
@@ -144,6 +159,12 @@ struct Notice: ParsableCommand {
       var parameters = style.parameters()
       let linkBase = NoticeBuilder.linkBase(siteURL: baseURL, guideline: edition.info.id)
       if !linkBase.isEmpty, parameters["base-url"] == nil { parameters["base-url"] = linkBase }
+      if format == .docx {
+        let document = try WordExport.notice(
+          xml: xml, stylesheets: try style.stylesheets(defaultName: "notice-docx"), parameters: parameters)
+        try output.emit(bytes: document)
+        return
+      }
       let renderer = Renderer(
         stylesheets: try style.stylesheets(defaultName: format == .html ? "notice-html" : "notice-text"),
         parameters: parameters, layout: TextLayoutOptions(width: width))

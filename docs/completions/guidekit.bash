@@ -222,7 +222,7 @@ _guidekit_diff() {
         return
         ;;
     '--format')
-        __guidekit_add_completions -W 'text'$'\n''json'$'\n''markdown'$'\n''github'$'\n''html'$'\n''table'$'\n''xml'
+        __guidekit_add_completions -W 'text'$'\n''json'$'\n''markdown'$'\n''github'$'\n''html'$'\n''table'$'\n''docx'$'\n''xml'
         return
         ;;
     '--budget')
@@ -293,7 +293,7 @@ _guidekit_render() {
     # Offer option value completions
     case "${prev}" in
     '--format')
-        __guidekit_add_completions -W 'html'$'\n''text'
+        __guidekit_add_completions -W 'html'$'\n''text'$'\n''docx'
         return
         ;;
     '--width')
@@ -330,7 +330,7 @@ _guidekit_notice() {
         return
         ;;
     '--format')
-        __guidekit_add_completions -W 'html'$'\n''text'
+        __guidekit_add_completions -W 'html'$'\n''text'$'\n''docx'
         return
         ;;
     '--width')

@@ -29,6 +29,11 @@ public struct PublishOptions: Sendable {
   public var impactReport = false
   /// Publish draft editions too (`--drafts`); their pages are marked 案.
   public var drafts = false
+  /// When set, the 新旧対照表 and the notice are also written as Word documents
+  /// (`<version>-table.docx`, `<version>-notice.docx`): the `delta-docx` and `notice-docx`
+  /// stylesheets write a Flat OPC package, and this packs it into the bytes of a .docx (GuideKitWord's
+  /// `WordExport.package`, which GuideKit cannot depend on).
+  public var docxPackager: (@Sendable (_ flatPackage: String) throws(GuideKitError) -> Data)?
 
   public init(
     guidelines: String = "guidelines", references: [String] = [], out: String = "output",
@@ -254,6 +259,17 @@ public final class Publisher: Sendable {
                   .utf8)
             })
         }
+        if let packager = options.docxPackager, let diff {
+          let sheets = options.stylesheets
+          let parameters = options.parameters
+          jobs.append(
+            Job(path: "\(prefix)-table.docx", fingerprint: "\(base)\u{1F}table-docx\u{1F}\(pairHash)") {
+              () throws(GuideKitError) in
+              try packager(
+                try sheets.transform(
+                  "delta-docx", xml: DeltaDocument.xml(try diff.get()), fileName: "delta.xml", parameters: parameters))
+            })
+        }
         let noticeLinks = NoticeBuilder.Links(
           edition: "\(version).html", table: links.table.map { $0.lastPathPart },
           redline: links.redline.map { $0.lastPathPart }, text: "\(version).txt")
@@ -267,6 +283,17 @@ public final class Publisher: Sendable {
             () throws(GuideKitError) in
             Data(try renderer.notice(xml: noticeXML.get(), text: false).utf8)
           })
+        if let packager = options.docxPackager {
+          let sheets = options.stylesheets
+          let parameters = options.parameters
+          jobs.append(
+            Job(path: "\(prefix)-notice.docx", fingerprint: "\(base)\u{1F}notice-docx\u{1F}\(pairHash)") {
+              () throws(GuideKitError) in
+              try packager(
+                try sheets.transform(
+                  "notice-docx", xml: noticeXML.get(), fileName: "notice.xml", parameters: parameters))
+            })
+        }
         // A mailed notice needs absolute links: relative ones resolved against the base URL.
         let linkBase = NoticeBuilder.linkBase(siteURL: options.baseURL, guideline: id)
         let textRenderer = Renderer(
