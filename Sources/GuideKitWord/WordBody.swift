@@ -15,6 +15,9 @@ struct WordParagraph {
   var numberLabel: String?
   var isBullet = false
   var isListParagraph = false
+  /// The text of the runs in the character style `ClauseNumber` (the number of a heading that
+  /// guidekit exported).
+  var numberRun: String?
   var inlines: [WordInline] = []
   /// Names of the bookmarks that start in the paragraph (or just before it).
   var bookmarks: [String] = []
@@ -208,10 +211,14 @@ struct WordBodyReader {
   private func run(_ element: XMLElement, into paragraph: inout WordParagraph) {
     let rPr = element.word("rPr")
     var emphasis = false
+    var isNumber = false
     if let rPr {
       emphasis = WordStyles.hasEmphasis(rPr)
-      if let style = rPr.word("rStyle")?.wordAttribute("val"), styles.isEmphasis(characterStyle: style) {
-        emphasis = true
+      if let style = rPr.word("rStyle")?.wordAttribute("val") {
+        if styles.isEmphasis(characterStyle: style) { emphasis = true }
+        if style == "ClauseNumber" || styles.name(style) == "clausenumber" || styles.name(style) == "clause number" {
+          isNumber = true
+        }
       }
       if rPr.word("rPrChange") != nil { paragraph.revisions.append("文字書式の変更 (w:rPrChange)") }
       if rPr.word("vanish")?.isOn == true { return }
@@ -225,6 +232,11 @@ struct WordBodyReader {
         paragraph.inlines.append(.text(text, emphasis: emphasis))
       }
       text = ""
+    }
+    if isNumber {
+      for child in element.elements where child.isWord("t") {
+        paragraph.numberRun = (paragraph.numberRun ?? "") + child.textContent
+      }
     }
     for child in element.elements {
       guard child.namespaceURI == WordNS.main else { continue }
@@ -272,7 +284,8 @@ func wordFootnotes(_ root: XMLElement?) -> [String: String] {
       }
     }
     walk(note)
-    out[id] = text
+    // Word puts a space after the footnote mark; the note's text starts after it.
+    out[id] = trimmedSpaces(text)
   }
   return out
 }

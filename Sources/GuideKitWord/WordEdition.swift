@@ -10,6 +10,7 @@ struct EditionHead {
   var title = ""
   var issuer = ""
   var summary: [MarkedText] = []
+  var contact: [MarkedText] = []
   var notes: [String] = []
   var warnings: [String] = []
   private let file: String
@@ -26,13 +27,24 @@ struct EditionHead {
 
   private static let issuerEndings = ["省", "庁", "府", "局", "室", "課", "委員会", "機構", "センター", "本部", "会議"]
 
-  mutating func take(_ preamble: [WordParagraph], previous: ClauseTree?) {
+  private static let metaPrefixes = ["版：", "公表日：", "適用日：", "公表予定日：", "施行日："]
+  private static let summaryHeadings: Set<String> = ["概要", "改定の概要"]
+
+  mutating func take(_ preamble: [PreambleParagraph], previous: ClauseTree?) {
     var rest: [MarkedText] = []
     var dateFound = false
-    for paragraph in preamble {
+    if let titled = preamble.first(where: \.isTitle) {
+      title = trimmedSpaces(Inline.normalize(titled.paragraph.plainText))
+    }
+    for entry in preamble where !entry.isTitle {
+      let paragraph = entry.paragraph
       let plain = trimmedSpaces(Inline.normalize(paragraph.plainText))
-      if plain.isEmpty { continue }
-      if title.isEmpty, paragraph.outlineLevel != nil || rest.isEmpty && summary.isEmpty {
+      if plain.isEmpty || entry.isMeta || Self.metaPrefixes.contains(where: { plain.hasPrefix($0) })
+        || Self.summaryHeadings.contains(plain)
+      {
+        continue
+      }
+      if title.isEmpty, paragraph.outlineLevel != nil || rest.isEmpty && Self.date(plain) == nil {
         title = plain
         continue
       }
@@ -169,6 +181,7 @@ struct IDAssigner {
         bookmarked += 1
       }
       for (index, block) in node.blocks.enumerated() {
+        if case .figure(let figure) = block { used.insert(figure.id) }
         guard case .table(var table) = block else { continue }
         if let id = table.bookmarkIDs.first(where: { Self.isID($0) && !used.contains($0) }) {
           table.id = id
@@ -372,6 +385,11 @@ enum EditionWriter {
     if let supersedes = head.supersedes { out += attribute("supersedes", supersedes) }
     out += attribute("issued", head.issued) + attribute("effective", head.issued) + ">\n"
     out += "<title>\(escape(head.title))</title>\n<issuer>\(escape(head.issuer))</issuer>\n"
+    let contact = head.contact.map { inline($0) }.filter { !$0.isEmpty }
+    if !contact.isEmpty {
+      // <contact> holds text only: the paragraphs joined.
+      out += "<contact>\(escape(head.contact.map(Inline.plain).joined(separator: " ")))</contact>\n"
+    }
     if !head.summary.isEmpty {
       out += "<summary>\n"
       for p in head.summary { out += "<p>\(inline(p))</p>\n" }
@@ -387,6 +405,8 @@ enum EditionWriter {
     out += "<\(element)" + attribute("id", node.id)
     if let num = node.num { out += attribute("num", num) }
     if case .appendix(let kind) = node.kind { out += attribute("kind", kind) }
+    if let level = node.level { out += attribute("level", level) }
+    if !node.audience.isEmpty { out += attribute("audience", node.audience.joined(separator: " ")) }
     out += ">\n"
     if let title = node.title {
       out += "<title>\(escape(title))</title>\n"
@@ -404,6 +424,10 @@ enum EditionWriter {
       out += "<p>\(inline(text))</p>\n"
     case .note(let text):
       out += "<note>\(inline(text))</note>\n"
+    case .figure(let figure):
+      out += "<figure" + attribute("id", figure.id) + (figure.num.map { attribute("num", $0) } ?? "")
+      out += attribute("src", figure.src) + attribute("alt", figure.alt) + ">"
+      out += "<caption>\(escape(figure.caption))</caption></figure>\n"
     case .list(let ordered, let items):
       out += ordered ? "<list type=\"ordered\">\n" : "<list>\n"
       for item in items {

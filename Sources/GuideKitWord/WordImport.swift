@@ -86,6 +86,9 @@ public enum WordImporter {
     let blocks = reader.read(body: body)
 
     var builder = StructureBuilder(styles: styles, file: file)
+    options.previous?.forEachUnit { unit in
+      if unit.kind == .figure { builder.previousFigures[unit.id] = unit }
+    }
     builder.build(blocks)
     if !builder.revisions.isEmpty && !options.acceptChanges {
       throw WordImportRefusal.trackedChanges(file: file, changes: builder.revisions)
@@ -111,6 +114,7 @@ public enum WordImporter {
 
     var head = EditionHead(options: options, file: file)
     head.take(builder.preamble, previous: options.previous)
+    head.contact = builder.contact
     notes.append(contentsOf: head.notes)
     warnings.append(contentsOf: head.warnings)
 

@@ -27,6 +27,9 @@ final class ImportNode {
   var blocks: [ImportBlock] = []
   var children: [ImportNode] = []
   var id = ""
+  /// `level` and `audience` from the tags line under an exported clause heading.
+  var level: String?
+  var audience: [String] = []
 
   init(kind: Kind, num: String?, values: [Int], title: String?, bookmarkIDs: [String]) {
     self.kind = kind
@@ -146,12 +149,30 @@ enum Inline {
   }
 }
 
-/// A block of a unit: a paragraph, a note, a list or a table.
+/// A block of a unit: a paragraph, a note, a list, a table or a figure.
 enum ImportBlock {
   case paragraph(MarkedText)
   case note(MarkedText)
   case list(ordered: Bool, items: [(num: String?, text: MarkedText)])
   case table(ImportTable)
+  case figure(ImportFigure)
+}
+
+/// A figure of an exported edition: its caption from the document, its image from the previous
+/// edition's figure of the same id.
+struct ImportFigure {
+  var id: String
+  var num: String?
+  var caption: String
+  var src: String
+  var alt: String
+}
+
+/// A paragraph before the first chapter, and what its style says it is.
+struct PreambleParagraph {
+  var paragraph: WordParagraph
+  var isTitle: Bool
+  var isMeta: Bool
 }
 
 struct ImportTable {
@@ -180,7 +201,15 @@ struct StructureBuilder {
   private(set) var roots: [ImportNode] = []
   private var stack: [ImportNode] = []
   /// Paragraphs before the first chapter (title, issuer, date, summary).
-  private(set) var preamble: [WordParagraph] = []
+  private(set) var preamble: [PreambleParagraph] = []
+  /// The paragraphs under 「問い合わせ先」 after the chapters.
+  private(set) var contact: [MarkedText] = []
+  private var inContact = false
+  /// The previous edition's figures by id and by number: an exported figure (its caption and alt
+  /// text; the image is not in the document) takes its image from there.
+  var previousFigures: [String: GuideKit.Unit] = [:]
+  private var expectFigureAlt = false
+  private var lastParagraphWasCaption = false
   private(set) var warnings: [String] = []
   private(set) var revisions: [String] = []
   private(set) var comments = 0
@@ -202,15 +231,21 @@ struct StructureBuilder {
       if case let (label, _)? = NumberLabel.split(trimmedSpaces(p.plainText)), label.kind == .clause { return true }
       return false
     }
-    var index = 0
-    while index < blocks.count {
+    // The outline level of the next heading after each block: a heading followed by a deeper one
+    // is a chapter or section, one followed by a heading of its level or higher is a clause.
+    var nextLevel: [Int?] = Array(repeating: nil, count: blocks.count)
+    var following: Int?
+    for index in blocks.indices.reversed() {
+      nextLevel[index] = following
+      if case .paragraph(let p) = blocks[index], let level = p.outlineLevel, !p.plainText.isEmpty { following = level }
+    }
+    for index in blocks.indices {
       switch blocks[index] {
       case .paragraph(let paragraph):
-        add(paragraph)
+        add(paragraph, nextHeadingLevel: nextLevel[index])
       case .table(let table):
         add(table)
       }
-      index += 1
     }
   }
 
@@ -234,7 +269,9 @@ struct StructureBuilder {
     }
   }
 
-  private mutating func add(_ paragraph: WordParagraph) {
+  private static let contactHeadings: Set<String> = ["問い合わせ先", "問合せ先", "お問い合わせ先", "連絡先"]
+
+  private mutating func add(_ paragraph: WordParagraph, nextHeadingLevel: Int?) {
     let plain = trimmedSpaces(Inline.normalize(paragraph.plainText))
     note(paragraph, text: plain)
     if plain.isEmpty
@@ -243,25 +280,75 @@ struct StructureBuilder {
       return
     }
     if roots.isEmpty, styles.isTitle(paragraph.styleID) {
-      preamble.append(paragraph)
+      preamble.append(PreambleParagraph(paragraph: paragraph, isTitle: true, isMeta: false))
       return
     }
-    if let heading = heading(paragraph, plain: plain) {
+    if let heading = heading(paragraph, plain: plain, nextHeadingLevel: nextHeadingLevel) {
+      inContact = false
       open(heading)
       return
     }
+    if !roots.isEmpty, Self.contactHeadings.contains(plain) {
+      inContact = true
+      return
+    }
+    if inContact {
+      contact.append(Inline.marked(paragraph.inlines))
+      return
+    }
     guard let top = stack.last else {
-      preamble.append(paragraph)
+      let name = styles.name(paragraph.styleID) ?? ""
+      preamble.append(
+        PreambleParagraph(
+          paragraph: paragraph, isTitle: false, isMeta: name == "edition metadata" || paragraph.styleID == "Meta"))
+      return
+    }
+    if top.kind == .clause, top.blocks.isEmpty, top.level == nil, top.audience.isEmpty,
+      case let (level, audience)? = Self.clauseTags(plain)
+    {
+      top.level = level
+      top.audience = audience
       return
     }
     content(paragraph, plain: plain, into: top)
   }
 
+  private static let levels = ["基本": "basic", "発展": "advanced"]
+  private static let audiences = [
+    "経営者": "executive", "システム・セキュリティ管理者": "admin", "勤務者": "worker", "使用者": "employer",
+    "労働者": "employee",
+  ]
+
+  /// The tags line guidekit writes under a clause heading: 「［基本］対象：経営者、勤務者」.
+  static func clauseTags(_ text: String) -> (level: String?, audience: [String])? {
+    var rest = Substring(text)
+    var level: String?
+    if rest.hasPrefix("［"), let close = rest.firstIndex(of: "］") {
+      guard let value = levels[String(rest[rest.index(after: rest.startIndex)..<close])] else { return nil }
+      level = value
+      rest = rest[rest.index(after: close)...]
+    }
+    var audience: [String] = []
+    if rest.hasPrefix("対象：") {
+      for name in rest.dropFirst(3).split(separator: "、") {
+        guard let value = audiences[trimmedSpaces(name)] else { return nil }
+        audience.append(value)
+      }
+      rest = ""
+    }
+    guard rest.isEmpty, level != nil || !audience.isEmpty else { return nil }
+    return (level, audience)
+  }
+
   /// The unit a paragraph opens, if it is a heading.
-  private func heading(_ paragraph: WordParagraph, plain: String) -> ImportNode? {
+  private func heading(_ paragraph: WordParagraph, plain: String, nextHeadingLevel: Int?) -> ImportNode? {
     var label: NumberLabel?
     var title = plain
-    if let numberLabel = paragraph.numberLabel, !paragraph.isBullet {
+    if let number = paragraph.numberRun.map(trimmedSpaces), !number.isEmpty, plain.hasPrefix(number) {
+      // guidekit's own export: the number is the run in the ClauseNumber style.
+      label = NumberLabel.classify(number) ?? NumberLabel(kind: .item, text: number, values: Self.digits(number))
+      title = trimmedSpaces(plain.dropFirst(number.count))
+    } else if let numberLabel = paragraph.numberLabel, !paragraph.isBullet {
       label =
         NumberLabel.classify(numberLabel) ?? NumberLabel(kind: .item, text: trimmedSpaces(numberLabel), values: [])
     } else if case let (found, rest)? = NumberLabel.split(plain) {
@@ -279,18 +366,15 @@ struct StructureBuilder {
         bookmarkIDs: bookmarkIDs)
     }
     if let level = paragraph.outlineLevel {
-      switch label?.kind {
-      case .chapter: return node(.chapter)
-      case .section(let parts): return node(.section(depth: parts - 1))
-      case .clause: return node(.clause)
-      case .appendix(let kind): return node(.appendix(kind: kind))
-      default:
-        switch level {
-        case 0: return node(.chapter)
-        case 1: return node(.section(depth: 1))
-        default: return node(.clause)
-        }
+      let styleName = styles.name(paragraph.styleID) ?? ""
+      if case .appendix(let kind) = label?.kind { return node(.appendix(kind: kind)) }
+      if paragraph.styleID == "Appendix" || styleName == "appendix heading" {
+        return node(.appendix(kind: "attachment"))
       }
+      if level == 0 || label?.kind == .chapter { return node(.chapter) }
+      // A heading with deeper headings under it groups them: a section; else a clause.
+      if let next = nextHeadingLevel, next > level { return node(.section(depth: level)) }
+      return node(.clause)
     }
     // A short line that is only a number and a heading, in a document without heading styles.
     guard let label, plain.count <= 60, !plain.hasSuffix("。"), !title.isEmpty || label.kind == .clause else {
@@ -303,6 +387,22 @@ struct StructureBuilder {
     case .clause where !styledClauses && !stack.isEmpty: return node(.clause)
     default: return nil
     }
+  }
+
+  /// The numbers in a label (`1` → [1], `別表2-3` → [2, 3]).
+  static func digits(_ text: String) -> [Int] {
+    var out: [Int] = []
+    var current = ""
+    for c in text {
+      if JapaneseNumeral.style(of: c) == .arabic || JapaneseNumeral.style(of: c) == .fullWidth {
+        current.append(c)
+      } else if !current.isEmpty {
+        out.append(JapaneseNumeral.value(of: current) ?? 0)
+        current = ""
+      }
+    }
+    if !current.isEmpty { out.append(JapaneseNumeral.value(of: current) ?? 0) }
+    return out.filter { $0 > 0 }
   }
 
   /// A heading's number of the form word + numeral + space: 事例1, 対策12, Q3 (the kind comes from
@@ -377,6 +477,29 @@ struct StructureBuilder {
   private mutating func content(_ paragraph: WordParagraph, plain: String, into top: ImportNode) {
     var marked = Inline.marked(paragraph.inlines)
     let styleName = styles.name(paragraph.styleID) ?? ""
+    lastParagraphWasCaption = false
+    if expectFigureAlt {
+      expectFigureAlt = false
+      if plain.hasPrefix("［"), plain.hasSuffix("］"), let colon = plain.firstIndex(of: "：") {
+        if case .figure(var figure) = top.blocks.last {
+          let alt = String(plain[plain.index(after: colon)..<plain.index(before: plain.endIndex)])
+          if !alt.isEmpty { figure.alt = alt }
+          top.blocks[top.blocks.count - 1] = .figure(figure)
+        }
+        return
+      }
+    }
+    if styles.isCaption(paragraph.styleID), !plain.hasPrefix("表") {
+      if figure(paragraph, plain: plain, into: top) { return }
+    }
+    if styles.isCaption(paragraph.styleID) { lastParagraphWasCaption = true }
+    if styleName == "list labeled" || paragraph.styleID == "ListLabeled",
+      let space = plain.firstIndex(where: { $0 == "\u{3000}" || $0 == " " })
+    {
+      let num = String(plain[..<space])
+      appendItem(ordered: true, num: num, text: Inline.dropping(num.count, from: marked), to: top)
+      return
+    }
     if let prefix = Self.notePrefixes.first(where: { plain.hasPrefix($0) }) {
       append(.note(Inline.dropping(prefix.count, from: marked)), to: top, place: plain)
       return
@@ -412,6 +535,44 @@ struct StructureBuilder {
     }
     lastParagraphBookmarks = paragraph.bookmarks.compactMap(BookmarkName.decode)
     append(.paragraph(marked), to: top, place: plain)
+  }
+
+  /// A caption of a figure (図N…): with the previous edition's figure of that id (or number), a
+  /// <figure> with its image; else a warning. True when the paragraph was taken as a figure.
+  private mutating func figure(_ paragraph: WordParagraph, plain: String, into top: ImportNode) -> Bool {
+    let ids = paragraph.bookmarks.compactMap(BookmarkName.decode)
+    var num: String?
+    var caption = plain
+    if plain.hasPrefix("図") {
+      let chars = Array(plain)
+      var end = 1
+      while end < chars.count, JapaneseNumeral.style(of: chars[end]) != nil || "-－‐.．".contains(chars[end]) { end += 1 }
+      if end > 1 {
+        num = String(chars[0..<end])
+        caption = trimmedSpaces(String(chars[end...]))
+      }
+    }
+    let figures = previousFigures
+    let previous =
+      ids.compactMap { figures[$0] }.first
+      ?? figures.values.sorted { $0.id < $1.id }.first { $0.num != nil && $0.num == num }
+    guard previous != nil || plain.hasPrefix("図") else {
+      return false
+    }
+    expectFigureAlt = true
+    guard let previous, let src = previous.properties["src"], top.kind == .clause || top.kind.element == "appendix"
+    else {
+      warnings.append(
+        "\(file): warning: \(place(plain)): figure not imported: the document holds its caption, not its image; add <figure src alt> by hand (or import with --supersedes an edition that has it)"
+      )
+      return true
+    }
+    top.blocks.append(
+      .figure(
+        ImportFigure(
+          id: ids.first ?? previous.id, num: num, caption: caption, src: src,
+          alt: previous.properties["alt"] ?? caption)))
+    return true
   }
 
   private mutating func appendItem(ordered: Bool, num: String?, text: MarkedText, to top: ImportNode) {
@@ -461,7 +622,11 @@ struct StructureBuilder {
     var bookmarks: [String] = []
     if case .paragraph(let text) = top.blocks.last {
       let plain = trimmedSpaces(Inline.plain(text))
-      if plain.hasPrefix("表") {
+      if !plain.hasPrefix("表"), lastParagraphWasCaption {
+        top.blocks.removeLast()
+        bookmarks = lastParagraphBookmarks
+        caption = plain
+      } else if plain.hasPrefix("表") {
         top.blocks.removeLast()
         bookmarks = lastParagraphBookmarks
         let chars = Array(plain)
