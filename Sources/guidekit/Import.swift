@@ -15,7 +15,9 @@ struct Import: ParsableCommand {
       (見出し 1 / Heading 1 …, inherited through styles.xml) and from the numbers ministries \
       write — 第1章, 2-1, (1)/（1）, 別紙1 —, typed or made by Word's numbering; paragraphs, \
       bullet and numbered lists (ア, ①, 1.), notes (（注）), emphasis, footnotes and tables in \
-      clauses are kept, text normalised as the readers normalise it.
+      clauses are kept, text normalised as the readers normalise it. An edition exported with \
+      `render --format docx` comes back whole: its clause ids, numbers, level and audience tags, \
+      contact and (with --supersedes) its figures' images.
 
       Clause ids: a document guidekit exported carries them as bookmarks and keeps them. \
       Otherwise, with --supersedes, every clause, appendix and table row the diff aligns with \
@@ -36,10 +38,11 @@ struct Import: ParsableCommand {
       import with exit 2 and nothing written.
 
       Examples:
-        guidekit import 第6版.docx --guideline telework-security --version 6.0 --supersedes 5.0 \\
-            -o guidelines/telework-security/6.0.xml
-        guidekit import ガイドライン.docx --guideline my-guideline --version 1.0 --issued 2026-04-01 -o 1.0.xml
-        guidekit import draft.docx --guideline telework-labor --version 2026 --supersedes 2021 --accept-changes
+        guidekit import 6.0.docx --guideline telework-security --version 6.0 \\
+            --supersedes 5.0 -o guidelines/telework-security/6.0.xml
+        guidekit import guide.docx --guideline my-guide --version 1.0 -o 1.0.xml
+        guidekit import draft.docx --guideline telework-labor --version 2026 \\
+            --supersedes 2021 --accept-changes > 2026.xml
       """
   )
 
