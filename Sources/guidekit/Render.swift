@@ -20,7 +20,7 @@ struct Render: ParsableCommand {
       Examples:
         guidekit render guidelines/telework-security/5.0.xml -o 5.0.html
         guidekit render guidelines/telework-labor/2021.xml --format text --width 80
-        guidekit render guidelines/telework-security/5.0.xml --format docx -o 5.0.docx
+        guidekit render 5.0.xml --format docx -o 5.0.docx
         guidekit render 5.0.xml --stylesheet my-office.xsl \\
             --param css-extra='body{font-size:18px}'
       """
@@ -30,7 +30,7 @@ struct Render: ParsableCommand {
 
   enum Format: String, CommandFormat { case html, text, docx }
 
-  @Option(help: ArgumentHelp("Output format (docx: a Word document).", valueName: "FORMAT"))
+  @Option(help: ArgumentHelp("Output format.", valueName: "FORMAT"))
   var format: Format = .html
 
   @Option(help: ArgumentHelp("Text width in display columns (a full-width character takes two).", valueName: "COLUMNS"))
@@ -86,7 +86,7 @@ struct Notice: ParsableCommand {
             --against guidelines/telework-security/4.0.xml
         guidekit notice guidelines/telework-labor/2021.xml --format text \\
             --base-url https://www.example.go.jp/guidelines/
-        guidekit notice guidelines/telework-security/5.0.xml --format docx -o notice.docx
+        guidekit notice 5.0.xml --against 4.0.xml --format docx -o notice.docx
       """
   )
 
@@ -106,7 +106,7 @@ struct Notice: ParsableCommand {
 
   enum Format: String, CommandFormat { case html, text, docx }
 
-  @Option(help: ArgumentHelp("Output format (docx: a Word document).", valueName: "FORMAT"))
+  @Option(help: ArgumentHelp("Output format.", valueName: "FORMAT"))
   var format: Format = .html
 
   @Option(help: ArgumentHelp("Text width in display columns (a full-width character takes two).", valueName: "COLUMNS"))

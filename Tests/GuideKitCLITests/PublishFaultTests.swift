@@ -419,7 +419,8 @@ struct PublishFaultTests {
       #expect(try Self.hashes(workspace.site) == manifest, "trial \(trial): every file as the manifest says")
       // One input's site: the pages of 3.0 all name the same input, of this trial.
       var found: Set<String> = []
-      for path in manifest.keys where path.hasPrefix("sample/3.0") {
+      // (The .docx files are compressed: their text is not searched.)
+      for path in manifest.keys where path.hasPrefix("sample/3.0") && !path.hasSuffix(".docx") {
         let text = try String(contentsOfFile: workspace.site + "/" + path, encoding: .utf8)
         for marker in markers where text.contains(marker) {
           found.insert(text.contains("\(marker)\(trial)z") ? marker : "\(marker) of another trial")

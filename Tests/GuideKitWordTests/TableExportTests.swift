@@ -75,6 +75,11 @@ enum TableFixture {
     #expect(rows[0].map { WordTest.text($0) } == ["改正後", "改正前"])
     // Only the header row repeats.
     #expect(WordTest.all(table, "tblHeader").count == 1)
+    // Rows are ruled, so that the table closes at the foot of every page: Word repeats no footer.
+    let borders = try #require(WordTest.all(table, "tblBorders").first)
+    for edge in ["top", "bottom", "left", "right", "insideH", "insideV"] {
+      #expect(WordTest.all(borders, edge).first.flatMap { WordTest.attribute($0, "val") } == "single", "\(edge)")
+    }
   }
 
   /// A modified clause: the spans the diff inserted are underlined on the left, those it deleted
@@ -92,11 +97,12 @@ enum TableFixture {
     let deleted = spans("old", "del")
     #expect(!inserted.isEmpty && !deleted.isEmpty)
     let (_, rows) = try Self.rows(docx)
-    let row = try #require(rows.first { WordTest.text($0[0]).hasPrefix("(2)") })
+    let row = try #require(rows.first { WordTest.text($0[0]).contains("利用者の認証") })
     #expect(WordTest.text(row[0], underlined: true) == inserted)
     #expect(WordTest.text(row[1], underlined: true) == deleted)
-    #expect(WordTest.text(row[0]) == "(2)　認証利用者の認証には多要素認証を用いる。")
-    #expect(WordTest.text(row[1]) == "(2)　認証利用者の認証にはパスワードを用いる。")
+    // The chapter heading stands at the top of the row of the first unit under it.
+    #expect(WordTest.text(row[0]) == "第1章 総則(2)　認証利用者の認証には多要素認証を用いる。")
+    #expect(WordTest.text(row[1]) == "第1章 総則(2)　認証利用者の認証にはパスワードを用いる。")
   }
 
   @Test func addedRemovedRenumberedAndGaps() throws {
@@ -117,8 +123,9 @@ enum TableFixture {
     // Unchanged clauses are shortened to （略） in both columns.
     #expect(texts.contains { $0.0 == ["（略）", "（略）"] })
     #expect(!texts.contains { $0.0[0].contains("この指針の目的") })
-    // The chapter heading stands once, unchanged.
-    #expect(texts.filter { $0.0 == ["第1章 総則", "第1章 総則"] }.count == 1)
+    // The chapter heading stands once, unchanged, on both sides.
+    #expect(texts.filter { $0.0[0].hasPrefix("第1章 総則") && $0.0[1].hasPrefix("第1章 総則") }.count == 1)
+    #expect(texts.filter { $0.0.joined().contains("総則") }.count == 1)
   }
 
   @Test func titleNoteAndLandscapeByDefault() throws {

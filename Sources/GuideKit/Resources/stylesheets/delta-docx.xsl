@@ -8,7 +8,9 @@
   row repeats on every page (w:tblHeader). Changed spans are underlined (傍線) in both columns;
   an added unit stands left, underlined, with （新設） right; a removed unit right, underlined,
   with （削除） left; each gap is （略） in both columns; a renumbered unit shows both numbers
-  underlined; chapter and section headings become heading rows where they first appear.
+  underlined; the chapter and section headings stand at the top of the row of the first unit
+  under them. Rows are ruled, so that the table closes at the foot of every page (Word has no
+  repeating footer row).
   Keep the two files in step when the table changes.
 
   Parameters:
@@ -138,7 +140,7 @@
             <w:left w:val="single" w:sz="4" w:space="0" w:color="000000"/>
             <w:bottom w:val="single" w:sz="4" w:space="0" w:color="000000"/>
             <w:right w:val="single" w:sz="4" w:space="0" w:color="000000"/>
-            <w:insideH w:val="nil"/>
+            <w:insideH w:val="single" w:sz="4" w:space="0" w:color="000000"/>
             <w:insideV w:val="single" w:sz="4" w:space="0" w:color="000000"/>
           </w:tblBorders>
           <w:tblLayout w:type="fixed"/>
@@ -262,21 +264,13 @@
 
   <xsl:template match="d:unit" mode="row">
     <xsl:variable name="c" select="@change"/>
-    <xsl:if test="$c != 'removed'">
-      <xsl:variable name="prev-id" select="string((preceding-sibling::*[1])[self::d:unit]/@id)"/>
-      <xsl:for-each select="d:path/d:step">
-        <xsl:variable name="k" select="concat(count(preceding-sibling::d:step), '|', @id, '|', normalize-space(.))"/>
-        <xsl:if test="generate-id(.) = generate-id(key('step', $k)[1]) and not(@id != '' and @id = $prev-id)">
-          <xsl:call-template name="heading-row"><xsl:with-param name="k" select="$k"/></xsl:call-template>
-        </xsl:if>
-      </xsl:for-each>
-    </xsl:if>
     <!-- Rows short enough to move whole to the next page keep together, as in the HTML. -->
     <xsl:variable name="size-old" select="string-length(normalize-space(d:old)) + 24 * count(d:old/d:line)"/>
     <xsl:variable name="size-new" select="string-length(normalize-space(d:new)) + 24 * count(d:new/d:line)"/>
     <xsl:call-template name="row">
       <xsl:with-param name="keep" select="$size-old &lt;= 450 and $size-new &lt;= 450"/>
       <xsl:with-param name="left">
+        <xsl:call-template name="headings"><xsl:with-param name="side" select="'left'"/></xsl:call-template>
         <xsl:choose>
           <xsl:when test="$c = 'removed' or not(d:new)">
             <xsl:call-template name="mark">
@@ -295,6 +289,7 @@
         </xsl:choose>
       </xsl:with-param>
       <xsl:with-param name="right">
+        <xsl:call-template name="headings"><xsl:with-param name="side" select="'right'"/></xsl:call-template>
         <xsl:choose>
           <xsl:when test="$c = 'added' or not(d:old)">
             <xsl:call-template name="mark">
@@ -435,9 +430,25 @@
     </xsl:for-each>
   </xsl:template>
 
+  <!-- The chapter/section headings that first appear with this unit, at the top of its row: the
+       same headings as the heading rows of delta-table.xsl, one side at a time. -->
+  <xsl:template name="headings">
+    <xsl:param name="side"/>
+    <xsl:if test="@change != 'removed'">
+      <xsl:variable name="prev-id" select="string((preceding-sibling::*[1])[self::d:unit]/@id)"/>
+      <xsl:for-each select="d:path/d:step">
+        <xsl:variable name="k" select="concat(count(preceding-sibling::d:step), '|', @id, '|', normalize-space(.))"/>
+        <xsl:if test="generate-id(.) = generate-id(key('step', $k)[1]) and not(@id != '' and @id = $prev-id)">
+          <xsl:call-template name="heading"><xsl:with-param name="k" select="$k"/><xsl:with-param name="side" select="$side"/></xsl:call-template>
+        </xsl:if>
+      </xsl:for-each>
+    </xsl:if>
+  </xsl:template>
+
   <!-- A chapter/section heading: NEW text left, OLD text right (diffed), or （新設） (delta-table.xsl). -->
-  <xsl:template name="heading-row">
+  <xsl:template name="heading">
     <xsl:param name="k"/>
+    <xsl:param name="side"/>
     <xsl:variable name="depth" select="count(preceding-sibling::d:step)"/>
     <xsl:variable name="new-text" select="normalize-space(.)"/>
     <xsl:variable name="renamed" select="key('renamed', $k)[1]"/>
@@ -469,8 +480,8 @@
         <xsl:otherwise>4</xsl:otherwise>
       </xsl:choose>
     </xsl:variable>
-    <xsl:call-template name="row">
-      <xsl:with-param name="left">
+    <xsl:choose>
+      <xsl:when test="$side = 'left'">
         <w:p>
           <w:pPr><w:pStyle w:val="CellHeading"/><xsl:call-template name="ind"><xsl:with-param name="left" select="$indent"/></xsl:call-template></w:pPr>
           <xsl:choose>
@@ -485,8 +496,8 @@
             </xsl:otherwise>
           </xsl:choose>
         </w:p>
-      </xsl:with-param>
-      <xsl:with-param name="right">
+      </xsl:when>
+      <xsl:otherwise>
         <xsl:choose>
           <xsl:when test="$status = 'new'">
             <xsl:call-template name="mark">
@@ -504,8 +515,8 @@
             </w:p>
           </xsl:otherwise>
         </xsl:choose>
-      </xsl:with-param>
-    </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- $a as runs, the part that differs from $b underlined (delta-table.xsl's mark-diff). -->
