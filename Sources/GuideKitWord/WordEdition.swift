@@ -385,11 +385,9 @@ enum EditionWriter {
     if let supersedes = head.supersedes { out += attribute("supersedes", supersedes) }
     out += attribute("issued", head.issued) + attribute("effective", head.issued) + ">\n"
     out += "<title>\(escape(head.title))</title>\n<issuer>\(escape(head.issuer))</issuer>\n"
-    let contact = head.contact.map { inline($0) }.filter { !$0.isEmpty }
-    if !contact.isEmpty {
-      // <contact> holds text only: the paragraphs joined.
-      out += "<contact>\(escape(head.contact.map(Inline.plain).joined(separator: " ")))</contact>\n"
-    }
+    // <contact> holds text only: the paragraphs under 問い合わせ先, joined.
+    let contact = head.contact.map { trimmedSpaces(Inline.plain($0)) }.filter { !$0.isEmpty }
+    if !contact.isEmpty { out += "<contact>\(escape(contact.joined(separator: " ")))</contact>\n" }
     if !head.summary.isEmpty {
       out += "<summary>\n"
       for p in head.summary { out += "<p>\(inline(p))</p>\n" }

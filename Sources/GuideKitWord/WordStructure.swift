@@ -91,11 +91,6 @@ enum Inline {
       out.append(character)
       if !isMarker(character) { previous = character }
     }
-    // Spaces just inside markers at the edges: "<em> x</em>" at the start reads as "x".
-    while let first = out.first, isMarker(first) || first == " " {
-      guard first == " " else { break }
-      out.removeFirst()
-    }
     return out
   }
 
@@ -372,6 +367,9 @@ struct StructureBuilder {
         return node(.appendix(kind: "attachment"))
       }
       if level == 0 || label?.kind == .chapter { return node(.chapter) }
+      // A number like 2-1-1 names a section whatever its style (a subsection is often styled
+      // like the clauses around it); its depth is the deeper of its level and its number's.
+      if case .section(let parts) = label?.kind { return node(.section(depth: max(level, parts - 1))) }
       // A heading with deeper headings under it groups them: a section; else a clause.
       if let next = nextHeadingLevel, next > level { return node(.section(depth: level)) }
       return node(.clause)

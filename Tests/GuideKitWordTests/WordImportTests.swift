@@ -166,6 +166,30 @@ func units(_ tree: ClauseTree) -> [String: GuideKit.Unit] {
     #expect(clause.blocks.map(\.kind) == [.item, .item, .item, .note])
   }
 
+  /// A subsection styled like the clauses around it (Heading 3) is told by its number 1-1-1.
+  @Test func aSubsectionStyledLikeItsClausesIsToldByItsNumber() throws {
+    let P = DocxMaker.p
+    let body = [
+      P("試験", "Title", nil, 0, ""), P("総務省", nil, nil, 0, ""), P("第1章　総則", "1", nil, 0, ""),
+      P("1-1　体制", "2", nil, 0, ""), P("(1)　責任者", "3", nil, 0, ""), P("責任者を置く。", nil, nil, 0, ""),
+      P("1-1-1　体制の細目", "3", nil, 0, ""), P("(1)　代理者", "3", nil, 0, ""), P("代理者を置く。", nil, nil, 0, ""),
+      P("1-2　教育", "2", nil, 0, ""), P("(1)　研修", "3", nil, 0, ""), P("研修を行う。", nil, nil, 0, ""),
+    ].joined()
+    let folder = try TempFolder(prefix: "guidekit-docx")
+    let path = folder.path("nested.docx")
+    try DocxMaker.docx(body: body, at: path)
+    let result = try WordImporter.importDocument(
+      file: path, options: WordImportOptions(guidelineID: "sample", version: "1.0"))
+    #expect(try validationErrors(result.xml) == [])
+    let chapter = try readEdition(result.xml).units[0]
+    #expect(chapter.children.map(\.num) == ["1-1", "1-2"])
+    let section = chapter.children[0]
+    #expect(section.children.map(\.kind) == [.clause, .section])
+    #expect(section.children[1].id == "ch-1-1-1")
+    #expect(section.children[1].children.map(\.id) == ["c-1-1-1-1"])
+    #expect(section.children[1].children.first?.title == "代理者")
+  }
+
   private func simpleDocument(_ clauseBody: String, more: [(String, String)] = []) throws -> (TempFolder, String) {
     let P = DocxMaker.p
     let body = [
