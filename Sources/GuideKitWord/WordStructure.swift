@@ -52,7 +52,12 @@ enum Inline {
   static let fnOpen: Character = "\u{E003}"
   static let fnClose: Character = "\u{E004}"
 
-  static func isMarker(_ c: Character) -> Bool { c == emOpen || c == emClose || c == fnOpen || c == fnClose }
+  /// True for the four markers (one scalar each, U+E001…U+E004); compares scalars, not graphemes.
+  static func isMarker(_ c: Character) -> Bool {
+    let scalars = c.unicodeScalars
+    guard let first = scalars.first, (0xE001...0xE004).contains(first.value) else { return false }
+    return scalars.count == 1
+  }
 
   /// The inlines as one marked text, whitespace normalised as the readers normalise it.
   static func marked(_ inlines: [WordInline]) -> MarkedText {
