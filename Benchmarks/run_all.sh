@@ -5,7 +5,7 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 need_guidekit
 
-ALL=(validate diff render publish impact word)
+ALL=(validate diff render publish impact word import)
 if [[ $# -gt 0 ]]; then BENCHES=("$@"); else BENCHES=("${ALL[@]}"); fi
 
 first_line() { "$@" 2>&1 | head -n 1 || true; }

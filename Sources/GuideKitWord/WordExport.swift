@@ -53,20 +53,42 @@ public enum WordExport {
   ///   - stylesheets: the stylesheets (overrides of `delta-docx` apply).
   ///   - parameters: XSLT parameters (`title`, `paper`, and docx-common.xsl's).
   public static func table(
+    delta: XMLDocument, stylesheets: Stylesheets = Stylesheets(), parameters: [String: String] = [:]
+  ) throws(GuideKitError) -> [UInt8] {
+    let flat = try stylesheets.transform("delta-docx", document: delta, parameters: parameters)
+    return try package(flat, stylesheet: "delta-docx")
+  }
+
+  /// ``table(delta:stylesheets:parameters:)`` of a delta document given as text.
+  public static func table(
     delta: String, stylesheets: Stylesheets = Stylesheets(), parameters: [String: String] = [:]
   ) throws(GuideKitError) -> [UInt8] {
-    let flat = try stylesheets.transform("delta-docx", xml: delta, fileName: "delta.xml", parameters: parameters)
-    return try package(flat, stylesheet: "delta-docx")
+    try table(delta: parse(delta, fileName: "delta.xml"), stylesheets: stylesheets, parameters: parameters)
   }
 
   /// The publication notice (``NoticeBuilder/xml(edition:previous:links:mainChanges:)``) as a
   /// .docx: the date (和暦 and 西暦) and the issuer at the top right, the title, then the
   /// numbered sections as in the HTML notice.
   public static func notice(
+    document: XMLDocument, stylesheets: Stylesheets = Stylesheets(), parameters: [String: String] = [:]
+  ) throws(GuideKitError) -> [UInt8] {
+    let flat = try stylesheets.transform("notice-docx", document: document, parameters: parameters)
+    return try package(flat, stylesheet: "notice-docx")
+  }
+
+  /// ``notice(document:stylesheets:parameters:)`` of a notice document given as text.
+  public static func notice(
     xml: String, stylesheets: Stylesheets = Stylesheets(), parameters: [String: String] = [:]
   ) throws(GuideKitError) -> [UInt8] {
-    let flat = try stylesheets.transform("notice-docx", xml: xml, fileName: "notice.xml", parameters: parameters)
-    return try package(flat, stylesheet: "notice-docx")
+    try notice(document: parse(xml, fileName: "notice.xml"), stylesheets: stylesheets, parameters: parameters)
+  }
+
+  private static func parse(_ text: String, fileName: String) throws(GuideKitError) -> XMLDocument {
+    do {
+      return try XMLDocument.parse(data: Data(text.utf8), fileName: fileName)
+    } catch {
+      throw .xml(error)
+    }
   }
 
   /// A Flat OPC package (what the stylesheets write) as the bytes of a .docx file.

@@ -121,7 +121,7 @@ struct Diff: AsyncParsableCommand {
       switch format {
       case .docx:
         document = try WordExport.table(
-          delta: DeltaDocument.xml(diff), stylesheets: try style.stylesheets(defaultName: "delta-docx"),
+          delta: DeltaDocument.document(diff), stylesheets: try style.stylesheets(defaultName: "delta-docx"),
           parameters: style.parameters())
       case .json:
         rendered = JSONOutput.string(diff.json)

@@ -32,7 +32,7 @@ struct GuideKitCommand: AsyncParsableCommand {
     version: versionText,
     subcommands: [
       Validate.self, Diff.self, Impact.self, Render.self, Notice.self, Publish.self, Fmt.self, NewEdition.self,
-      History.self, Show.self, Sources.self, Link.self, Rules.self,
+      History.self, Show.self, Sources.self, Link.self, Import.self, Rules.self,
     ]
   )
 }

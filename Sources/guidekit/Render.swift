@@ -161,7 +161,7 @@ struct Notice: ParsableCommand {
       if !linkBase.isEmpty, parameters["base-url"] == nil { parameters["base-url"] = linkBase }
       if format == .docx {
         let document = try WordExport.notice(
-          xml: xml, stylesheets: try style.stylesheets(defaultName: "notice-docx"), parameters: parameters)
+          document: notice, stylesheets: try style.stylesheets(defaultName: "notice-docx"), parameters: parameters)
         try output.emit(bytes: document)
         return
       }

@@ -173,13 +173,13 @@ _guidekit() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    validate|diff|impact|render|notice|publish|fmt|new-edition|history|show|sources|link|rules|help)
+    validate|diff|impact|render|notice|publish|fmt|new-edition|history|show|sources|link|import|rules|help)
         # Offer subcommand argument completions
         "_guidekit_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'validate diff impact render notice publish fmt new-edition history show sources link rules help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'validate diff impact render notice publish fmt new-edition history show sources link import rules help' -- "${cur}"))
         ;;
     esac
 }
@@ -514,6 +514,39 @@ _guidekit_link() {
     case "${prev}" in
     '--format')
         __guidekit_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    '--references')
+        return
+        ;;
+    '-o'|'--output')
+        return
+        ;;
+    esac
+}
+
+_guidekit_import() {
+    repeating_flags=()
+    non_repeating_flags=(--accept-changes --quiet -q --version -h --help)
+    repeating_options=(--references)
+    non_repeating_options=(--guideline --version --supersedes --issued --guidelines -o --output)
+    __guidekit_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--guideline')
+        return
+        ;;
+    '--version')
+        return
+        ;;
+    '--supersedes')
+        return
+        ;;
+    '--issued')
+        return
+        ;;
+    '--guidelines')
         return
         ;;
     '--references')

@@ -266,8 +266,8 @@ public final class Publisher: Sendable {
             Job(path: "\(prefix)-table.docx", fingerprint: "\(base)\u{1F}table-docx\u{1F}\(pairHash)") {
               () throws(GuideKitError) in
               try packager(
-                try sheets.transform(
-                  "delta-docx", xml: DeltaDocument.xml(try diff.get()), fileName: "delta.xml", parameters: parameters))
+                try sheets.transform("delta-docx", document: DeltaDocument.document(diff.get()), parameters: parameters)
+              )
             })
         }
         let noticeLinks = NoticeBuilder.Links(
@@ -291,8 +291,7 @@ public final class Publisher: Sendable {
             Job(path: "\(prefix)-notice.docx", fingerprint: "\(base)\u{1F}notice-docx\u{1F}\(pairHash)") {
               () throws(GuideKitError) in
               try packager(
-                try sheets.transform(
-                  "notice-docx", xml: noticeXML.get(), fileName: "notice.xml", parameters: parameters))
+                try sheets.transform("notice-docx", document: notice(), parameters: parameters))
             })
         }
         // A mailed notice needs absolute links: relative ones resolved against the base URL.
@@ -422,7 +421,8 @@ public final class Publisher: Sendable {
 
     let reused = reusable
     // Compiled here, one after another, not lazily inside the parallel jobs (Stylesheets.precompile).
-    try options.stylesheets.precompile(Stylesheets.publishing)
+    try options.stylesheets.precompile(
+      Stylesheets.publishing + (options.docxPackager == nil ? [] : ["delta-docx", "notice-docx"]))
     let staging = stagingPath()
     do {
       try fm.createDirectory(atPath: staging, withIntermediateDirectories: true)
