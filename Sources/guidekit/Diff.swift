@@ -115,7 +115,7 @@ struct Diff: ParsableCommand {
     do {
       switch format {
       case .json:
-        rendered = JSONOutput.string(diff.json)
+        rendered = JSONOutput.string(diff)
       case .xml:
         rendered = DeltaDocument.xml(diff)
       default:
@@ -138,7 +138,7 @@ struct Diff: ParsableCommand {
     try output.emit(rendered)
     let s = diff.summary
     output.summary(
-      "guidekit diff: \(s["modified"] ?? 0) modified, \(s["added"] ?? 0) added, \(s["removed"] ?? 0) removed, \(s["moved"] ?? 0) moved, \(s["renumbered"] ?? 0) renumbered, \(s["citation"] ?? 0) citation, \(s["unchanged"] ?? 0) unchanged"
+      "guidekit diff: \(s.modified) modified, \(s.added) added, \(s.removed) removed, \(s.moved) moved, \(s.renumbered) renumbered, \(s.citation) citation, \(s.unchanged) unchanged"
     )
     if exitCode && !diff.isEmpty { throw ExitCode(1) }
   }
@@ -158,27 +158,15 @@ struct Diff: ParsableCommand {
     do {
       switch format {
       case .json:
-        rendered = JSONOutput.string(review.json)
+        rendered = JSONOutput.string(review)
       case .github:
-        rendered = review.github()
+        rendered = GitHubAnnotations.gitReview(review)
       case .markdown:
-        rendered = try review.markdown(
-          stylesheets: try style.stylesheets(defaultName: "delta-markdown"), parameters: style.parameters())
+        rendered = try MarkdownFormat.gitReview(
+          review, stylesheets: try style.stylesheets(defaultName: "delta-markdown"), parameters: style.parameters())
       default:
-        let sheets = try style.stylesheets(defaultName: "delta-text")
-        let parameters = style.parameters()
-        var text = ""
-        for file in review.files {
-          text += "=== \(file.path) (\(file.status.rawValue) since \(base))\n"
-          if let comparedWith = file.comparedWith {
-            text += "compared with \(comparedWith), the edition it supersedes\n"
-          }
-          text += try sheets.transform(
-            "delta-text", xml: DeltaDocument.xml(file.diff), fileName: "\(file.path).delta.xml",
-            parameters: parameters)
-          if !text.hasSuffix("\n") { text += "\n" }
-        }
-        rendered = text
+        rendered = try TextFormat.gitReview(
+          review, stylesheets: try style.stylesheets(defaultName: "delta-text"), parameters: style.parameters())
       }
     } catch {
       Console.error("\(error)")
@@ -187,7 +175,7 @@ struct Diff: ParsableCommand {
     try output.emit(rendered)
     let s = review.summary
     output.summary(
-      "guidekit diff --git \(base): \(review.files.count) file\(review.files.count == 1 ? "" : "s"); \(s["modified"] ?? 0) modified, \(s["added"] ?? 0) added, \(s["removed"] ?? 0) removed, \(s["moved"] ?? 0) moved, \(s["renumbered"] ?? 0) renumbered, \(s["citation"] ?? 0) citation"
+      "guidekit diff --git \(base): \(review.files.count) file\(review.files.count == 1 ? "" : "s"); \(s.modified) modified, \(s.added) added, \(s.removed) removed, \(s.moved) moved, \(s.renumbered) renumbered, \(s.citation) citation"
     )
     if exitCode && !review.files.isEmpty { throw ExitCode(1) }
   }

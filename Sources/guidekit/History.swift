@@ -51,7 +51,7 @@ struct History: ParsableCommand {
       Console.error(error.description)
       throw ExitCode(2)
     }
-    try output.emit(format == .json ? JSONOutput.string(history.json) : history.text)
+    try output.emit(format == .json ? JSONOutput.string(history) : TextFormat.history(history))
     output.summary("guidekit history: \(clauseID) in \(history.entries.count) edition(s)")
   }
 }

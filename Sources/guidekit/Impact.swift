@@ -127,11 +127,11 @@ struct Impact: ParsableCommand {
     do {
       switch format {
       case .json:
-        try output.emit(JSONOutput.string(report.json))
+        try output.emit(JSONOutput.string(report))
       case .sarif:
         try output.emit(JSONOutput.string(SARIF.document(diagnostics: diagnostics, rules: ImpactRules.descriptors)))
       case .github:
-        try output.emit(DiagnosticFormatter.github(diagnostics))
+        try output.emit(GitHubAnnotations.diagnostics(diagnostics))
       case .xml:
         try output.emit(report.xml(clauseTexts: ImpactRules.clauseTexts(trees, report: report)))
       case .markdown, .html:
@@ -160,31 +160,7 @@ struct Impact: ParsableCommand {
   private func acceptReviewed(_ report: ImpactReport) throws {
     do {
       let outcomes = try ReferenceRepinner.accept(report, clauses: Set(clauses))
-      var lines: [String] = []
-      for outcome in outcomes {
-        for f in outcome.repinned {
-          let provision = f.latestProvision.map { ", provision \(f.provision) → \($0)" } ?? ""
-          lines.append(
-            "\(f.file):\(f.line): re-pinned \(f.source) \(f.provision) \(f.pin ?? "-") → \(f.latest ?? "-")\(provision) (clause \(f.clause))"
-          )
-        }
-        for u in outcome.retexted {
-          lines.append(
-            "\(u.finding.file):\(u.finding.line): text 「\(u.old)」 → 「\(u.new ?? "")」 (clause \(u.finding.clause))")
-        }
-        for u in outcome.textNotUpdated {
-          let f = u.finding
-          lines.append(
-            "\(f.file):\(f.line): warning: text 「\(u.old)」 not updated: it names no \(f.provision) to rewrite; edit it to cite \(f.latestProvision ?? "") (clause \(f.clause))"
-          )
-        }
-        for f in outcome.skipped {
-          lines.append(
-            "\(f.file):\(f.line): not re-pinned: \(f.status.rawValue) \(f.source) \(f.provision) — edit the clause (clause \(f.clause))"
-          )
-        }
-      }
-      try output.emit(lines.map { $0 + "\n" }.joined())
+      try output.emit(TextFormat.accepted(outcomes))
       let count = outcomes.reduce(0) { $0 + $1.repinned.count }
       let untouched = outcomes.reduce(0) { $0 + $1.textNotUpdated.count }
       output.summary(
@@ -204,8 +180,8 @@ struct Impact: ParsableCommand {
       let old = try DocumentLoader.load(file: against)
       let result = try EditionCheck.run(old: old, new: new, checker: checker)
       switch format {
-      case .json: try output.emit(JSONOutput.string(result.json))
-      case .github: try output.emit(DiagnosticFormatter.github(result.diagnostics))
+      case .json: try output.emit(JSONOutput.string(result))
+      case .github: try output.emit(GitHubAnnotations.diagnostics(result.diagnostics))
       default: try output.emit(DiagnosticFormatter.text(result.diagnostics, color: output.colorAllowed))
       }
       output.summary(

@@ -75,7 +75,7 @@ struct Link: ParsableCommand {
     var trouble = !missing.isEmpty
     for path in missing { Console.error("\(path): error: no such file or folder") }
     let write = !dryRun && format == .text
-    var plans: [[String: Any]] = []
+    var plans: [CitationLinker.Plan] = []
     var text = ""
     var linked = 0
     var skipped = 0
@@ -95,7 +95,7 @@ struct Link: ParsableCommand {
       }
       switch format {
       case .json:
-        plans.append(CitationLinker.json(result.plan))
+        plans.append(result.plan)
       case .text:
         if dryRun {
           text += result.unifiedDiff
@@ -113,7 +113,7 @@ struct Link: ParsableCommand {
     }
     switch format {
     case .json:
-      try output.emit(JSONOutput.string(["files": plans, "linked": linked, "skipped": skipped]))
+      try output.emit(JSONOutput.string(CitationLinker.Report(plans: plans)))
     case .text:
       if !text.isEmpty { try output.emit(text) }
     }

@@ -112,7 +112,7 @@ struct DraftEditionTests {
     #expect(delta.contains(#"status="draft" planned="2027-04-01""#), "\(delta)")
     let schema = try XMLSchema(path: try #require(BundledSchema.resourcePath("schemas/delta.xsd")))
     #expect(schema.validate(try XMLDocument.parse(data: Data(delta.utf8), fileName: "delta.xml")).isEmpty)
-    let json = diff.json
+    let json = try encodedJSON(diff)
     #expect((json["new"] as? [String: Any])?["status"] as? String == "draft")
     #expect((json["old"] as? [String: Any])?["status"] == nil)
 

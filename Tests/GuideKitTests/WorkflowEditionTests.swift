@@ -124,11 +124,11 @@ struct WorkflowEditionTests {
       guideline: "telework-security", folder: RepoPaths.path("guidelines"))
     let history = try #require(try ClauseHistory.build(editions: editions, clause: "m-auth-mfa"))
     #expect(history.entries.map(\.edition.version) == ["4.0", "5.0"])
-    #expect(history.entries.first?.change == "first")
+    #expect(history.entries.first?.change == .first)
     let last = try #require(history.entries.last)
-    #expect(last.change != "unchanged", "\(last.change)")
-    #expect(history.text.contains("== 4.0"))
-    #expect(history.text.contains("== 5.0"))
+    #expect(last.change != .unchanged, "\(last.change)")
+    #expect(TextFormat.history(history).contains("== 4.0"))
+    #expect(TextFormat.history(history).contains("== 5.0"))
     #expect(try ClauseHistory.build(editions: editions, clause: "no-such-clause") == nil)
   }
 
@@ -136,7 +136,7 @@ struct WorkflowEditionTests {
     let editions = try EditionInForce.load(
       guideline: "telework-security", folder: RepoPaths.path("guidelines"))
     let history = try #require(try ClauseHistory.build(editions: editions, clause: "m-pc-carry-check"))
-    #expect(history.entries.map(\.change) == ["first", "removed"])
+    #expect(history.entries.map(\.change) == [.first, .removed])
     #expect(history.entries.last?.snapshot == nil)
   }
 

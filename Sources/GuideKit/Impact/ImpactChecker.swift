@@ -215,7 +215,7 @@ public final class ImpactChecker: Sendable {
     }
     if newTop.unit.properties["status"] == "withdrawn", cited.unit.properties["status"] != "withdrawn" {
       result.status = .withdrawn
-      let successors = newTop.unit.links.filter { ["incorporated-into", "moved-to"].contains($0.rel) }
+      let successors = newTop.unit.links.successors
       result.successors = successors
       let names = successors.map { "\($0.rel) \($0.target)" }.joined(separator: ", ")
       result.message = "withdrawn in \(new.info.version)" + (names.isEmpty ? "" : " (\(names))")

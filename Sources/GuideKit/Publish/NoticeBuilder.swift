@@ -56,10 +56,7 @@ public enum NoticeBuilder {
       w.close("summary")
     }
     if let (_, diff) = previous {
-      let s = diff.summary
-      w.open(
-        "changes",
-        (ChangeKind.allCases.map(\.rawValue) + ["unchanged"]).map { ($0, String(s[$0] ?? 0)) })
+      w.open("changes", diff.summary.attributes)
       for change in main(diff.changes, limit: mainChanges) {
         let side = change.new ?? change.old
         var attributes = [("kind", change.kind.rawValue), ("id", change.id)]
