@@ -103,37 +103,26 @@ struct Diff: ParsableCommand {
       return
     }
     guard let old, let new else { throw ValidationError("diff needs OLD and NEW") }
-    let diff: DocumentDiff
-    do {
-      let (a, b) = try loadPair(old, new)
-      diff = try DocumentDiffer.diff(old: a, new: b, options: diffOptions)
-    } catch {
-      Console.error(error.description)
-      throw ExitCode(2)
-    }
+    let (a, b) = try loadPair(old, new)
+    let diff = try DocumentDiffer.diff(old: a, new: b, options: diffOptions)
     let rendered: String
-    do {
-      switch format {
-      case .json:
-        rendered = JSONOutput.string(diff)
-      case .xml:
-        rendered = DeltaDocument.xml(diff)
-      default:
-        let name =
-          switch format {
-          case .markdown: "delta-markdown"
-          case .html: "delta-html"
-          case .table: "delta-table"
-          default: "delta-text"
-          }
-        var parameters = style.parameters()
-        if format == .text && output.colorAllowed && parameters["color"] == nil { parameters["color"] = "1" }
-        rendered = try style.stylesheets(defaultName: name).transform(
-          name, xml: DeltaDocument.xml(diff), fileName: "delta.xml", parameters: parameters)
-      }
-    } catch {
-      Console.error(error.description)
-      throw ExitCode(2)
+    switch format {
+    case .json:
+      rendered = JSONOutput.string(diff)
+    case .xml:
+      rendered = DeltaDocument.xml(diff)
+    default:
+      let name =
+        switch format {
+        case .markdown: "delta-markdown"
+        case .html: "delta-html"
+        case .table: "delta-table"
+        default: "delta-text"
+        }
+      var parameters = style.parameters()
+      if format == .text && output.colorAllowed && parameters["color"] == nil { parameters["color"] = "1" }
+      rendered = try style.stylesheets(defaultName: name).transform(
+        name, xml: DeltaDocument.xml(diff), fileName: "delta.xml", parameters: parameters)
     }
     try output.emit(rendered)
     let s = diff.summary
@@ -147,30 +136,19 @@ struct Diff: ParsableCommand {
   func runGit(base: String) throws {
     let paths = [old, new].compactMap { $0 } + morePaths
     let options = diffOptions
-    let review: GitReview
-    do {
-      review = try GitReview.review(repository: try GitRepository(), base: base, paths: paths, options: options)
-    } catch {
-      Console.error("\(error)")
-      throw ExitCode(2)
-    }
+    let review = try GitReview.review(repository: try GitRepository(), base: base, paths: paths, options: options)
     let rendered: String
-    do {
-      switch format {
-      case .json:
-        rendered = JSONOutput.string(review)
-      case .github:
-        rendered = GitHubAnnotations.gitReview(review)
-      case .markdown:
-        rendered = try MarkdownFormat.gitReview(
-          review, stylesheets: try style.stylesheets(defaultName: "delta-markdown"), parameters: style.parameters())
-      default:
-        rendered = try TextFormat.gitReview(
-          review, stylesheets: try style.stylesheets(defaultName: "delta-text"), parameters: style.parameters())
-      }
-    } catch {
-      Console.error("\(error)")
-      throw ExitCode(2)
+    switch format {
+    case .json:
+      rendered = JSONOutput.string(review)
+    case .github:
+      rendered = GitHubAnnotations.gitReview(review)
+    case .markdown:
+      rendered = try MarkdownFormat.gitReview(
+        review, stylesheets: try style.stylesheets(defaultName: "delta-markdown"), parameters: style.parameters())
+    default:
+      rendered = try TextFormat.gitReview(
+        review, stylesheets: try style.stylesheets(defaultName: "delta-text"), parameters: style.parameters())
     }
     try output.emit(rendered)
     let s = review.summary

@@ -14,7 +14,17 @@ struct GuideKitCommand: ParsableCommand {
     if arguments.count > 1, arguments[1] == Sources.configuration.commandName {
       Sources.run(Array(arguments.dropFirst(2)))
     }
-    main(nil)
+    var command: any ParsableCommand
+    do {
+      command = try parseAsRoot(nil)
+    } catch {
+      exit(withError: error)
+    }
+    do {
+      try command.run()
+    } catch {
+      exit(withError: ExitMapping.error(for: error))
+    }
   }
 
   static let configuration = CommandConfiguration(

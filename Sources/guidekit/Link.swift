@@ -41,12 +41,8 @@ struct Link: ParsableCommand {
   @Flag(help: "Write nothing; print the change as a unified diff.")
   var dryRun = false
 
-  @Option(
-    name: .customLong("references"),
-    help: ArgumentHelp(
-      "A reference store folder: law titles (law-titles.json, e-Gov files) and the revisions to pin (repeatable; default references/).",
-      valueName: "DIR"))
-  var references: [String] = []
+  /// The store: law titles (law-titles.json, e-Gov files) and the revisions to pin.
+  @OptionGroup var references: RegistryOptions
 
   @OptionGroup var output: OutputOptions
 
@@ -55,21 +51,8 @@ struct Link: ParsableCommand {
   }
 
   func run() throws {
-    let folders = references.isEmpty ? ["references"] : references
-    let registry = ReferenceRegistry(folders: folders)
-    if !references.isEmpty {
-      for folder in registry.missingFolders {
-        Console.error("\(folder): error: reference folder not found")
-        throw ExitCode(2)
-      }
-    }
-    let recognizer: CitationRecognizer
-    do {
-      recognizer = try CitationRecognizer.store(folders: folders, registry: registry)
-    } catch {
-      Console.error("\(error)")
-      throw ExitCode(2)
-    }
+    let registry = try references.registry(requireDefault: false)
+    let recognizer = try CitationRecognizer.store(folders: references.effectiveFolders, registry: registry)
     let linker = CitationLinker(finder: CitationFinder(recognizer: recognizer), registry: registry)
     let (files, missing) = InputFiles.collect(paths.isEmpty ? ["guidelines"] : paths)
     var trouble = !missing.isEmpty

@@ -39,21 +39,16 @@ struct Publish: ParsableCommand {
       """
   )
 
-  @Option(help: ArgumentHelp("The guidelines folder.", valueName: "DIR"))
-  var guidelines = "guidelines"
+  @OptionGroup var guidelines: GuidelinesFolderOptions
 
-  @Option(
-    name: .customLong("references"), help: ArgumentHelp("A reference registry folder (repeatable).", valueName: "DIR"))
-  var references: [String] = []
+  @OptionGroup var references: RegistryOptions
 
   @Option(help: ArgumentHelp("The output folder.", valueName: "DIR"))
   var out = "output"
 
-  @Option(help: ArgumentHelp("The day for the impact report (default: today).", valueName: "YYYY-MM-DD"))
-  var asOf: String?
+  @OptionGroup var day: AsOfOptions
 
-  @Option(help: ArgumentHelp("Text width of the .txt files, in display columns.", valueName: "COLUMNS"))
-  var width = 70
+  @OptionGroup var layout: LayoutOptions
 
   @Option(
     help: ArgumentHelp(
@@ -86,14 +81,13 @@ struct Publish: ParsableCommand {
 
   /// `--references`, or `references/` when there is one.
   private var referenceFolders: [String] {
-    references.isEmpty ? (FileManager.default.fileExists(atPath: "references") ? ["references"] : []) : references
+    references.given || FileManager.default.fileExists(atPath: RegistryOptions.defaultFolder)
+      ? references.effectiveFolders : []
   }
 
   func validate() throws {
-    try Day.check(asOf, option: "--as-of")
-    try TextWidth.check(width)
     try style.requireNames()
-    let target = PublishOptions(guidelines: guidelines, references: referenceFolders, out: out)
+    let target = PublishOptions(guidelines: guidelines.folder, references: referenceFolders, out: out)
     if let problem = target.outputFolderProblem() { throw ValidationError(problem) }
   }
 
@@ -120,9 +114,9 @@ struct Publish: ParsableCommand {
   /// Publishes; the exit status when validation refused the publish (2: an input unreadable).
   private func publishSite(folders: [String], showProgress: Bool) throws(GuideKitError) -> Int32? {
     var options = PublishOptions(
-      guidelines: guidelines, references: folders, out: out, asOf: asOf ?? PinDate.today(),
+      guidelines: guidelines.folder, references: folders, out: out, asOf: day.day,
       stylesheets: try style.stylesheets(defaultName: nil), parameters: style.parameters(),
-      layout: TextLayoutOptions(width: width), baseURL: baseURL, siteTitle: title)
+      layout: TextLayoutOptions(width: layout.width.count), baseURL: baseURL, siteTitle: title)
     options.wait = !noWait
     options.strict = strict
     options.impactReport = impactReport
