@@ -92,15 +92,15 @@ package struct RegistryOptions: ParsableArguments {
 }
 
 /// The one mapping of a command's errors to exit statuses (DESIGN.md): the argument parser's own
-/// (usage errors, exit codes, help and clean exits) pass through; `GuideKitError.usage` is a
-/// usage error (exit 64); any other error (unreadable input, I/O failure, git) is reported on
+/// (usage errors, exit codes, help and clean exits) pass through; `GuideKitError.invalidRequest`
+/// is a usage error (exit 64); any other error (unreadable input, I/O failure, git) is reported on
 /// standard error and is trouble, exit 2.
 package enum ExitMapping {
   package static func error(for error: any Error) -> any Error {
     switch error {
     case is ExitCode, is ValidationError, is CleanExit:
       return error
-    case GuideKitError.usage(let message):
+    case GuideKitError.invalidRequest(let message):
       return ValidationError(message)
     case _ where String(reflecting: type(of: error)).hasPrefix("ArgumentParser."):
       // The parser's internal errors (a help request is one, thrown by its help command).

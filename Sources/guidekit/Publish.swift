@@ -97,11 +97,14 @@ struct Publish: ParsableCommand {
       Console.error("\(folder): error: reference folder not found")
       throw ExitCode(2)
     }
+    let sheets = try style.stylesheets(defaultName: nil)
     let showProgress = !quiet && isatty(STDERR_FILENO) == 1
     let interrupt = InterruptHandler()
     defer { interrupt.cancel() }
     do {
-      if let status = try publishSite(folders: folders, showProgress: showProgress) { throw ExitCode(status) }
+      if let status = try publishSite(folders: folders, stylesheets: sheets, showProgress: showProgress) {
+        throw ExitCode(status)
+      }
     } catch let error as GuideKitError {
       // An interrupt made the run fail: the handler says so and exits once staging is removed.
       while interrupt.isInterrupted { pause() }
@@ -112,10 +115,12 @@ struct Publish: ParsableCommand {
   }
 
   /// Publishes; the exit status when validation refused the publish (2: an input unreadable).
-  private func publishSite(folders: [String], showProgress: Bool) throws(GuideKitError) -> Int32? {
+  private func publishSite(folders: [String], stylesheets: Stylesheets, showProgress: Bool) throws(GuideKitError)
+    -> Int32?
+  {
     var options = PublishOptions(
       guidelines: guidelines.folder, references: folders, out: out, asOf: day.day,
-      stylesheets: try style.stylesheets(defaultName: nil), parameters: style.parameters(),
+      stylesheets: stylesheets, parameters: style.parameters(),
       layout: TextLayoutOptions(width: layout.width.count), baseURL: baseURL, siteTitle: title)
     options.wait = !noWait
     options.strict = strict

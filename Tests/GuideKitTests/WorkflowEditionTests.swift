@@ -46,7 +46,7 @@ struct WorkflowEditionTests {
         guidelineID: "telework-security", version: "4.5", issued: "2026-04-01", folder: guidelines)
       Issue.record("an older version was accepted")
     } catch {
-      guard case .usage(let message) = error else {
+      guard case .invalidRequest(let message) = error else {
         Issue.record("not a usage error: \(error)")
         return
       }
@@ -64,7 +64,7 @@ struct WorkflowEditionTests {
         guidelineID: "telework-security", version: "7", issued: "2026-04-01", folder: guidelines)
       Issue.record("version 7 after 5.0 was accepted")
     } catch {
-      guard case .usage(let message) = error else {
+      guard case .invalidRequest(let message) = error else {
         Issue.record("not a usage error: \(error)")
         return
       }

@@ -109,7 +109,7 @@ public final class Publisher: Sendable {
 
   public func publish() throws(GuideKitError) -> PublishResult {
     let fm = FileManager.default
-    if let problem = options.outputFolderProblem() { throw .usage(problem) }
+    if let problem = options.outputFolderProblem() { throw .invalidRequest(problem) }
     let lock = try ExclusiveLock.output(options.out, wait: options.wait) { [waiting] in waiting?($0) }
     defer { lock.release() }
     try checkReplaceable()
