@@ -1,4 +1,5 @@
 import Foundation
+import GuideKitTestSupport
 import Testing
 
 /// Malformed option values are usage errors (exit 64), found before any work; a file that
@@ -13,7 +14,8 @@ struct UsageCommandTests {
   }
 
   @Test func aStylesheetThatNamesNothingToReplaceIsAUsageErrorOfPublish() throws {
-    let out = FileManager.default.temporaryDirectory.appendingPathComponent("guidekit-usage-\(UUID().uuidString)").path
+    let temp = try TempFolder(prefix: "guidekit-usage")
+    let out = temp.path("site")
     let result = try CLI.run(["publish", "--out", out, "--stylesheet", "office.xsl"])
     #expect(result.status == 64, "\(result)")
     #expect(result.stderr.contains("--stylesheet office.xsl: say which stylesheet it replaces, as NAME=FILE"))

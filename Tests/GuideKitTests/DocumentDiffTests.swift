@@ -1,4 +1,5 @@
 import Foundation
+import GuideKitTestSupport
 import Testing
 
 @testable import GuideKit
@@ -208,8 +209,9 @@ struct GuidelineDiffTests {
     reformatted = reformatted.replacingOccurrences(
       of: #"<clause id="(\S+)" num="([^"]+)""#, with: #"<clause num="$2"  id="$1""#, options: .regularExpression)
     #expect(reformatted != original)
-    let folder = RepoPaths.temporaryFolder()
-    defer { try? FileManager.default.removeItem(at: folder) }
+    let folderScratch = try TempFolder()
+    defer { withExtendedLifetime(folderScratch) {} }
+    let folder = folderScratch.url
     let copy = folder.appendingPathComponent("5.0.xml").path
     try reformatted.write(toFile: copy, atomically: true, encoding: .utf8)
     try Self.copyFigures(to: folder)
@@ -266,8 +268,9 @@ struct GuidelineDiffTests {
 
   @Test("--ignore-width treats full-width and half-width forms as equal")
   func ignoreWidth() throws {
-    let folder = RepoPaths.temporaryFolder()
-    defer { try? FileManager.default.removeItem(at: folder) }
+    let folderScratch = try TempFolder()
+    defer { withExtendedLifetime(folderScratch) {} }
+    let folder = folderScratch.url
     let original = try String(contentsOfFile: Self.security.1, encoding: .utf8)
     let widened = original.replacingOccurrences(of: "VPN", with: "ＶＰＮ")
     let copy = folder.appendingPathComponent("5.0.xml").path

@@ -1,4 +1,5 @@
 import Foundation
+import GuideKitTestSupport
 import GuideKitXML
 import Testing
 
@@ -132,8 +133,9 @@ struct DraftEditionTests {
       #expect(!(try sheets.transform(name, xml: finalDelta, fileName: "delta.xml")).contains("draft-mark"))
     }
 
-    let folder = RepoPaths.temporaryFolder("guidekit-draft")
-    defer { try? FileManager.default.removeItem(at: folder) }
+    let folderScratch = try TempFolder(prefix: "guidekit-draft")
+    defer { withExtendedLifetime(folderScratch) {} }
+    let folder = folderScratch.url
     let file = folder.appendingPathComponent("2.0.xml").path
     try draftText.write(toFile: file, atomically: true, encoding: .utf8)
     let renderer = Renderer()

@@ -7,7 +7,7 @@ import Testing
 
 /// The path of a fixture under `Tests/GuideKitTests/Fixtures/egov/`.
 private func egovFixture(_ name: String) -> String {
-  URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+  RepoPaths.root.appendingPathComponent("Tests/GuideKitTests")
     .appendingPathComponent("Fixtures/egov/\(name)").path
 }
 

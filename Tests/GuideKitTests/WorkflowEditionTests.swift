@@ -1,4 +1,5 @@
 import Foundation
+import GuideKitTestSupport
 import GuideKitXML
 import Testing
 
@@ -6,7 +7,7 @@ import Testing
 
 /// A copy of the bundled guidelines folder in a temporary folder.
 private func copyOfGuidelines() throws -> URL {
-  let folder = RepoPaths.temporaryFolder("guidekit-edition")
+  let folder = try TempFolder.create(prefix: "guidekit-edition")
   let target = folder.appendingPathComponent("guidelines")
   try FileManager.default.copyItem(at: RepoPaths.root.appendingPathComponent("guidelines"), to: target)
   return folder
