@@ -105,29 +105,6 @@ package enum Console {
   }
 }
 
-/// A day given on the command line (`--as-of`, `--issued`).
-package enum Day {
-  /// Throws a usage error (exit 64) unless `value` is nil or a real day written YYYY-MM-DD.
-  package static func check(_ value: String?, option: String) throws {
-    if let value, !PinDate.isRealDate(value) {
-      throw ValidationError("\(option) must be a real day in the form YYYY-MM-DD, not '\(value)'")
-    }
-  }
-}
-
-/// `--width`: the text layout's line width.
-package enum TextWidth {
-  package static let range = 20...400
-
-  /// Throws a usage error (exit 64) for a width the layout cannot honour or no reader wants.
-  package static func check(_ width: Int) throws {
-    guard range.contains(width) else {
-      throw ValidationError(
-        "--width must be between \(range.lowerBound) and \(range.upperBound) display columns, not \(width)")
-    }
-  }
-}
-
 extension CommandFormat {
   /// Throws a usage error (exit 64) unless the format is one of `allowed`: for a mode of a command
   /// that writes fewer formats than the command (`diff --git`, `impact --against`).

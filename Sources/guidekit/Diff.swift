@@ -107,47 +107,36 @@ struct Diff: AsyncParsableCommand {
       return
     }
     guard let old, let new else { throw ValidationError("diff needs OLD and NEW") }
-    let diff: DocumentDiff
-    do {
-      let (a, b) = try loadPair(old, new)
-      diff = try DocumentDiffer.diff(old: a, new: b, options: diffOptions)
-    } catch {
-      Console.error(error.description)
-      throw ExitCode(2)
-    }
+    let (a, b) = try loadPair(old, new)
+    let diff = try DocumentDiffer.diff(old: a, new: b, options: diffOptions)
     var rendered = ""
     var document: [UInt8]?
-    do {
-      switch format {
-      case .docx:
-        document = try WordExport.table(
-          delta: DeltaDocument.document(diff), stylesheets: try style.stylesheets(defaultName: "delta-docx"),
-          parameters: style.parameters())
-      case .json:
-        rendered = JSONOutput.string(diff.json)
-      case .xml:
-        rendered = DeltaDocument.xml(diff)
-      default:
-        let name =
-          switch format {
-          case .markdown: "delta-markdown"
-          case .html: "delta-html"
-          case .table: "delta-table"
-          default: "delta-text"
-          }
-        var parameters = style.parameters()
-        if format == .text && output.colorAllowed && parameters["color"] == nil { parameters["color"] = "1" }
-        rendered = try style.stylesheets(defaultName: name).transform(
-          name, document: DeltaDocument.document(diff), parameters: parameters)
-      }
-    } catch {
-      Console.error(error.description)
-      throw ExitCode(2)
+    switch format {
+    case .docx:
+      document = try WordExport.table(
+        delta: DeltaDocument.document(diff), stylesheets: try style.stylesheets(defaultName: "delta-docx"),
+        parameters: style.parameters())
+    case .json:
+      rendered = JSONOutput.string(diff)
+    case .xml:
+      rendered = DeltaDocument.xml(diff)
+    default:
+      let name =
+        switch format {
+        case .markdown: "delta-markdown"
+        case .html: "delta-html"
+        case .table: "delta-table"
+        default: "delta-text"
+        }
+      var parameters = style.parameters()
+      if format == .text && output.colorAllowed && parameters["color"] == nil { parameters["color"] = "1" }
+      rendered = try style.stylesheets(defaultName: name).transform(
+        name, document: DeltaDocument.document(diff), parameters: parameters)
     }
     if let document { try output.emit(bytes: document) } else { try output.emit(rendered) }
     let s = diff.summary
     output.summary(
-      "guidekit diff: \(s["modified"] ?? 0) modified, \(s["added"] ?? 0) added, \(s["removed"] ?? 0) removed, \(s["moved"] ?? 0) moved, \(s["renumbered"] ?? 0) renumbered, \(s["citation"] ?? 0) citation, \(s["unchanged"] ?? 0) unchanged"
+      "guidekit diff: \(s.modified) modified, \(s.added) added, \(s.removed) removed, \(s.moved) moved, \(s.renumbered) renumbered, \(s.citation) citation, \(s.unchanged) unchanged"
     )
     if exitCode && !diff.isEmpty { throw ExitCode(1) }
   }
@@ -156,48 +145,25 @@ struct Diff: AsyncParsableCommand {
   func runGit(base: String) async throws {
     let paths = [old, new].compactMap { $0 } + morePaths
     let options = diffOptions
-    let review: GitReview
-    do {
-      review = try await GitReview.review(
-        repository: try await GitRepository(), base: base, paths: paths, options: options)
-    } catch {
-      Console.error("\(error)")
-      throw ExitCode(2)
-    }
+    let review = try await GitReview.review(
+      repository: try await GitRepository(), base: base, paths: paths, options: options)
     let rendered: String
-    do {
-      switch format {
-      case .json:
-        rendered = JSONOutput.string(review.json)
-      case .github:
-        rendered = review.github()
-      case .markdown:
-        rendered = try review.markdown(
-          stylesheets: try style.stylesheets(defaultName: "delta-markdown"), parameters: style.parameters())
-      default:
-        let sheets = try style.stylesheets(defaultName: "delta-text")
-        let parameters = style.parameters()
-        var text = ""
-        for file in review.files {
-          text += "=== \(file.path) (\(file.status.rawValue) since \(base))\n"
-          if let comparedWith = file.comparedWith {
-            text += "compared with \(comparedWith), the edition it supersedes\n"
-          }
-          text += try sheets.transform(
-            "delta-text", document: DeltaDocument.document(file.diff, fileName: "\(file.path).delta.xml"),
-            parameters: parameters)
-          if !text.hasSuffix("\n") { text += "\n" }
-        }
-        rendered = text
-      }
-    } catch {
-      Console.error("\(error)")
-      throw ExitCode(2)
+    switch format {
+    case .json:
+      rendered = JSONOutput.string(review)
+    case .github:
+      rendered = GitHubAnnotations.gitReview(review)
+    case .markdown:
+      rendered = try MarkdownFormat.gitReview(
+        review, stylesheets: try style.stylesheets(defaultName: "delta-markdown"), parameters: style.parameters())
+    default:
+      rendered = try TextFormat.gitReview(
+        review, stylesheets: try style.stylesheets(defaultName: "delta-text"), parameters: style.parameters())
     }
     try output.emit(rendered)
     let s = review.summary
     output.summary(
-      "guidekit diff --git \(base): \(review.files.count) file\(review.files.count == 1 ? "" : "s"); \(s["modified"] ?? 0) modified, \(s["added"] ?? 0) added, \(s["removed"] ?? 0) removed, \(s["moved"] ?? 0) moved, \(s["renumbered"] ?? 0) renumbered, \(s["citation"] ?? 0) citation"
+      "guidekit diff --git \(base): \(review.files.count) file\(review.files.count == 1 ? "" : "s"); \(s.modified) modified, \(s.added) added, \(s.removed) removed, \(s.moved) moved, \(s.renumbered) renumbered, \(s.citation) citation"
     )
     if exitCode && !review.files.isEmpty { throw ExitCode(1) }
   }

@@ -46,52 +46,19 @@ struct Fmt: ParsableCommand {
   }
 
   func run() throws {
-    let given = paths.isEmpty ? ["guidelines"] : paths
-    let (files, missing) = InputFiles.collect(given)
-    var trouble = !missing.isEmpty
-    for path in missing { Console.error("\(path): error: no such file or folder") }
-    let explicit = Set(given)
-    var changed: [String] = []
-    var formatted = 0
-    var skipped: [String] = []
-    for file in files {
-      do {
-        switch try GuidelineFormatter.formatFile(file, write: !check) {
-        case .formatted:
-          formatted += 1
-        case .reformatted:
-          changed.append(file)
-        case .skipped(let root):
-          skipped.append(file)
-          if explicit.contains(file) {
-            Console.error(
-              "\(file): error: not a guideline document (root <\(root)>); fmt formats the guideline vocabulary only")
-            trouble = true
-          }
-        }
-      } catch {
-        Console.error("\(error)")
-        trouble = true
-      }
-    }
+    let run = FormatRun.run(paths: paths, check: check)
+    for problem in run.problems { Console.error(problem) }
     switch format {
     case .json:
-      try output.emit(
-        JSONOutput.string(
-          [
-            "check": check, "files": files.count, "formatted": formatted,
-            (check ? "unformatted" : "reformatted"): changed, "skipped": skipped,
-          ] as [String: Any]))
+      try output.emit(JSONOutput.string(run))
     case .github:
-      try output.emit(
-        changed.map { "::error file=\($0),title=guidekit fmt::not formatted; run guidekit fmt \($0)\n" }.joined())
+      try output.emit(GitHubAnnotations.unformatted(run.changed))
     default:
-      try output.emit(changed.map { $0 + "\n" }.joined())
+      try output.emit(run.changed.map { $0 + "\n" }.joined())
     }
     let verb = check ? "not formatted" : "reformatted"
     output.summary(
-      "guidekit fmt: \(changed.count) \(verb), \(formatted) already formatted, \(skipped.count) skipped")
-    if trouble { throw ExitCode(2) }
-    if check && !changed.isEmpty { throw ExitCode(1) }
+      "guidekit fmt: \(run.changed.count) \(verb), \(run.formatted) already formatted, \(run.skipped.count) skipped")
+    if run.exitStatus != 0 { throw ExitCode(run.exitStatus) }
   }
 }

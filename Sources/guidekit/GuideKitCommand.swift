@@ -14,7 +14,21 @@ struct GuideKitCommand: AsyncParsableCommand {
     if arguments.count > 1, arguments[1] == Sources.configuration.commandName {
       Sources.run(Array(arguments.dropFirst(2)))
     }
-    await main(nil)
+    var command: any ParsableCommand
+    do {
+      command = try parseAsRoot(nil)
+    } catch {
+      exit(withError: error)
+    }
+    do {
+      if var asyncCommand = command as? any AsyncParsableCommand {
+        try await asyncCommand.run()
+      } else {
+        try command.run()
+      }
+    } catch {
+      exit(withError: ExitMapping.error(for: error))
+    }
   }
 
   static let configuration = CommandConfiguration(

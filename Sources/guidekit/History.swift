@@ -33,25 +33,17 @@ struct History: ParsableCommand {
   @Option(help: ArgumentHelp("Output format.", valueName: "FORMAT"))
   var format: Format = .text
 
-  @Option(help: ArgumentHelp("The guidelines folder.", valueName: "DIR"))
-  var guidelines = "guidelines"
+  @OptionGroup var guidelines: GuidelinesFolderOptions
 
   @OptionGroup var output: OutputOptions
 
   func run() throws {
-    let history: ClauseHistory
-    do {
-      let editions = try EditionInForce.load(guideline: guidelineID, folder: guidelines)
-      guard let found = try ClauseHistory.build(editions: editions, clause: clauseID) else {
-        Console.error("guidekit: no edition of \(guidelineID) has a clause with id '\(clauseID)'")
-        throw ExitCode(2)
-      }
-      history = found
-    } catch let error as GuideKitError {
-      Console.error(error.description)
+    let editions = try EditionInForce.load(guideline: guidelineID, folder: guidelines.folder)
+    guard let history = try ClauseHistory.build(editions: editions, clause: clauseID) else {
+      Console.error("guidekit: no edition of \(guidelineID) has a clause with id '\(clauseID)'")
       throw ExitCode(2)
     }
-    try output.emit(format == .json ? JSONOutput.string(history.json) : history.text)
+    try output.emit(format == .json ? JSONOutput.string(history) : TextFormat.history(history))
     output.summary("guidekit history: \(clauseID) in \(history.entries.count) edition(s)")
   }
 }

@@ -32,14 +32,8 @@ struct Impact: ParsableCommand {
   @Argument(help: ArgumentHelp("Guideline files or folders (default: guidelines/).", valueName: "PATH"))
   var paths: [String] = []
 
-  @Option(
-    name: .customLong("references"),
-    help: ArgumentHelp("A reference registry folder (repeatable; default: references/).", valueName: "DIR"))
-  var references: [String] = []
-
-  @Option(
-    help: ArgumentHelp("Compare with the revisions in force on this day (default: today).", valueName: "YYYY-MM-DD"))
-  var asOf: String?
+  @OptionGroup var references: RegistryOptions
+  @OptionGroup var day: AsOfOptions
 
   enum Format: String, CommandFormat { case text, json, markdown, sarif, github, html, xml }
 
@@ -88,29 +82,14 @@ struct Impact: ParsableCommand {
     if accept {
       try Format.check(format, allowed: [.text], command: "impact --accept")
     }
-    try Day.check(asOf, option: "--as-of")
     try output.refuseInputs(paths + [against])
   }
 
   func run() throws {
-    let folders = references.isEmpty ? ["references"] : references
-    let registry = ReferenceRegistry(folders: folders)
-    for folder in registry.missingFolders {
-      Console.error("\(folder): error: reference folder not found")
-      throw ExitCode(2)
-    }
-    if let error = registry.storeErrors.first {
-      Console.error(error.description)
-      throw ExitCode(2)
-    }
-    let trees: [ClauseTree]
-    do {
-      trees = try GuidelineSet.load(paths: paths.isEmpty ? ["guidelines"] : paths)
-    } catch {
-      Console.error(error.description)
-      throw ExitCode(2)
-    }
-    let day = asOf ?? PinDate.today()
+    let registry = try references.registry(requireDefault: true)
+    if let error = registry.storeErrors.first { throw error }
+    let trees = try GuidelineSet.load(paths: paths.isEmpty ? ["guidelines"] : paths)
+    let day = day.day
     let checker = ImpactChecker(registry: registry, options: ImpactOptions(asOf: day), guidelines: trees)
     // Historic editions are not edited any more: by default only the current ones are checked.
     let checked = paths.isEmpty && !allEditions ? GuidelineSet.currentEditions(trees, asOf: day) : trees
@@ -124,28 +103,23 @@ struct Impact: ParsableCommand {
       return
     }
     let diagnostics = (all ? report.all : report.findings).map(\.diagnostic).sorted(by: Diagnostic.sortKey)
-    do {
-      switch format {
-      case .json:
-        try output.emit(JSONOutput.string(report.json))
-      case .sarif:
-        try output.emit(JSONOutput.string(SARIF.document(diagnostics: diagnostics, rules: ImpactRules.descriptors)))
-      case .github:
-        try output.emit(DiagnosticFormatter.github(diagnostics))
-      case .xml:
-        try output.emit(report.xml(clauseTexts: ImpactRules.clauseTexts(trees, report: report)))
-      case .markdown, .html:
-        let name = format == .html ? "impact-html" : "impact-markdown"
-        let texts = ImpactRules.clauseTexts(trees, report: report)
-        try output.emit(
-          try style.stylesheets(defaultName: name).transform(
-            name, document: report.document(clauseTexts: texts), parameters: style.parameters()))
-      default:
-        try output.emit(DiagnosticFormatter.text(diagnostics, color: output.colorAllowed))
-      }
-    } catch let error as GuideKitError {
-      Console.error(error.description)
-      throw ExitCode(2)
+    switch format {
+    case .json:
+      try output.emit(JSONOutput.string(report))
+    case .sarif:
+      try output.emit(JSONOutput.string(SARIF.document(diagnostics: diagnostics, rules: ImpactRules.descriptors)))
+    case .github:
+      try output.emit(GitHubAnnotations.diagnostics(diagnostics))
+    case .xml:
+      try output.emit(report.xml(clauseTexts: ImpactRules.clauseTexts(trees, report: report)))
+    case .markdown, .html:
+      let name = format == .html ? "impact-html" : "impact-markdown"
+      let texts = ImpactRules.clauseTexts(trees, report: report)
+      try output.emit(
+        try style.stylesheets(defaultName: name).transform(
+          name, document: report.document(clauseTexts: texts), parameters: style.parameters()))
+    default:
+      try output.emit(DiagnosticFormatter.text(diagnostics, color: output.colorAllowed))
     }
     var line =
       "guidekit impact: \(report.references) references as of \(report.asOf): \(report.current) current, \(report.stale) stale, \(report.broken) broken, \(report.unverifiable) unverifiable, \(report.findings.count - report.stale - report.broken - report.unverifiable) other"
@@ -158,63 +132,29 @@ struct Impact: ParsableCommand {
   }
 
   private func acceptReviewed(_ report: ImpactReport) throws {
-    do {
-      let outcomes = try ReferenceRepinner.accept(report, clauses: Set(clauses))
-      var lines: [String] = []
-      for outcome in outcomes {
-        for f in outcome.repinned {
-          let provision = f.latestProvision.map { ", provision \(f.provision) → \($0)" } ?? ""
-          lines.append(
-            "\(f.file):\(f.line): re-pinned \(f.source) \(f.provision) \(f.pin ?? "-") → \(f.latest ?? "-")\(provision) (clause \(f.clause))"
-          )
-        }
-        for u in outcome.retexted {
-          lines.append(
-            "\(u.finding.file):\(u.finding.line): text 「\(u.old)」 → 「\(u.new ?? "")」 (clause \(u.finding.clause))")
-        }
-        for u in outcome.textNotUpdated {
-          let f = u.finding
-          lines.append(
-            "\(f.file):\(f.line): warning: text 「\(u.old)」 not updated: it names no \(f.provision) to rewrite; edit it to cite \(f.latestProvision ?? "") (clause \(f.clause))"
-          )
-        }
-        for f in outcome.skipped {
-          lines.append(
-            "\(f.file):\(f.line): not re-pinned: \(f.status.rawValue) \(f.source) \(f.provision) — edit the clause (clause \(f.clause))"
-          )
-        }
-      }
-      try output.emit(lines.map { $0 + "\n" }.joined())
-      let count = outcomes.reduce(0) { $0 + $1.repinned.count }
-      let untouched = outcomes.reduce(0) { $0 + $1.textNotUpdated.count }
-      output.summary(
-        "guidekit impact --accept: \(count) reference\(count == 1 ? "" : "s") re-pinned"
-          + (untouched > 0 ? ", \(untouched) text\(untouched == 1 ? "" : "s") to edit by hand" : ""))
-    } catch let error as GuideKitError {
-      Console.error(error.description)
-      throw ExitCode(2)
-    }
+    let outcomes = try ReferenceRepinner.accept(report, clauses: Set(clauses))
+    try output.emit(TextFormat.accepted(outcomes))
+    let count = outcomes.reduce(0) { $0 + $1.repinned.count }
+    let untouched = outcomes.reduce(0) { $0 + $1.textNotUpdated.count }
+    output.summary(
+      "guidekit impact --accept: \(count) reference\(count == 1 ? "" : "s") re-pinned"
+        + (untouched > 0 ? ", \(untouched) text\(untouched == 1 ? "" : "s") to edit by hand" : ""))
   }
 
   private func editionCheck(against: String, trees: [ClauseTree], checker: ImpactChecker) throws {
     guard trees.count == 1, let new = trees.first else {
       throw ValidationError("--against compares one edition: give exactly one guideline file as PATH")
     }
-    do {
-      let old = try DocumentLoader.load(file: against)
-      let result = try EditionCheck.run(old: old, new: new, checker: checker)
-      switch format {
-      case .json: try output.emit(JSONOutput.string(result.json))
-      case .github: try output.emit(DiagnosticFormatter.github(result.diagnostics))
-      default: try output.emit(DiagnosticFormatter.text(result.diagnostics, color: output.colorAllowed))
-      }
-      output.summary(
-        "guidekit impact --against: \(result.entries.count) citations re-pinned, \(result.entries.filter { $0.change.status != .current }.count) provisions changed, \(result.missedUpdates.count) likely missed updates"
-      )
-      if result.exitStatus != 0 { throw ExitCode(result.exitStatus) }
-    } catch let error as GuideKitError {
-      Console.error(error.description)
-      throw ExitCode(2)
+    let old = try DocumentLoader.load(file: against)
+    let result = try EditionCheck.run(old: old, new: new, checker: checker)
+    switch format {
+    case .json: try output.emit(JSONOutput.string(result))
+    case .github: try output.emit(GitHubAnnotations.diagnostics(result.diagnostics))
+    default: try output.emit(DiagnosticFormatter.text(result.diagnostics, color: output.colorAllowed))
     }
+    output.summary(
+      "guidekit impact --against: \(result.entries.count) citations re-pinned, \(result.entries.filter { $0.change.status != .current }.count) provisions changed, \(result.missedUpdates.count) likely missed updates"
+    )
+    if result.exitStatus != 0 { throw ExitCode(result.exitStatus) }
   }
 }

@@ -64,24 +64,18 @@ struct Import: ParsableCommand {
   @Option(
     help: ArgumentHelp(
       "Issue and effective date (default: the date the document states, else today).", valueName: "YYYY-MM-DD"))
-  var issued: String?
+  var issued: Day?
 
   @Flag(help: "Accept tracked changes (keep insertions, drop deletions) instead of refusing them.")
   var acceptChanges = false
 
-  @Option(help: ArgumentHelp("The guidelines folder.", valueName: "DIR"))
-  var guidelines = "guidelines"
+  @OptionGroup var guidelines: GuidelinesFolderOptions
 
-  @Option(
-    name: .customLong("references"),
-    help: ArgumentHelp(
-      "A reference store folder for marking up citations (repeatable; default references/).", valueName: "DIR"))
-  var references: [String] = []
+  @OptionGroup var registry: RegistryOptions
 
   @OptionGroup var output: OutputOptions
 
   func validate() throws {
-    try Day.check(issued, option: "--issued")
     guard Self.isID(guidelineID) else {
       throw ValidationError(
         "--guideline must be an id (a letter, then letters, digits, '-', '_', '.'), not '\(guidelineID)'")
@@ -106,7 +100,8 @@ struct Import: ParsableCommand {
       result = try WordImporter.importDocument(
         file: file,
         options: WordImportOptions(
-          guidelineID: guidelineID, version: version, previous: previous, issued: issued, acceptChanges: acceptChanges))
+          guidelineID: guidelineID, version: version, previous: previous, issued: issued?.text,
+          acceptChanges: acceptChanges))
     } catch let error as WordImportError {
       Console.error(error.description)
       throw ExitCode(2)
@@ -157,7 +152,7 @@ struct Import: ParsableCommand {
         let folder = path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
         candidates.append((folder.isEmpty ? "" : folder + "/") + supersedes + ".xml")
       }
-      candidates.append("\(guidelines)/\(guidelineID)/\(supersedes).xml")
+      candidates.append("\(guidelines.folder)/\(guidelineID)/\(supersedes).xml")
     }
     guard let path = candidates.first(where: { FileManager.default.fileExists(atPath: $0) }) else {
       Console.error(
@@ -180,7 +175,7 @@ struct Import: ParsableCommand {
 
   /// The edition with the citations of its prose marked up, and how many.
   private func link(_ xml: String, name: String) throws -> (bytes: [UInt8], count: Int) {
-    let folders = references.isEmpty ? ["references"] : references
+    let folders = registry.effectiveFolders
     let registry = ReferenceRegistry(folders: folders)
     let recognizer: CitationRecognizer
     do {

@@ -41,12 +41,8 @@ struct Link: ParsableCommand {
   @Flag(help: "Write nothing; print the change as a unified diff.")
   var dryRun = false
 
-  @Option(
-    name: .customLong("references"),
-    help: ArgumentHelp(
-      "A reference store folder: law titles (law-titles.json, e-Gov files) and the revisions to pin (repeatable; default references/).",
-      valueName: "DIR"))
-  var references: [String] = []
+  /// The store: law titles (law-titles.json, e-Gov files) and the revisions to pin.
+  @OptionGroup var references: RegistryOptions
 
   @OptionGroup var output: OutputOptions
 
@@ -55,27 +51,14 @@ struct Link: ParsableCommand {
   }
 
   func run() throws {
-    let folders = references.isEmpty ? ["references"] : references
-    let registry = ReferenceRegistry(folders: folders)
-    if !references.isEmpty {
-      for folder in registry.missingFolders {
-        Console.error("\(folder): error: reference folder not found")
-        throw ExitCode(2)
-      }
-    }
-    let recognizer: CitationRecognizer
-    do {
-      recognizer = try CitationRecognizer.store(folders: folders, registry: registry)
-    } catch {
-      Console.error("\(error)")
-      throw ExitCode(2)
-    }
+    let registry = try references.registry(requireDefault: false)
+    let recognizer = try CitationRecognizer.store(folders: references.effectiveFolders, registry: registry)
     let linker = CitationLinker(finder: CitationFinder(recognizer: recognizer), registry: registry)
     let (files, missing) = InputFiles.collect(paths.isEmpty ? ["guidelines"] : paths)
     var trouble = !missing.isEmpty
     for path in missing { Console.error("\(path): error: no such file or folder") }
     let write = !dryRun && format == .text
-    var plans: [[String: Any]] = []
+    var plans: [CitationLinker.Plan] = []
     var text = ""
     var linked = 0
     var skipped = 0
@@ -95,7 +78,7 @@ struct Link: ParsableCommand {
       }
       switch format {
       case .json:
-        plans.append(CitationLinker.json(result.plan))
+        plans.append(result.plan)
       case .text:
         if dryRun {
           text += result.unifiedDiff
@@ -113,7 +96,7 @@ struct Link: ParsableCommand {
     }
     switch format {
     case .json:
-      try output.emit(JSONOutput.string(["files": plans, "linked": linked, "skipped": skipped]))
+      try output.emit(JSONOutput.string(CitationLinker.Report(plans: plans)))
     case .text:
       if !text.isEmpty { try output.emit(text) }
     }

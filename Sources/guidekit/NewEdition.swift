@@ -31,10 +31,9 @@ struct NewEdition: ParsableCommand {
   var version: String
 
   @Option(help: ArgumentHelp("Issue and effective date (default: today).", valueName: "YYYY-MM-DD"))
-  var issued: String?
+  var issued: Day?
 
-  @Option(help: ArgumentHelp("The guidelines folder.", valueName: "DIR"))
-  var guidelines = "guidelines"
+  @OptionGroup var guidelines: GuidelinesFolderOptions
 
   @Flag(help: "Accept a VERSION whose edition number skips one (7 after 5.0).")
   var allowGap = false
@@ -42,39 +41,19 @@ struct NewEdition: ParsableCommand {
   @Flag(name: .shortAndLong, help: "Print nothing but errors.")
   var quiet = false
 
-  func validate() throws {
-    try Day.check(issued, option: "--issued")
-  }
-
   func run() throws {
-    do {
-      let edition = try EditionMaker.plan(
-        guidelineID: guidelineID, version: version, issued: issued ?? PinDate.today(), folder: guidelines,
-        allowGap: allowGap)
-      try EditionMaker.write(edition)
-      if !quiet {
-        print(edition.path)
-        if let change = edition.titleChange {
-          Console.error("guidekit new-edition: title 「\(change.old)」 → 「\(change.new)」")
-        }
-        Console.error(
-          "guidekit new-edition: wrote \(edition.path) (supersedes \(edition.previousVersion)); edit its summary, then run guidekit validate"
-        )
+    let edition = try EditionMaker.plan(
+      guidelineID: guidelineID, version: version, issued: issued?.text ?? PinDate.today(), folder: guidelines.folder,
+      allowGap: allowGap)
+    try EditionMaker.write(edition)
+    if !quiet {
+      print(edition.path)
+      if let change = edition.titleChange {
+        Console.error("guidekit new-edition: title 「\(change.old)」 → 「\(change.new)」")
       }
-    } catch {
-      throw Self.failure(error)
-    }
-  }
-
-  /// A usage error (exit 64) for a bad version or date, else the message and exit 2.
-  static func failure(_ error: any Error) -> any Error {
-    guard let error = error as? GuideKitError else { return error }
-    switch error {
-    case .usage(let message):
-      return ValidationError(message)
-    default:
-      Console.error(error.description)
-      return ExitCode(2)
+      Console.error(
+        "guidekit new-edition: wrote \(edition.path) (supersedes \(edition.previousVersion)); edit its summary, then run guidekit validate"
+      )
     }
   }
 }

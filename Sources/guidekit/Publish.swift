@@ -41,21 +41,16 @@ struct Publish: ParsableCommand {
       """
   )
 
-  @Option(help: ArgumentHelp("The guidelines folder.", valueName: "DIR"))
-  var guidelines = "guidelines"
+  @OptionGroup var guidelines: GuidelinesFolderOptions
 
-  @Option(
-    name: .customLong("references"), help: ArgumentHelp("A reference registry folder (repeatable).", valueName: "DIR"))
-  var references: [String] = []
+  @OptionGroup var references: RegistryOptions
 
   @Option(help: ArgumentHelp("The output folder.", valueName: "DIR"))
   var out = "output"
 
-  @Option(help: ArgumentHelp("The day for the impact report (default: today).", valueName: "YYYY-MM-DD"))
-  var asOf: String?
+  @OptionGroup var day: AsOfOptions
 
-  @Option(help: ArgumentHelp("Text width of the .txt files, in display columns.", valueName: "COLUMNS"))
-  var width = 70
+  @OptionGroup var layout: LayoutOptions
 
   @Option(
     help: ArgumentHelp(
@@ -88,14 +83,13 @@ struct Publish: ParsableCommand {
 
   /// `--references`, or `references/` when there is one.
   private var referenceFolders: [String] {
-    references.isEmpty ? (FileManager.default.fileExists(atPath: "references") ? ["references"] : []) : references
+    references.given || FileManager.default.fileExists(atPath: RegistryOptions.defaultFolder)
+      ? references.effectiveFolders : []
   }
 
   func validate() throws {
-    try Day.check(asOf, option: "--as-of")
-    try TextWidth.check(width)
     try style.requireNames()
-    let target = PublishOptions(guidelines: guidelines, references: referenceFolders, out: out)
+    let target = PublishOptions(guidelines: guidelines.folder, references: referenceFolders, out: out)
     if let problem = target.outputFolderProblem() { throw ValidationError(problem) }
   }
 
@@ -105,11 +99,14 @@ struct Publish: ParsableCommand {
       Console.error("\(folder): error: reference folder not found")
       throw ExitCode(2)
     }
+    let sheets = try style.stylesheets(defaultName: nil)
     let showProgress = !quiet && isatty(STDERR_FILENO) == 1
     let interrupt = InterruptHandler()
     defer { interrupt.cancel() }
     do {
-      if let status = try publishSite(folders: folders, showProgress: showProgress) { throw ExitCode(status) }
+      if let status = try publishSite(folders: folders, stylesheets: sheets, showProgress: showProgress) {
+        throw ExitCode(status)
+      }
     } catch let error as GuideKitError {
       // An interrupt made the run fail: the handler says so and exits once staging is removed.
       while interrupt.isInterrupted { pause() }
@@ -120,11 +117,13 @@ struct Publish: ParsableCommand {
   }
 
   /// Publishes; the exit status when validation refused the publish (2: an input unreadable).
-  private func publishSite(folders: [String], showProgress: Bool) throws(GuideKitError) -> Int32? {
+  private func publishSite(folders: [String], stylesheets: Stylesheets, showProgress: Bool) throws(GuideKitError)
+    -> Int32?
+  {
     var options = PublishOptions(
-      guidelines: guidelines, references: folders, out: out, asOf: asOf ?? PinDate.today(),
-      stylesheets: try style.stylesheets(defaultName: nil), parameters: style.parameters(),
-      layout: TextLayoutOptions(width: width), baseURL: baseURL, siteTitle: title)
+      guidelines: guidelines.folder, references: folders, out: out, asOf: day.day,
+      stylesheets: stylesheets, parameters: style.parameters(),
+      layout: TextLayoutOptions(width: layout.width.count), baseURL: baseURL, siteTitle: title)
     options.wait = !noWait
     options.strict = strict
     options.impactReport = impactReport

@@ -33,35 +33,28 @@ struct Render: ParsableCommand {
   @Option(help: ArgumentHelp("Output format.", valueName: "FORMAT"))
   var format: Format = .html
 
-  @Option(help: ArgumentHelp("Text width in display columns (a full-width character takes two).", valueName: "COLUMNS"))
-  var width = 70
+  @OptionGroup var layout: LayoutOptions
 
   @OptionGroup var style: StyleOptions
   @OptionGroup var output: OutputOptions
 
   func validate() throws {
-    try TextWidth.check(width)
     try output.refuseInputs([file])
     if format == .docx { try output.refuseBinaryOnTerminal() }
   }
 
   func run() throws {
-    do {
-      if format == .docx {
-        let document = try WordExport.edition(
-          file: file, stylesheets: try style.stylesheets(defaultName: "guideline-docx"), parameters: style.parameters())
-        try output.emit(bytes: document)
-        return
-      }
-      // The renderer parses the file once and refuses anything but a guideline.
-      let renderer = Renderer(
-        stylesheets: try style.stylesheets(defaultName: format == .html ? "guideline-html" : "guideline-text"),
-        parameters: style.parameters(), layout: TextLayoutOptions(width: width))
-      try output.emit(format == .html ? try renderer.html(file: file) : try renderer.text(file: file))
-    } catch let error as GuideKitError {
-      Console.error(error.description)
-      throw ExitCode(2)
+    if format == .docx {
+      let document = try WordExport.edition(
+        file: file, stylesheets: try style.stylesheets(defaultName: "guideline-docx"), parameters: style.parameters())
+      try output.emit(bytes: document)
+      return
     }
+    // The renderer parses the file once and refuses anything but a guideline.
+    let renderer = Renderer(
+      stylesheets: try style.stylesheets(defaultName: format == .html ? "guideline-html" : "guideline-text"),
+      parameters: style.parameters(), layout: TextLayoutOptions(width: layout.width.count))
+    try output.emit(format == .html ? try renderer.html(file: file) : try renderer.text(file: file))
   }
 }
 
@@ -109,8 +102,7 @@ struct Notice: ParsableCommand {
   @Option(help: ArgumentHelp("Output format.", valueName: "FORMAT"))
   var format: Format = .html
 
-  @Option(help: ArgumentHelp("Text width in display columns (a full-width character takes two).", valueName: "COLUMNS"))
-  var width = 70
+  @OptionGroup var layout: LayoutOptions
 
   @Option(help: ArgumentHelp("How many changed clauses to name.", valueName: "N"))
   var mainChanges = 10
@@ -119,7 +111,6 @@ struct Notice: ParsableCommand {
   @OptionGroup var output: OutputOptions
 
   func validate() throws {
-    try TextWidth.check(width)
     guard mainChanges >= 0 else { throw ValidationError("--main-changes must be 0 or more") }
     try output.refuseInputs([new, against])
     if format == .docx { try output.refuseBinaryOnTerminal() }
@@ -129,48 +120,44 @@ struct Notice: ParsableCommand {
   }
 
   func run() throws {
-    do {
-      let edition: ClauseTree
-      var previous: (tree: ClauseTree, diff: DocumentDiff)?
-      var old: ClauseTree?
-      if let against {
-        let pair = try loadPair(against, new)
-        old = pair.0
-        edition = pair.1
-      } else {
-        edition = try DocumentLoader.load(file: new)
-      }
-      guard edition.info.kind == .guideline else {
-        throw GuideKitError.unsupportedDocument(file: new, line: edition.info.line, root: edition.info.kind.rawValue)
-      }
-      if let given = old {
-        try NoticeBuilder.checkPrevious(given, of: edition)
-      } else {
-        old = try NoticeBuilder.supersededEdition(of: edition)
-      }
-      if let old { previous = (old, try DocumentDiffer.diff(old: old, new: edition)) }
-      let version = edition.info.version
-      let notice = try NoticeBuilder.document(
-        edition: edition, previous: previous,
-        links: NoticeBuilder.Links(
-          edition: "\(version).html", table: previous == nil ? nil : "\(version)-table.html",
-          redline: previous == nil ? nil : "\(version)-redline.html", text: "\(version).txt"),
-        mainChanges: mainChanges)
-      var parameters = style.parameters()
-      let linkBase = NoticeBuilder.linkBase(siteURL: baseURL, guideline: edition.info.id)
-      if !linkBase.isEmpty, parameters["base-url"] == nil { parameters["base-url"] = linkBase }
-      if format == .docx {
-        let document = try WordExport.notice(
-          document: notice, stylesheets: try style.stylesheets(defaultName: "notice-docx"), parameters: parameters)
-        try output.emit(bytes: document)
-        return
-      }
-      let renderer = Renderer(
-        stylesheets: try style.stylesheets(defaultName: format == .html ? "notice-html" : "notice-text"),
-        parameters: parameters, layout: TextLayoutOptions(width: width))
-      try output.emit(try renderer.notice(document: notice, text: format == .text))
-    } catch let error as GuideKitError {
-      throw NewEdition.failure(error)
+    let edition: ClauseTree
+    var previous: (tree: ClauseTree, diff: DocumentDiff)?
+    var old: ClauseTree?
+    if let against {
+      let pair = try loadPair(against, new)
+      old = pair.0
+      edition = pair.1
+    } else {
+      edition = try DocumentLoader.load(file: new)
     }
+    guard edition.info.kind == .guideline else {
+      throw GuideKitError.unsupportedDocument(file: new, line: edition.info.line, root: edition.info.kind.rawValue)
+    }
+    if let given = old {
+      try NoticeBuilder.checkPrevious(given, of: edition)
+    } else {
+      old = try NoticeBuilder.supersededEdition(of: edition)
+    }
+    if let old { previous = (old, try DocumentDiffer.diff(old: old, new: edition)) }
+    let version = edition.info.version
+    let notice = try NoticeBuilder.document(
+      edition: edition, previous: previous,
+      links: NoticeBuilder.Links(
+        edition: "\(version).html", table: previous == nil ? nil : "\(version)-table.html",
+        redline: previous == nil ? nil : "\(version)-redline.html", text: "\(version).txt"),
+      mainChanges: mainChanges)
+    var parameters = style.parameters()
+    let linkBase = NoticeBuilder.linkBase(siteURL: baseURL, guideline: edition.info.id)
+    if !linkBase.isEmpty, parameters["base-url"] == nil { parameters["base-url"] = linkBase }
+    if format == .docx {
+      let document = try WordExport.notice(
+        document: notice, stylesheets: try style.stylesheets(defaultName: "notice-docx"), parameters: parameters)
+      try output.emit(bytes: document)
+      return
+    }
+    let renderer = Renderer(
+      stylesheets: try style.stylesheets(defaultName: format == .html ? "notice-html" : "notice-text"),
+      parameters: parameters, layout: TextLayoutOptions(width: layout.width.count))
+    try output.emit(try renderer.notice(document: notice, text: format == .text))
   }
 }

@@ -22,49 +22,36 @@ struct Show: ParsableCommand {
   @Argument(help: ArgumentHelp("The guideline's id (its folder under --guidelines).", valueName: "GUIDELINE-ID"))
   var guidelineID: String
 
-  @Option(help: ArgumentHelp("The day (default: today, Japan time).", valueName: "YYYY-MM-DD"))
-  var asOf: String?
+  @OptionGroup var day: AsOfOptions
 
   enum Format: String, CommandFormat { case html, text }
 
   @Option(help: ArgumentHelp("Output format.", valueName: "FORMAT"))
   var format: Format = .html
 
-  @Option(help: ArgumentHelp("Text width in display columns (a full-width character takes two).", valueName: "COLUMNS"))
-  var width = 70
+  @OptionGroup var layout: LayoutOptions
 
-  @Option(help: ArgumentHelp("The guidelines folder.", valueName: "DIR"))
-  var guidelines = "guidelines"
+  @OptionGroup var guidelines: GuidelinesFolderOptions
 
   @OptionGroup var style: StyleOptions
   @OptionGroup var output: OutputOptions
 
-  func validate() throws {
-    try Day.check(asOf, option: "--as-of")
-    try TextWidth.check(width)
-  }
-
   func run() throws {
-    let day = asOf ?? PinDate.today()
-    do {
-      let editions = try EditionInForce.load(guideline: guidelineID, folder: guidelines)
-      guard let edition = EditionInForce.select(editions, asOf: day) else {
-        let first = editions.filter { !$0.info.isDraft }.compactMap(EditionInForce.date(of:)).min() ?? "?"
-        Console.error(
-          "guidekit: no edition of \(guidelineID) was in force on \(day) (the first took effect on \(first))")
-        throw ExitCode(2)
-      }
-      let file = edition.info.file
-      let renderer = Renderer(
-        stylesheets: try style.stylesheets(defaultName: format == .html ? "guideline-html" : "guideline-text"),
-        parameters: style.parameters(), layout: TextLayoutOptions(width: width))
-      try output.emit(format == .html ? try renderer.html(file: file) : try renderer.text(file: file))
-      output.summary(
-        "guidekit show: \(guidelineID) \(edition.info.version) (in force from \(EditionInForce.date(of: edition) ?? "?")) as of \(day)"
-      )
-    } catch let error as GuideKitError {
-      Console.error(error.description)
+    let day = day.day
+    let editions = try EditionInForce.load(guideline: guidelineID, folder: guidelines.folder)
+    guard let edition = EditionInForce.select(editions, asOf: day) else {
+      let first = editions.filter { !$0.info.isDraft }.compactMap(EditionInForce.date(of:)).min() ?? "?"
+      Console.error(
+        "guidekit: no edition of \(guidelineID) was in force on \(day) (the first took effect on \(first))")
       throw ExitCode(2)
     }
+    let file = edition.info.file
+    let renderer = Renderer(
+      stylesheets: try style.stylesheets(defaultName: format == .html ? "guideline-html" : "guideline-text"),
+      parameters: style.parameters(), layout: TextLayoutOptions(width: layout.width.count))
+    try output.emit(format == .html ? try renderer.html(file: file) : try renderer.text(file: file))
+    output.summary(
+      "guidekit show: \(guidelineID) \(edition.info.version) (in force from \(EditionInForce.date(of: edition) ?? "?")) as of \(day)"
+    )
   }
 }

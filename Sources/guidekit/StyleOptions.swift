@@ -30,13 +30,13 @@ struct StyleOptions: ParsableArguments {
 
   /// The stylesheets with the overrides, a FILE without NAME= replacing the bundled stylesheet of
   /// its own name, else `defaultName` (the stylesheet of the command's format).
-  /// - Throws: `GuideKitError` for a file that cannot be read, or (when the command has no
-  ///   default, see ``requireNames()``) a FILE that names no stylesheet.
-  func stylesheets(defaultName: String?) throws(GuideKitError) -> Stylesheets {
+  /// - Throws: `GuideKitError` for a file that cannot be read, or a usage error when the command
+  ///   has no default (see ``requireNames()``) and a FILE names no stylesheet.
+  func stylesheets(defaultName: String?) throws -> Stylesheets {
     var overrides: [String: String] = [:]
     for override in stylesheets {
       guard let name = override.name ?? override.bundledName ?? defaultName else {
-        throw .usage(Self.unnamed(override))
+        throw ValidationError(Self.unnamed(override))
       }
       overrides[name] = override.file
     }

@@ -70,12 +70,12 @@ struct Validate: ParsableCommand {
     let report = Validator.validate(paths: paths.isEmpty ? ["guidelines"] : paths, options: options)
     switch format {
     case .json:
-      try output.emit(JSONOutput.string(report.json))
+      try output.emit(JSONOutput.string(report))
     case .sarif:
       try output.emit(
         JSONOutput.string(SARIF.document(diagnostics: report.diagnostics, rules: ValidationRules.descriptors)))
     case .github:
-      try output.emit(DiagnosticFormatter.github(report.diagnostics))
+      try output.emit(GitHubAnnotations.diagnostics(report.diagnostics))
     case .text:
       try output.emit(DiagnosticFormatter.text(report.diagnostics, color: output.colorAllowed))
     }

@@ -22,12 +22,10 @@ struct CLIResult: CustomStringConvertible {
 /// Runs the `guidekit` binary that the same `swift test` built (AssertExecuteCommand style).
 enum CLI {
   /// The package root: this file is `<root>/Tests/GuideKitCLITests/CLISupport.swift`.
-  static let packageRoot = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+  static let packageRoot = PackageRoot.url
 
   /// `../shared/data` next to the package root.
-  static let sharedData = packageRoot.deletingLastPathComponent()
-    .appendingPathComponent("shared/data", isDirectory: true)
+  static let sharedData = PackageRoot.sharedData
 
   static var sharedDataIsAvailable: Bool {
     FileManager.default.fileExists(atPath: sharedData.appendingPathComponent("egov/laws").path)
@@ -73,9 +71,7 @@ enum CLI {
     environment: [String: String] = [:]
   ) throws -> CLIResult {
     let binary = try #require(binary, binaryMessage)
-    let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "guidekit-cli-output-\(UUID().uuidString)", isDirectory: true)
-    try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+    let scratch = try TempFolder.create(prefix: "guidekit-cli-output")
     defer { try? FileManager.default.removeItem(at: scratch) }
     let outURL = scratch.appendingPathComponent("stdout")
     let errURL = scratch.appendingPathComponent("stderr")

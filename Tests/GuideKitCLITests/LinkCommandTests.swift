@@ -21,8 +21,7 @@ private let edition = """
 @Suite("guidekit link")
 struct LinkCommandTests {
   private func scratch() throws -> (folder: URL, file: URL) {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("guidekit-link-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let folder = try TempFolder.create(prefix: "guidekit-link")
     let file = folder.appendingPathComponent("1.0.xml")
     try edition.write(to: file, atomically: true, encoding: .utf8)
     return (folder, file)

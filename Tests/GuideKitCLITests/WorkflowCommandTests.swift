@@ -76,6 +76,19 @@ struct WorkflowCommandTests {
     #expect(valid.status == 0, "\(valid)")
   }
 
+  /// A path with `,` and `:` would end the annotation's `file` property early: it is escaped as
+  /// in every other `--format github` (the message keeps the path as written).
+  @Test func fmtCheckGitHubAnnotationsEscapeThePath() throws {
+    let temp = try TempFolder()
+    try temp.write("guidelines/a,b:c/1.0.xml", guidelineText())
+    let check = try CLI.run(["fmt", "--check", "--format", "github", "guidelines"], in: temp.url)
+    #expect(check.status == 1, "\(check)")
+    #expect(
+      check.stdout
+        == "::error file=guidelines/a%2Cb%3Ac/1.0.xml,title=guidekit fmt::not formatted; run guidekit fmt guidelines/a,b:c/1.0.xml\n",
+      "\(check)")
+  }
+
   @Test func fmtRefusesOtherXMLNamedExplicitlyAndSkipsItInFolders() throws {
     let temp = try TempFolder()
     try temp.write("data/law.xml", "<Law><LawNum>x</LawNum></Law>\n")

@@ -2,13 +2,13 @@ import Foundation
 import GuideKit
 import GuideKitFetch
 import GuideKitTestServers
+import GuideKitTestSupport
 import Testing
 
 /// The shared e-Gov and OSCAL data, the stand-in API serving it, and a fresh store.
 enum FetchFixture {
-  static let packageRoot = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-  static let sharedData = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/data")
+  static let packageRoot = PackageRoot.url
+  static let sharedData = PackageRoot.sharedData
   static let lawsFolder = sharedData.appendingPathComponent("egov/laws").path
   static let oscalFolder = sharedData.appendingPathComponent("oscal/catalogs/nist-sp800-53").path
 
@@ -67,9 +67,7 @@ enum FetchFixture {
   }
 
   static func temporaryStore() throws -> String {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("guidekit-store-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url.path
+    try TempFolder.create(prefix: "guidekit-store").path
   }
 }
 

@@ -1,6 +1,7 @@
 import Foundation
 import GuideKit
 import GuideKitFetch
+import GuideKitTestSupport
 import Testing
 
 struct RevisionPlanTests {
@@ -110,9 +111,7 @@ struct SourceStoreTests {
   }
 
   @Test func theLockIsSortedJSONAndRoundTrips() throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("guidekit-lock-\(UUID().uuidString)")
-      .path
-    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    let folder = try TempFolder.create(prefix: "guidekit-lock").path
     defer { try? FileManager.default.removeItem(atPath: folder) }
     var lock = SourceLock()
     lock.sources["b"] = LockedSource(
@@ -133,8 +132,7 @@ struct SourceStoreTests {
   }
 
   @Test func verifyNamesMissingChangedAndForeignFiles() throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("guidekit-verify-\(UUID().uuidString)")
-      .path
+    let folder = try TempFolder.create(prefix: "guidekit-verify").path
     try FileManager.default.createDirectory(atPath: folder + "/g", withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(atPath: folder) }
     let text = """

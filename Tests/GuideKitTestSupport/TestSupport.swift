@@ -11,9 +11,16 @@ public final class TempFolder {
 
   /// - Parameter prefix: the start of the folder's name, saying which tests made it.
   public init(prefix: String = "guidekit-tests") throws {
-    url = FileManager.default.temporaryDirectory.appendingPathComponent(
+    url = try Self.create(prefix: prefix)
+  }
+
+  /// A new unique folder under the system temporary folder, for a caller that removes it
+  /// itself (or that hands it on); `TempFolder` removes its own.
+  public static func create(prefix: String = "guidekit-tests") throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent(
       "\(prefix)-\(UUID().uuidString)", isDirectory: true)
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
   }
 
   deinit {
@@ -133,4 +140,45 @@ public enum HostileStylesheets {
     \(exponentialTemplates)
     </xsl:stylesheet>
     """
+}
+
+/// The package's folders, found once from this file's place
+/// (`<root>/Tests/GuideKitTestSupport/TestSupport.swift`).
+public enum PackageRoot {
+  public static let url = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+  /// `../shared/data` beside the package root: the real external data (not in the repository).
+  public static let sharedData = url.deletingLastPathComponent()
+    .appendingPathComponent("shared", isDirectory: true).appendingPathComponent("data", isDirectory: true)
+}
+
+/// SHA-256 of files by an implementation independent of guidekit's: coreutils' `sha256sum`.
+public enum SHA256Sum {
+  public struct Failure: Error, CustomStringConvertible {
+    public var description: String
+  }
+
+  /// `sha256sum` of `paths` (relative to `folder`), by path.
+  public static func of(_ paths: [String], in folder: String) throws -> [String: String] {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["sha256sum", "--"] + paths
+    process.currentDirectoryURL = URL(fileURLWithPath: folder)
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    try process.run()
+    let output = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    guard process.terminationStatus == 0 else {
+      throw Failure(description: "sha256sum exited with status \(process.terminationStatus)")
+    }
+    var sums: [String: String] = [:]
+    for line in String(decoding: output, as: UTF8.self).split(separator: "\n") {
+      let parts = line.split(separator: " ", maxSplits: 1)
+      guard parts.count == 2 else { continue }
+      sums[String(parts[1].drop { $0 == " " || $0 == "*" })] = String(parts[0])
+    }
+    return sums
+  }
 }

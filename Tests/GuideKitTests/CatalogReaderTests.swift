@@ -6,7 +6,7 @@ import Testing
 
 /// The path of a fixture under `Tests/GuideKitTests/Fixtures/oscal/`.
 private func oscalFixture(_ name: String) -> String {
-  URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+  RepoPaths.root.appendingPathComponent("Tests/GuideKitTests")
     .appendingPathComponent("Fixtures/oscal/\(name)").path
 }
 

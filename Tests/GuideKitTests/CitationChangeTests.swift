@@ -46,10 +46,10 @@ struct CitationChangeTests {
     let ref = try #require(change.references.first)
     #expect(ref.old?.provision == "Art38_2" && ref.new?.provision == "Art38_3")
     #expect(ref.old?.pin == "2025-06-01" && ref.new?.pin == "2026-04-01")
-    #expect(d.summary["citation"] == 1 && d.summary["modified"] == 0, "\(d.summary)")
+    #expect(d.summary.citation == 1 && d.summary.modified == 0, "\(d.summary)")
     #expect(!d.isEmpty)
 
-    let json = try #require(d.json["changes"] as? [[String: Any]])
+    let json = try #require(try encodedJSON(d)["changes"] as? [[String: Any]])
     #expect(json.first?["kind"] as? String == "citation")
     let refs = try #require(json.first?["refs"] as? [[String: Any]])
     #expect(refs.first?["provision"] as? String == "Art38_3")
@@ -65,7 +65,7 @@ struct CitationChangeTests {
     let change = try #require(d.changes.first)
     #expect(change.kind == .modified)
     #expect(change.references.first?.new?.provision == "Art38_3")
-    let json = try #require(d.json["changes"] as? [[String: Any]])
+    let json = try #require(try encodedJSON(d)["changes"] as? [[String: Any]])
     #expect((json.first?["refs"] as? [[String: Any]])?.count == 1)
   }
 
@@ -118,9 +118,9 @@ struct CitationChangeTests {
     let a = try DocumentLoader.load(data: Data(old.utf8), fileName: "1.0.xml")
     let b = try DocumentLoader.load(data: Data(repinned.utf8), fileName: "2.0.xml")
     let history = try #require(try ClauseHistory.build(editions: [a, b], clause: "c-1"))
-    #expect(history.entries.last?.change == "citation")
-    #expect(history.text.contains("Art38_2 -> Art38_3"), "\(history.text)")
-    let editions = try #require(history.json["editions"] as? [[String: Any]])
+    #expect(history.entries.last?.change == .citation)
+    #expect(TextFormat.history(history).contains("Art38_2 -> Art38_3"), "\(TextFormat.history(history))")
+    let editions = try #require(try encodedJSON(history)["editions"] as? [[String: Any]])
     #expect((editions.last?["refs"] as? [[String: Any]])?.first?["oldPin"] as? String == "2025-06-01")
   }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import GuideKitTestSupport
 import Testing
 
 @testable import GuideKit
@@ -108,8 +109,9 @@ struct CitationLinkTests {
 
   @Test("link writes the file atomically, and a second run changes nothing")
   func writesOnceAndIsIdempotent() throws {
-    let folder = RepoPaths.temporaryFolder("guidekit-link")
-    defer { try? FileManager.default.removeItem(at: folder) }
+    let folderScratch = try TempFolder(prefix: "guidekit-link")
+    defer { withExtendedLifetime(folderScratch) {} }
+    let folder = folderScratch.url
     let file = folder.appendingPathComponent("2021.xml").path
     let original = try String(contentsOfFile: RepoPaths.path("guidelines/telework-labor/2021.xml"), encoding: .utf8)
     try stripReferences(original).write(toFile: file, atomically: true, encoding: .utf8)
@@ -136,8 +138,9 @@ struct CitationLinkTests {
       "<law><p>労働基準法第32条</p></law>",
     ])
   func hostileFileIsRefusedUntouched(text: String) throws {
-    let folder = RepoPaths.temporaryFolder("guidekit-link-hostile")
-    defer { try? FileManager.default.removeItem(at: folder) }
+    let folderScratch = try TempFolder(prefix: "guidekit-link-hostile")
+    defer { withExtendedLifetime(folderScratch) {} }
+    let folder = folderScratch.url
     let file = folder.appendingPathComponent("x.xml").path
     try text.write(toFile: file, atomically: true, encoding: .utf8)
     #expect(throws: GuideKitError.self) { try linker().link(file: file, write: true) }
@@ -149,8 +152,9 @@ struct CitationLinkTests {
     "validate reports each unlinked citation with file, line, clause and the <ref> it needs; --strict makes it an error"
   )
   func unlinkedCitationRule() throws {
-    let folder = RepoPaths.temporaryFolder("guidekit-unlinked")
-    defer { try? FileManager.default.removeItem(at: folder) }
+    let folderScratch = try TempFolder(prefix: "guidekit-unlinked")
+    defer { withExtendedLifetime(folderScratch) {} }
+    let folder = folderScratch.url
     let file = folder.appendingPathComponent("1.0.xml").path
     let text = """
       <?xml version="1.0" encoding="UTF-8"?>

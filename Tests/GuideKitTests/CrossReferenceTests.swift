@@ -1,4 +1,5 @@
 import Foundation
+import GuideKitTestSupport
 import GuideKitXML
 import Testing
 
@@ -142,8 +143,9 @@ struct CrossReferenceTests {
 
   @Test("HTML links a reference to its target with the target's number and title; text prints the number")
   func render() throws {
-    let folder = RepoPaths.temporaryFolder("guidekit-xref")
-    defer { try? FileManager.default.removeItem(at: folder) }
+    let folderScratch = try TempFolder(prefix: "guidekit-xref")
+    defer { withExtendedLifetime(folderScratch) {} }
+    let folder = folderScratch.url
     let file = folder.appendingPathComponent("1.0.xml").path
     try MarkedText(Self.edition(sectionNum: "3-1", clauseNum: "(5)")).text.write(
       toFile: file, atomically: true, encoding: .utf8)

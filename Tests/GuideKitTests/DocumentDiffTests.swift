@@ -1,4 +1,5 @@
 import Foundation
+import GuideKitTestSupport
 import Testing
 
 @testable import GuideKit
@@ -78,9 +79,9 @@ struct LawDiffTests {
     #expect(moved.oldID == "Art18")
     // The article that took over number 17 is not reported as a change of the old 第十七条's text.
     #expect(diff.changes.contains { $0.kind == .renumbered && $0.id == "Art22" && $0.oldID == "Art23" })
-    #expect(diff.summary["renumbered", default: 0] >= 5)
+    #expect(diff.summary.renumbered >= 5)
     let raw = try rawArticles(SharedData.path("egov/laws/426AC1000000104_20250701_507AC0000000043.xml"))
-    #expect(diff.summary.values.reduce(0, +) - diff.summary["added", default: 0] >= raw.count)
+    #expect(diff.summary.changed + diff.summary.unchanged - diff.summary.added >= raw.count)
   }
 
   @Test("育児介護休業法 and 個人情報保護法: the changed articles, with redlines")
@@ -122,7 +123,7 @@ struct CatalogDiffTests {
       SharedData.path("oscal/catalogs/nist-sp800-53/rev4.xml"),
       SharedData.path("oscal/catalogs/nist-sp800-53/rev5.0.1.xml"))
     #expect(diff.kind == .catalog)
-    let json = diff.json
+    let json = try encodedJSON(diff)
     let changes = try #require(json["changes"] as? [[String: Any]])
     let ia211 = try #require(changes.first { $0["id"] as? String == "ia-2.11" })
     #expect(ia211["withdrawn"] as? Bool == true)
@@ -208,8 +209,9 @@ struct GuidelineDiffTests {
     reformatted = reformatted.replacingOccurrences(
       of: #"<clause id="(\S+)" num="([^"]+)""#, with: #"<clause num="$2"  id="$1""#, options: .regularExpression)
     #expect(reformatted != original)
-    let folder = RepoPaths.temporaryFolder()
-    defer { try? FileManager.default.removeItem(at: folder) }
+    let folderScratch = try TempFolder()
+    defer { withExtendedLifetime(folderScratch) {} }
+    let folder = folderScratch.url
     let copy = folder.appendingPathComponent("5.0.xml").path
     try reformatted.write(toFile: copy, atomically: true, encoding: .utf8)
     try Self.copyFigures(to: folder)
@@ -266,8 +268,9 @@ struct GuidelineDiffTests {
 
   @Test("--ignore-width treats full-width and half-width forms as equal")
   func ignoreWidth() throws {
-    let folder = RepoPaths.temporaryFolder()
-    defer { try? FileManager.default.removeItem(at: folder) }
+    let folderScratch = try TempFolder()
+    defer { withExtendedLifetime(folderScratch) {} }
+    let folder = folderScratch.url
     let original = try String(contentsOfFile: Self.security.1, encoding: .utf8)
     let widened = original.replacingOccurrences(of: "VPN", with: "ＶＰＮ")
     let copy = folder.appendingPathComponent("5.0.xml").path

@@ -1,4 +1,5 @@
 import Foundation
+import GuideKitTestSupport
 import GuideKitXML
 import Testing
 
@@ -112,7 +113,7 @@ struct DraftEditionTests {
     #expect(delta.contains(#"status="draft" planned="2027-04-01""#), "\(delta)")
     let schema = try XMLSchema(path: try #require(BundledSchema.resourcePath("schemas/delta.xsd")))
     #expect(schema.validate(try XMLDocument.parse(data: Data(delta.utf8), fileName: "delta.xml")).isEmpty)
-    let json = diff.json
+    let json = try encodedJSON(diff)
     #expect((json["new"] as? [String: Any])?["status"] as? String == "draft")
     #expect((json["old"] as? [String: Any])?["status"] == nil)
 
@@ -132,8 +133,9 @@ struct DraftEditionTests {
       #expect(!(try sheets.transform(name, xml: finalDelta, fileName: "delta.xml")).contains("draft-mark"))
     }
 
-    let folder = RepoPaths.temporaryFolder("guidekit-draft")
-    defer { try? FileManager.default.removeItem(at: folder) }
+    let folderScratch = try TempFolder(prefix: "guidekit-draft")
+    defer { withExtendedLifetime(folderScratch) {} }
+    let folder = folderScratch.url
     let file = folder.appendingPathComponent("2.0.xml").path
     try draftText.write(toFile: file, atomically: true, encoding: .utf8)
     let renderer = Renderer()

@@ -1,4 +1,5 @@
 import Foundation
+import GuideKitTestSupport
 import GuideKitXML
 import Testing
 
@@ -30,7 +31,7 @@ struct FigureTests {
 
   /// A guideline folder `g/<id>/` with an edition and `figures/a.svg`.
   static func folder(_ text: String = edition(), svg: String = svg) throws -> (root: URL, file: String) {
-    let root = RepoPaths.temporaryFolder("guidekit-figure")
+    let root = try TempFolder.create(prefix: "guidekit-figure")
     let folder = root.appendingPathComponent("g/sample")
     try FileManager.default.createDirectory(
       at: folder.appendingPathComponent("figures"), withIntermediateDirectories: true)

@@ -1,4 +1,5 @@
 import Foundation
+import GuideKitTestSupport
 import GuideKitXML
 import Testing
 
@@ -28,7 +29,7 @@ struct FootnoteTests {
   }
 
   static func write(_ text: String) throws -> (folder: URL, file: String) {
-    let folder = RepoPaths.temporaryFolder("guidekit-fn")
+    let folder = try TempFolder.create(prefix: "guidekit-fn")
     let file = folder.appendingPathComponent("1.0.xml").path
     try MarkedText(text).text.write(toFile: file, atomically: true, encoding: .utf8)
     return (folder, file)

@@ -1,4 +1,5 @@
 import Foundation
+import GuideKitTestSupport
 import GuideKitXML
 import Testing
 
@@ -9,7 +10,7 @@ import Testing
 /// crashed, leaked or hung must now finish quickly. Add a finding by copying it there
 /// (`Fuzz/findings/TARGET/crash-…` → `Fixtures/fuzz/TARGET/short-description`).
 enum FuzzReplay {
-  static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+  static let fixtures = RepoPaths.root.appendingPathComponent("Tests/GuideKitTests")
     .appendingPathComponent("Fixtures/fuzz", isDirectory: true)
 
   static func inputs(_ target: String) -> [String] {
@@ -69,8 +70,9 @@ struct FuzzRegressionTests {
 
   @Test(arguments: FuzzReplay.inputs("FuzzValidate"))
   func validateGivesAReportQuickly(_ input: String) throws {
-    let folder = RepoPaths.temporaryFolder("guidekit-fuzz-regression")
-    defer { try? FileManager.default.removeItem(at: folder) }
+    let folderScratch = try TempFolder(prefix: "guidekit-fuzz-regression")
+    defer { withExtendedLifetime(folderScratch) {} }
+    let folder = folderScratch.url
     let file = folder.appendingPathComponent("input.xml")
     try FuzzReplay.bytes(input).write(to: file)
     var report: ValidationReport?

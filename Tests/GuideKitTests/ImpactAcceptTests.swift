@@ -1,4 +1,5 @@
 import Foundation
+import GuideKitTestSupport
 import Testing
 
 @testable import GuideKit
@@ -7,8 +8,9 @@ import Testing
 struct ImpactAcceptTests {
   @Test("re-pins modified and renumbered refs, changing no other byte, and leaves the rest for an editor")
   func accept() throws {
-    let folder = RepoPaths.temporaryFolder()
-    defer { try? FileManager.default.removeItem(at: folder) }
+    let folderScratch = try TempFolder()
+    defer { withExtendedLifetime(folderScratch) {} }
+    let folder = folderScratch.url
     let original = """
       <?xml version="1.0" encoding="UTF-8"?>
       <!-- keep this comment -->
@@ -64,8 +66,9 @@ struct ImpactAcceptTests {
 
   @Test("rewrites the citation in a renumbered ref's text, in its numerals, and reports the texts it could not")
   func acceptRewritesCitationText() throws {
-    let folder = RepoPaths.temporaryFolder()
-    defer { try? FileManager.default.removeItem(at: folder) }
+    let folderScratch = try TempFolder()
+    defer { withExtendedLifetime(folderScratch) {} }
+    let folder = folderScratch.url
     let ref = #"<ref source="426AC1000000104" provision="Art18" pin="20250701_507AC0000000043">"#
     let original = """
       <?xml version="1.0" encoding="UTF-8"?>

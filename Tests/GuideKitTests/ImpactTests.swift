@@ -1,4 +1,5 @@
 import Foundation
+import GuideKitTestSupport
 import Testing
 
 @testable import GuideKit
@@ -48,8 +49,9 @@ struct SharedImpactTests {
 
   @Test("as of 2026-06-01 exactly the changed articles are reported")
   func afterRevision() throws {
-    let folder = RepoPaths.temporaryFolder()
-    defer { try? FileManager.default.removeItem(at: folder) }
+    let folderScratch = try TempFolder()
+    defer { withExtendedLifetime(folderScratch) {} }
+    let folder = folderScratch.url
     let file = try guideline((Self.changed + Self.unchanged).map { (Self.anzen, $0, Self.pin) }, in: folder)
     let report = try check(file, registry: [SharedData.path("egov/laws")], asOf: "2026-06-01")
     #expect(report.references == 8)
@@ -63,8 +65,9 @@ struct SharedImpactTests {
 
   @Test("as of 2026-02-01 the same articles are upcoming")
   func beforeRevision() throws {
-    let folder = RepoPaths.temporaryFolder()
-    defer { try? FileManager.default.removeItem(at: folder) }
+    let folderScratch = try TempFolder()
+    defer { withExtendedLifetime(folderScratch) {} }
+    let folder = folderScratch.url
     let file = try guideline((Self.changed + Self.unchanged).map { (Self.anzen, $0, Self.pin) }, in: folder)
     let report = try check(file, registry: [SharedData.path("egov/laws")], asOf: "2026-02-01")
     #expect(Set(report.findings.map(\.provision)) == Set(Self.changed))
@@ -74,8 +77,9 @@ struct SharedImpactTests {
 
   @Test("a date pin resolves to the revision in force that day")
   func datePin() throws {
-    let folder = RepoPaths.temporaryFolder()
-    defer { try? FileManager.default.removeItem(at: folder) }
+    let folderScratch = try TempFolder()
+    defer { withExtendedLifetime(folderScratch) {} }
+    let folder = folderScratch.url
     let file = try guideline([(Self.anzen, "Art4", "2026-04-15"), (Self.anzen, "Art4", "2026-01-10")], in: folder)
     let report = try check(file, registry: [SharedData.path("egov/laws")], asOf: "2026-06-01")
     #expect(report.findings.count == 1)
@@ -84,8 +88,9 @@ struct SharedImpactTests {
 
   @Test("renumbered articles of サイバーセキュリティ基本法 point to where the text went")
   func renumbered() throws {
-    let folder = RepoPaths.temporaryFolder()
-    defer { try? FileManager.default.removeItem(at: folder) }
+    let folderScratch = try TempFolder()
+    defer { withExtendedLifetime(folderScratch) {} }
+    let folder = folderScratch.url
     let file = try guideline([("426AC1000000104", "Art18", "20250701_507AC0000000043")], in: folder)
     let report = try check(file, registry: [SharedData.path("egov/laws")], asOf: "2026-11-01")
     let finding = try #require(report.findings.first)
@@ -95,8 +100,9 @@ struct SharedImpactTests {
 
   @Test("OSCAL: controls withdrawn in rev5.0.1 are withdrawn, with successors")
   func withdrawn() throws {
-    let folder = RepoPaths.temporaryFolder()
-    defer { try? FileManager.default.removeItem(at: folder) }
+    let folderScratch = try TempFolder()
+    defer { withExtendedLifetime(folderScratch) {} }
+    let folder = folderScratch.url
     let file = try guideline(
       [("nist-sp800-53", "ia-2.11", "rev4"), ("nist-sp800-53", "si-3.2", "rev4"), ("nist-sp800-53", "ac-17", "rev4")],
       in: folder)
@@ -111,8 +117,9 @@ struct SharedImpactTests {
 
   @Test("unknown source, unknown article, a pin not in the registry, a malformed pin: each its own finding")
   func brokenReferences() throws {
-    let folder = RepoPaths.temporaryFolder()
-    defer { try? FileManager.default.removeItem(at: folder) }
+    let folderScratch = try TempFolder()
+    defer { withExtendedLifetime(folderScratch) {} }
+    let folder = folderScratch.url
     let file = try guideline(
       [
         ("999AC0000000999", "Art1", Self.pin),
@@ -179,8 +186,9 @@ struct RenumberingFixtureTests {
 
   @Test("the ref follows its text to the new number; the article that took over the number is not reported")
   func insertedArticle() throws {
-    let folder = RepoPaths.temporaryFolder()
-    defer { try? FileManager.default.removeItem(at: folder) }
+    let folderScratch = try TempFolder()
+    defer { withExtendedLifetime(folderScratch) {} }
+    let folder = folderScratch.url
     let laws = folder.appendingPathComponent("laws")
     try FileManager.default.createDirectory(at: laws, withIntermediateDirectories: true)
     let a = Self.law([
@@ -239,7 +247,7 @@ struct UnreadableRevisionTests {
   }
 
   @Test func anUnreadableUpcomingRevisionIsReportedNotPassedOver() throws {
-    let folder = RepoPaths.temporaryFolder()
+    let folder = try TempFolder.create()
     defer { try? FileManager.default.removeItem(at: folder) }
     let laws = try Self.laws(in: folder)
     let file = try guideline([("430AC0000000099", "Art1", "20200101_430AC0000000099")], in: folder)
@@ -250,7 +258,7 @@ struct UnreadableRevisionTests {
   }
 
   @Test func anUnreadablePinnedRevisionFailsValidationOfEveryRefToIt() throws {
-    let folder = RepoPaths.temporaryFolder()
+    let folder = try TempFolder.create()
     defer { try? FileManager.default.removeItem(at: folder) }
     let laws = try Self.laws(in: folder, brokenPinned: true)
     let file = try guideline(
@@ -271,7 +279,7 @@ struct UnreadableRevisionTests {
 @Suite("A superseded edition that does not parse")
 struct MalformedSupersededEditionTests {
   @Test func theParseErrorOfTheNamedEditionIsReported() throws {
-    let folder = RepoPaths.temporaryFolder()
+    let folder = try TempFolder.create()
     defer { try? FileManager.default.removeItem(at: folder) }
     let edition = folder.appendingPathComponent("5.0.xml")
     try FileManager.default.copyItem(

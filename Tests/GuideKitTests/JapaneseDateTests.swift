@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import GuideKit
@@ -57,10 +58,30 @@ struct JapaneseDateTests {
   }
 
   @Test func daysInMonth() {
-    #expect(JapaneseDate.daysIn(month: 2, year: 2024) == 29)
-    #expect(JapaneseDate.daysIn(month: 2, year: 2100) == 28)
-    #expect(JapaneseDate.daysIn(month: 2, year: 2000) == 29)
-    #expect(JapaneseDate.daysIn(month: 6, year: 2021) == 30)
-    #expect(JapaneseDate.daysIn(month: 12, year: 2021) == 31)
+    #expect(CalendarDay.daysIn(month: 2, year: 2024) == 29)
+    #expect(CalendarDay.daysIn(month: 2, year: 2100) == 28)
+    #expect(CalendarDay.daysIn(month: 2, year: 2000) == 29)
+    #expect(CalendarDay.daysIn(month: 6, year: 2021) == 30)
+    #expect(CalendarDay.daysIn(month: 12, year: 2021) == 31)
+  }
+
+  /// Pins and attributes, notices' dates and e-Gov file names accept the same days: before
+  /// CalendarDay, a file named for 2025-02-31 was a revision in force on that day, and a notice
+  /// wrote a date of the year 1 that no pin could name.
+  @Test(
+    "one calendar for every date",
+    arguments: [
+      ("2025-02-28", true), ("2024-02-29", true), ("2025-02-29", false), ("2025-02-31", false),
+      ("2025-04-31", false), ("1868-01-01", true), ("1867-12-31", false), ("0001-01-01", false),
+      ("9999-12-31", true), ("2025-13-01", false),
+    ])
+  func oneCalendar(iso: String, real: Bool) {
+    #expect((CalendarDay(iso) != nil) == real)
+    #expect(PinDate.isRealDate(iso) == real)
+    #expect((JapaneseDate.parse(iso: iso) != nil) == real)
+    let compact = iso.replacingOccurrences(of: "-", with: "")
+    let file = RevisionFileName(path: "322AC0000000049_\(compact)_504AC0000000068.xml")
+    #expect((file != nil) == real, "\(compact)")
+    if real { #expect(file?.effectiveDate == iso) }
   }
 }

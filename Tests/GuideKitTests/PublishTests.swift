@@ -1,4 +1,5 @@
 import Foundation
+import GuideKitTestSupport
 import GuideKitXML
 import Synchronization
 import Testing
@@ -9,7 +10,7 @@ import Testing
 struct PublishTests {
   /// A copy of the bundled guidelines in a temporary folder, and an output folder beside it.
   static func workspace() throws -> (root: URL, guidelines: String, out: String) {
-    let root = RepoPaths.temporaryFolder("guidekit-publish")
+    let root = try TempFolder.create(prefix: "guidekit-publish")
     let guidelines = root.appendingPathComponent("guidelines")
     try FileManager.default.copyItem(at: RepoPaths.root.appendingPathComponent("guidelines"), to: guidelines)
     return (root, guidelines.path, root.appendingPathComponent("site").path)
@@ -58,7 +59,7 @@ struct PublishTests {
     let generated = Set(files.keys).subtracting(["manifest.json"])
     #expect(Set(listed.compactMap { $0["path"] }) == generated)
     // Checked against sha256sum, not against the function that wrote them.
-    let sums = try Self.sha256sum(listed.compactMap { $0["path"] }, in: w.out)
+    let sums = try SHA256Sum.of(listed.compactMap { $0["path"] }, in: w.out)
     for entry in listed {
       let path = try #require(entry["path"])
       #expect(entry["sha256"] == sums[path], "\(path)")
@@ -427,27 +428,6 @@ struct PublishTests {
     options.out = root + "/old"
     _ = try Publisher(options: options).publish()
     #expect(!FileManager.default.fileExists(atPath: root + "/old/.guidekit-state.json"))
-  }
-
-  /// `sha256sum` of `paths` (relative to `folder`), by path.
-  static func sha256sum(_ paths: [String], in folder: String) throws -> [String: String] {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["sha256sum", "--"] + paths
-    process.currentDirectoryURL = URL(fileURLWithPath: folder)
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    try process.run()
-    let output = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    try #require(process.terminationStatus == 0, "sha256sum failed")
-    var sums: [String: String] = [:]
-    for line in String(decoding: output, as: UTF8.self).split(separator: "\n") {
-      let parts = line.split(separator: " ", maxSplits: 1)
-      guard parts.count == 2 else { continue }
-      sums[String(parts[1].drop { $0 == " " || $0 == "*" })] = String(parts[0])
-    }
-    return sums
   }
 
 }

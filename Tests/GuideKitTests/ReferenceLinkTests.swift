@@ -1,4 +1,5 @@
 import Foundation
+import GuideKitTestSupport
 import Testing
 
 @testable import GuideKit
@@ -27,8 +28,9 @@ struct ReferenceLinkTests {
 
   @Test("e-Gov links name the pinned law revision; NIST links the page of the pinned revision")
   func pageLinks() throws {
-    let folder = RepoPaths.temporaryFolder()
-    defer { try? FileManager.default.removeItem(at: folder) }
+    let folderScratch = try TempFolder()
+    defer { withExtendedLifetime(folderScratch) {} }
+    let folder = folderScratch.url
     let file = folder.appendingPathComponent("1.0.xml").path
     try Self.guideline.write(toFile: file, atomically: true, encoding: .utf8)
     let html = try Renderer().html(
@@ -49,8 +51,9 @@ struct ReferenceLinkTests {
     "a day pin resolves to the law revision in force that day",
     .enabled(if: SharedData.isAvailable, SharedData.absentMessage))
   func revisionTable() throws {
-    let folder = RepoPaths.temporaryFolder()
-    defer { try? FileManager.default.removeItem(at: folder) }
+    let folderScratch = try TempFolder()
+    defer { withExtendedLifetime(folderScratch) {} }
+    let folder = folderScratch.url
     let file = folder.appendingPathComponent("1.0.xml").path
     try Self.guideline.write(toFile: file, atomically: true, encoding: .utf8)
     let trees = try GuidelineSet.load(paths: [file])
@@ -65,8 +68,9 @@ struct ReferenceLinkTests {
     "the impact report links a finding to the latest revision, a withdrawn control to its pinned one",
     .enabled(if: SharedData.isAvailable, SharedData.absentMessage))
   func impactLinks() throws {
-    let folder = RepoPaths.temporaryFolder()
-    defer { try? FileManager.default.removeItem(at: folder) }
+    let folderScratch = try TempFolder()
+    defer { withExtendedLifetime(folderScratch) {} }
+    let folder = folderScratch.url
     let file = folder.appendingPathComponent("1.0.xml").path
     try Self.guideline.replacingOccurrences(of: "ac-13", with: "ia-2.11").replacingOccurrences(
       of: "Art66", with: "Art101"

@@ -34,7 +34,7 @@ struct RuleCatalogTests {
 
   @Test("SARIF helpUri links to the rule's section of docs/rules.md")
   func sarifHelpURI() throws {
-    let document = SARIF.document(diagnostics: [], rules: ValidationRules.descriptors)
+    let document = try encodedJSON(SARIF.document(diagnostics: [], rules: ValidationRules.descriptors))
     let runs = try #require(document["runs"] as? [[String: Any]])
     let driver = try #require((runs.first?["tool"] as? [String: Any])?["driver"] as? [String: Any])
     let rules = try #require(driver["rules"] as? [[String: Any]])

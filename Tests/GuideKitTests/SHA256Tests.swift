@@ -48,7 +48,7 @@ struct SHA256Tests {
       bytes.append(UInt8(truncatingIfNeeded: seed >> 16))
     }
     let file = try folder.write("data.bin", data: Data(bytes))
-    let sums = try PublishTests.sha256sum(["data.bin"], in: folder.path)
+    let sums = try SHA256Sum.of(["data.bin"], in: folder.path)
     let read = try Data(contentsOf: URL(fileURLWithPath: file))
     #expect(sums["data.bin"] == SHA256.hash(data: read).hexString)
     #expect(sums["data.bin"]?.count == 64)

@@ -1,4 +1,5 @@
 import Foundation
+import GuideKitTestSupport
 import Testing
 
 /// The real external data in `../shared/data` (relative to the package root), described in its
@@ -6,19 +7,10 @@ import Testing
 /// present, e.g. `@Test(.enabled(if: SharedData.isAvailable, SharedData.absentMessage))`.
 enum SharedData {
   /// The package root: this file is `<root>/Tests/GuideKitTests/SharedData.swift`.
-  static var packageRoot: URL {
-    URL(fileURLWithPath: #filePath)
-      .deletingLastPathComponent()  // GuideKitTests
-      .deletingLastPathComponent()  // Tests
-      .deletingLastPathComponent()
-  }
+  static var packageRoot: URL { PackageRoot.url }
 
   /// `<package root>/../shared/data`.
-  static var root: URL {
-    packageRoot.deletingLastPathComponent()
-      .appendingPathComponent("shared", isDirectory: true)
-      .appendingPathComponent("data", isDirectory: true)
-  }
+  static var root: URL { PackageRoot.sharedData }
 
   /// True when the shared data folder exists.
   static var isAvailable: Bool {

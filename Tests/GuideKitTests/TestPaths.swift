@@ -4,13 +4,6 @@ import Foundation
 enum RepoPaths {
   static var root: URL { SharedData.packageRoot }
   static func path(_ relative: String) -> String { root.appendingPathComponent(relative).path }
-
-  /// A fresh temporary folder, removed by the caller.
-  static func temporaryFolder(_ name: String = "guidekit-test") -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("\(name)-\(UUID().uuidString)")
-    try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
-  }
 }
 
 /// Golden files under Tests/GuideKitTests/Golden: compared, or rewritten when
@@ -18,7 +11,7 @@ enum RepoPaths {
 /// can never pass (review the git diff, then run again without the variable).
 enum Golden {
   static func check(_ actual: String, _ relative: String) -> (matches: Bool, expected: String) {
-    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    let url = RepoPaths.root.appendingPathComponent("Tests/GuideKitTests")
       .appendingPathComponent("Golden").appendingPathComponent(relative)
     if ProcessInfo.processInfo.environment["GUIDEKIT_UPDATE_GOLDEN"] == "1" {
       try? FileManager.default.createDirectory(

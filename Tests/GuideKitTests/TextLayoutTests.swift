@@ -347,7 +347,7 @@ struct LayoutPropertyCheckerTests {
 
 @Suite("Text layout golden files")
 struct TextLayoutGoldenTests {
-  static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+  static let directory = RepoPaths.root.appendingPathComponent("Tests/GuideKitTests")
     .appendingPathComponent("Golden/layout")
 
   /// The cases: every `NAME.in.txt` of `Golden/layout`.

@@ -133,7 +133,7 @@ struct ValidationBadInputTests {
       #expect(first.line >= 1)
     }
     #expect(result.diagnostics.allSatisfy { $0.file == path })
-    let everything = "\(result.diagnostics)" + JSONOutput.string(result.json)
+    let everything = "\(result.diagnostics)" + JSONOutput.string(result)
     #expect(!everything.contains(marker), "nothing outside the inputs is read")
     #expect(!listener.wasContacted(), "no network access")
   }

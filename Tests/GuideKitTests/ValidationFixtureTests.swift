@@ -1,4 +1,5 @@
 import Foundation
+import GuideKitTestSupport
 import Testing
 
 @testable import GuideKit
@@ -15,9 +16,7 @@ final class ValidationFixtureFolder {
   private(set) var marked: [String: MarkedText] = [:]
 
   init() throws {
-    url = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "guidekit-validation-tests-\(UUID().uuidString)", isDirectory: true)
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    url = try TempFolder.create(prefix: "guidekit-validation-tests")
   }
 
   deinit {

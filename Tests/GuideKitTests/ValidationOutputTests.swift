@@ -52,7 +52,7 @@ struct ValidationOutputTests {
     try folder.add("g.xml", validationGuideline(findingsBody))
     try folder.add("ok.xml", validationGuideline(id: "ok"))
     let report = folder.validate()
-    let object = try jsonObject(JSONOutput.string(report.json))
+    let object = try jsonObject(JSONOutput.string(report))
     #expect(object["files"] as? Int == 2)
     #expect(object["errors"] as? Int == 2)
     #expect(object["warnings"] as? Int == 0)
@@ -72,7 +72,7 @@ struct ValidationOutputTests {
   @Test func jsonOfAValidRun() throws {
     let folder = try ValidationFixtureFolder()
     try folder.add("ok.xml", validationGuideline())
-    let object = try jsonObject(JSONOutput.string(folder.validate().json))
+    let object = try jsonObject(JSONOutput.string(folder.validate()))
     #expect(object["files"] as? Int == 1)
     #expect(object["errors"] as? Int == 0)
     #expect((object["diagnostics"] as? [Any])?.isEmpty == true)
@@ -100,7 +100,7 @@ struct ValidationOutputTests {
       folder.validate().diagnostics + [
         Diagnostic(file: "a,b:c.xml", line: 0, severity: .note, rule: "xml-syntax", message: "50% done\nnext line")
       ]
-    let lines = DiagnosticFormatter.github(diagnostics).split(separator: "\n").map(String.init)
+    let lines = GitHubAnnotations.diagnostics(diagnostics).split(separator: "\n").map(String.init)
     #expect(lines.count == diagnostics.count)
     let pattern = #/^::(error|warning|notice) file=[^,:]+,line=[1-9][0-9]*,title=guidekit [a-z-]+::.+$/#
     for line in lines {

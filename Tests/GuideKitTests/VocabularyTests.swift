@@ -1,4 +1,5 @@
 import Foundation
+import GuideKitTestSupport
 import GuideKitXML
 import Testing
 
@@ -40,8 +41,9 @@ struct VocabularyTests {
       </xsl:stylesheet>
       """
     // (a stylesheet reads only its own folder: the probe goes beside copies of the table)
-    let folder = RepoPaths.temporaryFolder("guidekit-terms")
-    defer { try? FileManager.default.removeItem(at: folder) }
+    let folderScratch = try TempFolder(prefix: "guidekit-terms")
+    defer { withExtendedLifetime(folderScratch) {} }
+    let folder = folderScratch.url
     let sheet = folder.appendingPathComponent("probe.xsl").path
     try probe.write(toFile: sheet, atomically: true, encoding: .utf8)
     for file in ["terms.xsl", "terms.xml"] {

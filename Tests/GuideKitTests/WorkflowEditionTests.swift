@@ -1,4 +1,5 @@
 import Foundation
+import GuideKitTestSupport
 import GuideKitXML
 import Testing
 
@@ -6,7 +7,7 @@ import Testing
 
 /// A copy of the bundled guidelines folder in a temporary folder.
 private func copyOfGuidelines() throws -> URL {
-  let folder = RepoPaths.temporaryFolder("guidekit-edition")
+  let folder = try TempFolder.create(prefix: "guidekit-edition")
   let target = folder.appendingPathComponent("guidelines")
   try FileManager.default.copyItem(at: RepoPaths.root.appendingPathComponent("guidelines"), to: target)
   return folder
@@ -46,7 +47,7 @@ struct WorkflowEditionTests {
         guidelineID: "telework-security", version: "4.5", issued: "2026-04-01", folder: guidelines)
       Issue.record("an older version was accepted")
     } catch {
-      guard case .usage(let message) = error else {
+      guard case .invalidRequest(let message) = error else {
         Issue.record("not a usage error: \(error)")
         return
       }
@@ -64,7 +65,7 @@ struct WorkflowEditionTests {
         guidelineID: "telework-security", version: "7", issued: "2026-04-01", folder: guidelines)
       Issue.record("version 7 after 5.0 was accepted")
     } catch {
-      guard case .usage(let message) = error else {
+      guard case .invalidRequest(let message) = error else {
         Issue.record("not a usage error: \(error)")
         return
       }
@@ -124,11 +125,11 @@ struct WorkflowEditionTests {
       guideline: "telework-security", folder: RepoPaths.path("guidelines"))
     let history = try #require(try ClauseHistory.build(editions: editions, clause: "m-auth-mfa"))
     #expect(history.entries.map(\.edition.version) == ["4.0", "5.0"])
-    #expect(history.entries.first?.change == "first")
+    #expect(history.entries.first?.change == .first)
     let last = try #require(history.entries.last)
-    #expect(last.change != "unchanged", "\(last.change)")
-    #expect(history.text.contains("== 4.0"))
-    #expect(history.text.contains("== 5.0"))
+    #expect(last.change != .unchanged, "\(last.change)")
+    #expect(TextFormat.history(history).contains("== 4.0"))
+    #expect(TextFormat.history(history).contains("== 5.0"))
     #expect(try ClauseHistory.build(editions: editions, clause: "no-such-clause") == nil)
   }
 
@@ -136,7 +137,7 @@ struct WorkflowEditionTests {
     let editions = try EditionInForce.load(
       guideline: "telework-security", folder: RepoPaths.path("guidelines"))
     let history = try #require(try ClauseHistory.build(editions: editions, clause: "m-pc-carry-check"))
-    #expect(history.entries.map(\.change) == ["first", "removed"])
+    #expect(history.entries.map(\.change) == [.first, .removed])
     #expect(history.entries.last?.snapshot == nil)
   }
 

@@ -1,4 +1,5 @@
 import Foundation
+import GuideKitTestSupport
 import GuideKitXML
 import Testing
 
@@ -132,8 +133,9 @@ struct WorkflowFormatterTests {
   }
 
   @Test func formatFileChecksThenWritesThenFindsNothing() throws {
-    let folder = RepoPaths.temporaryFolder("guidekit-fmt")
-    defer { try? FileManager.default.removeItem(at: folder) }
+    let folderScratch = try TempFolder(prefix: "guidekit-fmt")
+    defer { withExtendedLifetime(folderScratch) {} }
+    let folder = folderScratch.url
     let file = folder.appendingPathComponent("1.0.xml").path
     let text = """
       <guideline xmlns="urn:guidekit:guideline:1" id="x" version="1.0" issued="2024-04-01"><title>t</title><issuer>i</issuer>

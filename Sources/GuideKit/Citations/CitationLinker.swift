@@ -29,6 +29,17 @@ public struct CitationLinker: Sendable {
     public var skipped: [(found: FoundCitation, reason: String)]
   }
 
+  /// What `link` does to a set of files (`--format json`).
+  public struct Report: Sendable {
+    public var plans: [Plan]
+    /// Citations linked (or, with a dry run, to link) in all files.
+    public var linked: Int { plans.reduce(0) { $0 + $1.insertions.count } }
+    /// Citations found that cannot be linked.
+    public var skipped: Int { plans.reduce(0) { $0 + $1.skipped.count } }
+
+    public init(plans: [Plan]) { self.plans = plans }
+  }
+
   public var finder: CitationFinder
   public var registry: ReferenceRegistry?
 
@@ -78,27 +89,6 @@ public struct CitationLinker: Sendable {
     return out
   }
 
-  /// The plan as JSON: `{"file", "insertions": [{"line", "clause"?, "text", "source", "provision", "pin"?, "note"?}], "skipped": [{"line", "clause"?, "text", "reason"}]}`.
-  public static func json(_ plan: Plan) -> [String: Any] {
-    [
-      "file": plan.file,
-      "insertions": plan.insertions.map { insertion -> [String: Any] in
-        var o: [String: Any] = [
-          "line": insertion.found.line, "text": insertion.found.text, "source": insertion.source,
-          "provision": insertion.provision,
-        ]
-        if let clause = insertion.found.clause { o["clause"] = clause }
-        if let pin = insertion.pin { o["pin"] = pin }
-        if let note = insertion.note { o["note"] = note }
-        return o
-      },
-      "skipped": plan.skipped.map { item -> [String: Any] in
-        var o: [String: Any] = ["line": item.found.line, "text": item.found.text, "reason": item.reason]
-        if let clause = item.found.clause { o["clause"] = clause }
-        return o
-      },
-    ]
-  }
 }
 
 /// Escaping for attribute values written by guidekit.

@@ -1,5 +1,3 @@
-import Synchronization
-
 extension CitationRecognizer {
   /// The recogniser for a reference store: the law-title table of its folders (`law-titles.json`
   /// and the e-Gov titles), and the article lists of the laws the registry holds (their newest
@@ -18,16 +16,16 @@ extension CitationRecognizer {
 /// Article numbers of the laws a registry holds, read once per law.
 final class ArticleLists: Sendable {
   let registry: ReferenceRegistry
-  private let cache = Mutex<[String: [[Int]]?]>([:])
+  private let cache = Memo<String, [[Int]]?>()
 
   init(registry: ReferenceRegistry) {
     self.registry = registry
   }
 
   func articles(of lawID: String) -> [[Int]]? {
-    if let hit = cache.withLock({ $0[lawID] }) { return hit }
-    var list: [[Int]]?
-    if let revision = registry.sources[lawID]?.last, revision.isLaw, let tree = try? registry.load(revision) {
+    cache.value(for: lawID) {
+      guard let revision = registry.sources[lawID]?.last, revision.isLaw, let tree = try? registry.load(revision)
+      else { return nil }
       var out: [[Int]] = []
       func walk(_ units: [Unit]) {
         for unit in units {
@@ -39,9 +37,7 @@ final class ArticleLists: Sendable {
         }
       }
       walk(tree.units)
-      list = out.isEmpty ? nil : out
+      return out.isEmpty ? nil : out
     }
-    cache.withLock { $0[lawID] = list }
-    return list
   }
 }

@@ -36,12 +36,7 @@ public enum DeltaDocument {
       ])
     edition(&w, "old", diff.old)
     edition(&w, "new", diff.new)
-    let s = diff.summary
-    w.empty(
-      "summary",
-      ChangeKind.allCases.map(\.rawValue).map { ($0, String(s[$0] ?? 0)) } + [
-        ("unchanged", String(s["unchanged"] ?? 0))
-      ])
+    w.empty("summary", diff.summary.attributes)
     // Units named by split-from and merged-into, to name them by number and title.
     var newUnits: [String: UnitSnapshot] = [:]
     var oldUnits: [String: UnitSnapshot] = [:]
@@ -137,7 +132,7 @@ public enum DeltaDocument {
       for heading in old.path { w.element("step", heading) }
       w.close("old-path")
     }
-    let successors = (change.new?.links ?? []).filter { ["incorporated-into", "moved-to"].contains($0.rel) }
+    let successors = change.new?.links.successors ?? []
     if change.new?.status == "withdrawn", !successors.isEmpty {
       w.open("successors")
       for link in successors { w.empty("successor", [("rel", link.rel), ("id", link.target)]) }
@@ -175,7 +170,7 @@ public enum DeltaDocument {
   /// `<ref change="changed|added|removed" source provision old-provision? pin? old-pin?>label</ref>`
   static func reference(_ w: inout XMLWriter, _ change: ReferenceChange) {
     guard let side = change.new ?? change.old else { return }
-    var attributes = [("change", change.kind), ("source", side.source), ("provision", side.provision)]
+    var attributes = [("change", change.kind.rawValue), ("source", side.source), ("provision", side.provision)]
     if let old = change.old, change.new != nil, old.provision != side.provision {
       attributes.append(("old-provision", old.provision))
     }

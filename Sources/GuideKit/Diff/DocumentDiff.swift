@@ -169,10 +169,10 @@ public struct DocumentDiff: Sendable {
   }
 
   /// Counts by kind, with `unchanged`.
-  public var summary: [String: Int] {
-    var counts = Dictionary(uniqueKeysWithValues: ChangeKind.allCases.map { ($0.rawValue, 0) })
-    for change in changes { counts[change.kind.rawValue, default: 0] += 1 }
-    counts["unchanged"] = unchangedCount
+  public var summary: ChangeSummary {
+    var counts = ChangeSummary()
+    for change in changes { counts[change.kind] += 1 }
+    counts.unchanged = unchangedCount
     return counts
   }
 

@@ -11,12 +11,21 @@ public struct ReferenceChange: Sendable, Hashable {
     self.new = new
   }
 
-  /// `changed`, `added` or `removed`.
-  public var kind: String {
+  /// What happened to the citation.
+  public enum Kind: String, Sendable, CaseIterable {
+    /// Its provision or pin changed.
+    case changed
+    /// It is new in NEW.
+    case added
+    /// It is gone from NEW.
+    case removed
+  }
+
+  public var kind: Kind {
     switch (old, new) {
-    case (nil, _): "added"
-    case (_, nil): "removed"
-    default: "changed"
+    case (nil, _): .added
+    case (_, nil): .removed
+    default: .changed
     }
   }
 
@@ -58,18 +67,4 @@ public struct ReferenceChange: Sendable, Hashable {
     a.source == b.source && a.provision == b.provision && a.pin == b.pin
   }
 
-  /// JSON: `{"change", "source", "label", "provision", "oldProvision"?, "pin"?, "oldPin"?}`; a
-  /// dropped citation gives its OLD values as `provision` and `pin`.
-  public var json: [String: Any] {
-    let side = new ?? old
-    var o: [String: Any] = [
-      "change": kind, "source": side?.source ?? "", "provision": side?.provision ?? "", "label": side?.label ?? "",
-    ]
-    if let pin = side?.pin { o["pin"] = pin }
-    if let old, let new {
-      if old.provision != new.provision { o["oldProvision"] = old.provision }
-      if old.pin != new.pin { o["oldPin"] = old.pin ?? "" }
-    }
-    return o
-  }
 }

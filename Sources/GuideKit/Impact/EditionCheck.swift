@@ -52,19 +52,6 @@ public struct EditionCheck: Sendable {
     return EditionCheck(entries: entries)
   }
 
-  public var json: [String: Any] {
-    [
-      "changes": entries.count,
-      "missedUpdates": missedUpdates.count,
-      "entries": entries.map { e -> [String: Any] in
-        var o = ImpactReport.findingJSON(e.change)
-        o["oldPin"] = e.oldPin
-        o["likelyMissedUpdate"] = e.likelyMissedUpdate
-        return o
-      },
-    ]
-  }
-
   /// One line per entry: `FILE:LINE: warning: … [likely-missed-update]` for missed updates,
   /// `note` for the other provision changes.
   public var diagnostics: [Diagnostic] {

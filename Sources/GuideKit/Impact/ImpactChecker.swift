@@ -23,17 +23,13 @@ public final class ImpactChecker: Sendable {
   public let options: ImpactOptions
   /// Guideline editions that refs may cite (source = guideline id).
   let guidelines: [String: [ClauseTree]]
-  private let alignments = Mutex<[String: [String: String]]>([:])
-  private let indexes = Mutex<[String: [String: LocatedUnit]]>([:])
-  private let comparisons = Mutex<[String: Comparison]>([:])
+  private let alignments = Memo<String, [String: String]>()
+  private let indexes = Memo<String, [String: LocatedUnit]>()
+  private let comparisons = Memo<String, Comparison>()
 
   /// The units of a tree by id, built once per tree (file) and shared by every reference to it.
   func index(_ tree: ClauseTree) -> [String: LocatedUnit] {
-    let key = tree.info.file + "\u{1F}" + tree.info.version
-    if let cached = indexes.withLock({ $0[key] }) { return cached }
-    let built = tree.unitsByID()
-    indexes.withLock { $0[key] = built }
-    return built
+    indexes.value(for: tree.info.file + "\u{1F}" + tree.info.version) { tree.unitsByID() }
   }
 
   public init(registry: ReferenceRegistry, options: ImpactOptions, guidelines: [ClauseTree] = []) {
@@ -181,12 +177,8 @@ public final class ImpactChecker: Sendable {
     into result: inout ImpactFinding
   ) {
     let key = old.info.file + "\u{1F}" + new.info.file + "\u{1F}" + reference.provision
-    let comparison: Comparison
-    if let cached = comparisons.withLock({ $0[key] }) {
-      comparison = cached
-    } else {
-      comparison = compare(cited, in: old, with: new, provision: reference.provision)
-      comparisons.withLock { $0[key] = comparison }
+    let comparison = comparisons.value(for: key) {
+      compare(cited, in: old, with: new, provision: reference.provision)
     }
     if let status = comparison.status { result.status = status }
     if let message = comparison.message { result.message = message }
@@ -215,7 +207,7 @@ public final class ImpactChecker: Sendable {
     }
     if newTop.unit.properties["status"] == "withdrawn", cited.unit.properties["status"] != "withdrawn" {
       result.status = .withdrawn
-      let successors = newTop.unit.links.filter { ["incorporated-into", "moved-to"].contains($0.rel) }
+      let successors = newTop.unit.links.successors
       result.successors = successors
       let names = successors.map { "\($0.rel) \($0.target)" }.joined(separator: ", ")
       result.message = "withdrawn in \(new.info.version)" + (names.isEmpty ? "" : " (\(names))")
@@ -310,11 +302,9 @@ public final class ImpactChecker: Sendable {
 
   /// The alignment of two revisions, computed once per pair.
   func alignment(old: ClauseTree, new: ClauseTree) -> [String: String] {
-    let key = old.info.file + "\u{1F}" + new.info.file
-    if let cached = alignments.withLock({ $0[key] }) { return cached }
-    let computed = DocumentDiffer.alignment(old: old, new: new, options: DiffOptions(text: options.text))
-    alignments.withLock { $0[key] = computed }
-    return computed
+    alignments.value(for: old.info.file + "\u{1F}" + new.info.file) {
+      DocumentDiffer.alignment(old: old, new: new, options: DiffOptions(text: options.text))
+    }
   }
 
   /// A law provision `Art38_2/Para1` splits into the article `Art38_2` (the aligned unit) and

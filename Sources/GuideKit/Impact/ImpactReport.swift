@@ -24,41 +24,4 @@ public struct ImpactReport: Sendable {
     stale + broken + (strict ? unverifiable : 0) > 0 ? 1 : 0
   }
 
-  /// The JSON of DESIGN.md.
-  public var json: [String: Any] {
-    [
-      "asOf": asOf,
-      "references": references, "current": current, "stale": stale, "broken": broken,
-      "unverifiable": unverifiable,
-      "missingSources": missingSources,
-      "findings": findings.map(Self.findingJSON),
-    ]
-  }
-
-  static func findingJSON(_ f: ImpactFinding) -> [String: Any] {
-    var o: [String: Any] = [
-      "file": f.file, "line": f.line, "clause": f.clause, "source": f.source,
-      "provision": f.provision, "status": f.status.rawValue, "label": f.provisionLabel,
-      "message": f.message, "guideline": f.guideline,
-    ]
-    o["pin"] = f.pin ?? JSONOutput.null
-    o["latest"] = f.latest ?? JSONOutput.null
-    if let num = f.clauseNum { o["clauseNum"] = num }
-    if let date = f.pinnedDate { o["pinDate"] = date }
-    if let revision = f.pinnedRevision { o["pinRevision"] = revision }
-    if let date = f.latestDate { o["latestDate"] = date }
-    if let provision = f.latestProvision { o["latestProvision"] = provision }
-    if !f.segments.isEmpty {
-      o["segments"] = f.segments.map { s -> [String: Any] in
-        var segment: [String: Any] = ["op": s.op.rawValue, "text": s.text]
-        if let oldText = s.oldText { segment["oldText"] = oldText }
-        return segment
-      }
-    }
-    if !f.successors.isEmpty { o["successors"] = f.successors.map { ["rel": $0.rel, "id": $0.target] } }
-    if let r = f.upcomingRevision { o["upcomingRevision"] = r }
-    if let d = f.upcomingDate { o["upcomingDate"] = d }
-    if f.notFetched { o["notFetched"] = true }
-    return o
-  }
 }

@@ -259,6 +259,11 @@ public struct CrossReference: Sendable, Hashable, Codable {
 }
 
 /// A typed link from one unit to another (OSCAL `<link rel href>` to a control).
+extension [UnitLink] {
+  /// The successors of a withdrawn OSCAL control: its `incorporated-into` and `moved-to` links.
+  public var successors: [UnitLink] { filter { $0.rel == "incorporated-into" || $0.rel == "moved-to" } }
+}
+
 public struct UnitLink: Sendable, Hashable, Codable {
   public var rel: String
   /// The target unit's id (the `#` of an OSCAL href removed).

@@ -76,10 +76,7 @@ public enum NoticeBuilder {
       w.close("summary")
     }
     if let (_, diff) = previous {
-      let s = diff.summary
-      w.open(
-        "changes",
-        (ChangeKind.allCases.map(\.rawValue) + ["unchanged"]).map { ($0, String(s[$0] ?? 0)) })
+      w.open("changes", diff.summary.attributes)
       for change in main(diff.changes, limit: mainChanges) {
         let side = change.new ?? change.old
         var attributes = [("kind", change.kind.rawValue), ("id", change.id)]
@@ -131,15 +128,15 @@ public enum NoticeBuilder {
   }
 
   /// Refuses a previous edition that belongs to another guideline or is not older than `edition`.
-  /// - Throws: `GuideKitError.usage`.
+  /// - Throws: `GuideKitError.invalidRequest`.
   public static func checkPrevious(_ previous: ClauseTree, of edition: ClauseTree) throws(GuideKitError) {
     guard previous.info.kind == .guideline, previous.info.id == edition.info.id else {
-      throw .usage(
+      throw .invalidRequest(
         "--against \(previous.info.file) is an edition of '\(previous.info.id)', not of '\(edition.info.id)': a notice compares two editions of one guideline"
       )
     }
     guard NaturalOrder.less(previous.info.version, edition.info.version) else {
-      throw .usage(
+      throw .invalidRequest(
         "--against \(previous.info.file) (\(previous.info.version)) is not older than \(edition.info.file) (\(edition.info.version))"
       )
     }

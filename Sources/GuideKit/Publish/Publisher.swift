@@ -113,7 +113,7 @@ public final class Publisher: Sendable {
 
   public func publish() throws(GuideKitError) -> PublishResult {
     let fm = FileManager.default
-    if let problem = options.outputFolderProblem() { throw .usage(problem) }
+    if let problem = options.outputFolderProblem() { throw .invalidRequest(problem) }
     let lock = try ExclusiveLock.output(options.out, wait: options.wait) { [waiting] in waiting?($0) }
     defer { lock.release() }
     try checkReplaceable()
@@ -362,7 +362,7 @@ public final class Publisher: Sendable {
           path: "impact.json",
           fingerprint: "\(base)\u{1F}impact-json\u{1F}\(inputs)\u{1F}\(registryHash)\u{1F}\(options.asOf)"
         ) { () throws(GuideKitError) in
-          Data(JSONOutput.string(report.json).utf8)
+          Data(JSONOutput.string(report).utf8)
         })
       site.impact = report
     }
@@ -478,10 +478,7 @@ public final class Publisher: Sendable {
       // Renaming the staging folder into place keeps sizes, times and inodes.
       statCache[job.path] = Self.statSignature(staging.joiningPath(job.path))
     }
-    let manifest = JSONOutput.string([
-      "generator": "guidekit \(GuideKitInfo.version)",
-      "files": files.keys.sorted().map { ["path": $0, "sha256": files[$0] ?? ""] },
-    ])
+    let manifest = JSONOutput.string(SiteManifest(files: files))
     do throws(GuideKitError) {
       try Self.write(Data(manifest.utf8), to: staging.joiningPath("manifest.json"))
       for kept in Self.keptFiles {

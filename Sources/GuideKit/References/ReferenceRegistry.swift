@@ -206,17 +206,8 @@ public enum PinDate {
     return u.enumerated().allSatisfy { i, c in i == 4 || i == 7 || (c >= 48 && c <= 57) }
   }
 
-  /// True for a real calendar day `YYYY-MM-DD` (Gregorian, years 1868–9999).
-  public static func isRealDate(_ s: String) -> Bool {
-    guard isDate(s) else { return false }
-    let parts = s.split(separator: "-").compactMap { Int($0) }
-    guard parts.count == 3 else { return false }
-    let (y, m, d) = (parts[0], parts[1], parts[2])
-    guard (1868...9999).contains(y), (1...12).contains(m), d >= 1 else { return false }
-    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
-    let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-    return d <= days[m - 1]
-  }
+  /// True for a real calendar day `YYYY-MM-DD` (`CalendarDay`).
+  public static func isRealDate(_ s: String) -> Bool { CalendarDay(s) != nil }
 
   /// Today as `YYYY-MM-DD` in Japan time.
   public static func today() -> String {

@@ -47,7 +47,7 @@ public enum JapaneseDate {
   }
 
   /// The date of a "YYYY-MM-DD" string in 和暦, or nil if the string is not a valid date of that
-  /// exact form (ASCII digits, year from 0001).
+  /// exact form (`CalendarDay`: ASCII digits, years 1868 to 9999).
   public static func wareki(iso: String) -> String? {
     guard let d = parse(iso: iso) else { return nil }
     return wareki(year: d.year, month: d.month, day: d.day)
@@ -60,39 +60,9 @@ public enum JapaneseDate {
     return wareki(year: d.year, month: d.month, day: d.day) + " (" + iso + ")"
   }
 
-  /// Parses a strict "YYYY-MM-DD" date and checks that the day exists.
+  /// Parses a strict "YYYY-MM-DD" date and checks that the day exists (`CalendarDay`).
   /// - Returns: year, month and day, or nil.
   public static func parse(iso: String) -> (year: Int, month: Int, day: Int)? {
-    let bytes = Array(iso.utf8)
-    guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else {
-      return nil
-    }
-    func number(_ range: Range<Int>) -> Int? {
-      var value = 0
-      for b in bytes[range] {
-        guard b >= UInt8(ascii: "0"), b <= UInt8(ascii: "9") else { return nil }
-        value = value * 10 + Int(b - UInt8(ascii: "0"))
-      }
-      return value
-    }
-    guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
-      year >= 1, (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year)
-    else {
-      return nil
-    }
-    return (year, month, day)
-  }
-
-  /// Days of a month in the Gregorian calendar.
-  static func daysIn(month: Int, year: Int) -> Int {
-    switch month {
-    case 2:
-      let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
-      return leap ? 29 : 28
-    case 4, 6, 9, 11:
-      return 30
-    default:
-      return 31
-    }
+    CalendarDay(iso).map { ($0.year, $0.month, $0.day) }
   }
 }

@@ -50,7 +50,7 @@ public enum CrossReferences {
       }
     }
     walk(element)
-    return InlineText.normalize(raw)
+    return ReaderText.normalize(raw)
   }
 
   /// The `<xref>` elements in `element` and its descendants (not inside nested units).

@@ -105,7 +105,9 @@ public enum GuideKitError: Error, Sendable, CustomStringConvertible {
   /// Two documents of different kinds given to a diff: their kinds and files.
   case mixedKinds(old: DocumentKind, new: DocumentKind, oldFile: String, newFile: String)
   case io(path: String, reason: String)
-  case usage(String)
+  /// The caller asked for what cannot be done: a version that is not newer, an edition of
+  /// another guideline, an output folder that is not guidekit's (a command reports it as bad usage).
+  case invalidRequest(String)
 
   public var diagnostics: [XMLDiagnostic] {
     switch self {
@@ -128,7 +130,7 @@ public enum GuideKitError: Error, Sendable, CustomStringConvertible {
       ]
     case .io(let path, let reason):
       [XMLDiagnostic(file: path, line: 0, severity: .error, message: reason)]
-    case .usage(let message):
+    case .invalidRequest(let message):
       [XMLDiagnostic(file: nil, line: 0, severity: .error, message: message)]
     }
   }

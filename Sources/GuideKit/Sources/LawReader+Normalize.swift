@@ -1,14 +1,12 @@
-/// Whitespace normalisation for the law and catalog readers: the same result as
-/// `InlineText.normalize`, computed on Unicode scalars instead of grapheme clusters.
-///
-/// `InlineText.normalize` walks `Character`s and asks `Character.isWhitespace`, which costs a
-/// Unicode property lookup per character; on the 3.5 MB NIST catalog that lookup was most of the
-/// reading time. This version returns text without whitespace unchanged after a byte scan, and
-/// otherwise works on the UTF-8 bytes, classifying scalars with the fixed list of Unicode
-/// `White_Space` code points.
-/// `LawReaderTests` checks that both functions agree on every text of the shared data.
+/// The one whitespace normalisation of every reader (guideline, law, catalog), computed on
+/// Unicode scalars, not grapheme clusters: walking `Character`s and asking
+/// `Character.isWhitespace` costs a Unicode property lookup per character, which on the 3.5 MB
+/// NIST catalog was most of the reading time. Text without whitespace is returned unchanged after
+/// a byte scan; otherwise the UTF-8 bytes are walked, scalars classified with the fixed list of
+/// Unicode `White_Space` code points. A combining mark after a line break or tab is taken with
+/// the whitespace run (grapheme rules would start a character with it).
 enum ReaderText {
-  /// See `InlineText.normalize`: a whitespace run that contains a line break joins its neighbours
+  /// A whitespace run that contains a line break joins its neighbours
   /// directly when both are wide characters and becomes one space otherwise; other whitespace
   /// runs become one space; leading and trailing whitespace is removed. U+3000 (ideographic
   /// space) is text, not whitespace.
@@ -146,7 +144,8 @@ enum ReaderText {
     }
   }
 
-  /// Wide characters, as `InlineText.isWide` counts them.
+  /// Wide characters: CJK ideographs, kana, full-width forms and CJK punctuation (a line break
+  /// between two of them is no space).
   static func isWide(_ value: UInt32) -> Bool {
     switch value {
     case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,

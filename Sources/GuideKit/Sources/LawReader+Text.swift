@@ -4,7 +4,7 @@ import GuideKitXML
 ///
 /// An element that holds text of its own (a `Sentence`, a title) is read as mixed content: its
 /// text and its inline elements' text, in order, with whitespace normalised by
-/// `ReaderText.normalize` (as `InlineText.normalize` does). An element that holds only elements
+/// `ReaderText.normalize`. An element that holds only elements
 /// (a `ParagraphSentence`, a `Column`, a `TableRow`) is read child by child, and the whitespace
 /// between its children — which pretty-printing adds — is dropped. Adjacent `Sentence`s join directly, as printed law
 /// text does (本文 and ただし書); other siblings (`Column`s of an item, cells of a table row) are

@@ -80,11 +80,9 @@ struct RevisionFileName: Hashable, Sendable {
       !amending.isEmpty, amending.allSatisfy(isIDCharacter),
       date.count == 8, date.allSatisfy({ $0.isASCII && $0.isNumber })
     else { return nil }
-    let month = Int(date.dropFirst(4).prefix(2)) ?? 0
-    let day = Int(date.suffix(2)) ?? 0
-    guard (1...12).contains(month), (1...31).contains(day) else { return nil }
+    guard let day = CalendarDay(compact: date) else { return nil }
     self.lawID = String(lawID)
     self.revisionID = "\(date)_\(amending)"
-    self.effectiveDate = "\(date.prefix(4))-\(date.dropFirst(4).prefix(2))-\(date.suffix(2))"
+    self.effectiveDate = day.description
   }
 }

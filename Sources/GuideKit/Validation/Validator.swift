@@ -39,20 +39,6 @@ public struct ValidationReport: Sendable {
   /// 0 valid, 1 findings, 2 trouble (DESIGN.md exit status).
   public var exitStatus: Int32 { trouble ? 2 : (errors > 0 ? 1 : 0) }
 
-  /// The JSON of DESIGN.md: files, errors, warnings, diagnostics.
-  public var json: [String: Any] {
-    [
-      "files": files, "errors": errors, "warnings": warnings,
-      "diagnostics": diagnostics.map { d -> [String: Any] in
-        var o: [String: Any] = [
-          "file": d.file, "line": d.line, "severity": d.severity.rawValue, "rule": d.rule,
-          "message": d.message,
-        ]
-        if let clause = d.clause { o["clause"] = clause }
-        return o
-      },
-    ]
-  }
 }
 
 /// Validates guideline files: XSD, then the semantic rules.

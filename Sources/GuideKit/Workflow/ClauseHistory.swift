@@ -8,8 +8,7 @@ public struct ClauseHistory: Sendable {
     public var edition: DocumentInfo
     /// The clause in this edition; nil in the edition that removed it.
     public var snapshot: UnitSnapshot?
-    /// `first` (in the first edition), `added`, `unchanged`, or a `ChangeKind` since the edition before.
-    public var change: String
+    public var change: Change
     /// The redline of the text since the edition before (`modified` only).
     public var segments: [TextSegment]
     /// The clause's id in the edition before, when it differs.
@@ -20,6 +19,29 @@ public struct ClauseHistory: Sendable {
     public var mergedInto: String?
     /// The changes of the clause's citations since the edition before.
     public var references: [ReferenceChange] = []
+  }
+
+  /// What happened to the clause in an edition.
+  public enum Change: String, Sendable, CaseIterable {
+    /// The first edition.
+    case first
+    /// New in this edition.
+    case added
+    case unchanged
+    case modified, moved, renumbered, citation
+    /// Removed in this edition.
+    case removed
+
+    init(_ kind: ChangeKind) {
+      switch kind {
+      case .added: self = .added
+      case .removed: self = .removed
+      case .modified: self = .modified
+      case .moved: self = .moved
+      case .renumbered: self = .renumbered
+      case .citation: self = .citation
+      }
+    }
   }
 
   public var guideline: String
@@ -52,26 +74,26 @@ public struct ClauseHistory: Sendable {
     var index = last
     while index >= 0, let snapshot = snapshots[index][current] {
       var entry = Entry(
-        edition: sorted[index].info, snapshot: snapshot, change: "first", segments: [])
+        edition: sorted[index].info, snapshot: snapshot, change: .first, segments: [])
       var previous: String?
       if let diff = diffs[index] {
         switch diff.entries.first(where: { newID(of: $0) == current }) {
         case .unchanged?:
-          entry.change = "unchanged"
+          entry.change = .unchanged
           previous = current
         case .change(let change)?:
           if let old = change.old {
-            entry.change = change.kind.rawValue
+            entry.change = Change(change.kind)
             entry.segments = change.kind == .modified ? change.segments : []
             entry.oldID = change.oldID
             entry.oldNum = change.numChanged ? old.num : nil
             entry.references = change.references
             previous = old.id
           } else {
-            entry.change = "added"
+            entry.change = .added
           }
         case nil:
-          entry.change = "added"
+          entry.change = .added
         }
       }
       backwards.append(entry)
@@ -90,14 +112,14 @@ public struct ClauseHistory: Sendable {
       if let new = change.new {
         entries.append(
           Entry(
-            edition: sorted[next].info, snapshot: new, change: change.kind.rawValue,
+            edition: sorted[next].info, snapshot: new, change: Change(change.kind),
             segments: change.kind == .modified ? change.segments : [], oldID: change.oldID,
             oldNum: change.numChanged ? change.old?.num : nil, references: change.references))
         current = new.id
       } else {
         entries.append(
           Entry(
-            edition: sorted[next].info, snapshot: nil, change: "removed", segments: [],
+            edition: sorted[next].info, snapshot: nil, change: .removed, segments: [],
             mergedInto: change.mergedInto))
         break
       }
@@ -110,72 +132,6 @@ public struct ClauseHistory: Sendable {
     case .unchanged(let snapshot): snapshot.id
     case .change(let change): change.new?.id
     }
-  }
-
-  // MARK: - Output
-
-  /// Plain text: per edition its version and dates, the clause's number, title and text, and the
-  /// change since the edition before with an inline redline (`[-deleted-]{+inserted+}`).
-  public var text: String {
-    var out = "\(clause) in \(guideline): \(entries.count) edition\(entries.count == 1 ? "" : "s")\n"
-    for entry in entries {
-      out += "\n"
-      var head = "== \(entry.edition.version)"
-      if let issued = entry.edition.issued { head += " (issued \(issued))" }
-      head += ": \(entry.change)"
-      var notes: [String] = []
-      if let oldID = entry.oldID { notes.append("was \(oldID)") }
-      if let oldNum = entry.oldNum { notes.append("was numbered \(oldNum)") }
-      if let into = entry.mergedInto { notes.append("merged into \(into)") }
-      if !notes.isEmpty { head += " (\(notes.joined(separator: ", ")))" }
-      out += head + "\n"
-      for reference in entry.references { out += "   \(GitReview.describe(reference))\n" }
-      guard let snapshot = entry.snapshot else { continue }
-      out += "   id: \(snapshot.id)   num: \(snapshot.num ?? "-")\n"
-      if !snapshot.path.isEmpty { out += "   in: \(snapshot.path.joined(separator: " > "))\n" }
-      let body = entry.change == "modified" ? TextRedline.inline(entry.segments) : snapshot.text
-      for line in body.split(separator: "\n", omittingEmptySubsequences: false) {
-        out += "   | \(line)\n"
-      }
-    }
-    return out
-  }
-
-  /// `{"guideline", "clause", "editions": [{"version", "issued", "effective", "file", "change",
-  /// "id", "num", "title", "path", "text", "oldId", "oldNum", "mergedInto", "segments"}]}`.
-  public var json: [String: Any] {
-    [
-      "guideline": guideline,
-      "clause": clause,
-      "editions": entries.map { entry -> [String: Any] in
-        var o: [String: Any] = [
-          "version": entry.edition.version, "file": entry.edition.file, "change": entry.change,
-          "present": entry.snapshot != nil,
-        ]
-        if let issued = entry.edition.issued { o["issued"] = issued }
-        if let effective = entry.edition.effective { o["effective"] = effective }
-        if let s = entry.snapshot {
-          o["id"] = s.id
-          if let num = s.num { o["num"] = num }
-          if let title = s.title { o["title"] = title }
-          o["path"] = s.path
-          o["text"] = s.text
-          o["line"] = s.line
-        }
-        if let oldID = entry.oldID { o["oldId"] = oldID }
-        if let oldNum = entry.oldNum { o["oldNum"] = oldNum }
-        if let into = entry.mergedInto { o["mergedInto"] = into }
-        if !entry.references.isEmpty { o["refs"] = entry.references.map(\.json) }
-        if !entry.segments.isEmpty {
-          o["segments"] = entry.segments.map { s -> [String: Any] in
-            var segment: [String: Any] = ["op": s.op.rawValue, "text": s.text]
-            if let oldText = s.oldText { segment["oldText"] = oldText }
-            return segment
-          }
-        }
-        return o
-      },
-    ]
   }
 }
 

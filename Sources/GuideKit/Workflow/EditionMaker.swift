@@ -38,22 +38,22 @@ public enum EditionMaker {
   ///   - issued: `YYYY-MM-DD`, also the effective date.
   ///   - folder: the guidelines folder (default `guidelines`).
   ///   - allowGap: accept a version whose edition number skips one (7 after 5.0).
-  /// - Throws: `GuideKitError.usage` for a bad version or date, a version that is not newer, or
+  /// - Throws: `GuideKitError.invalidRequest` for a bad version or date, a version that is not newer, or
   ///   one that skips an edition number (unless `allowGap`), `.io` when the guideline has no
   ///   editions or the file exists, `.xml` for a malformed edition.
   public static func plan(
     guidelineID: String, version: String, issued: String, folder: String = "guidelines", allowGap: Bool = false
   ) throws(GuideKitError) -> Edition {
     guard version.wholeMatch(of: #/[0-9]+(\.[0-9]+)*/#) != nil else {
-      throw .usage("version '\(version)' is not digits separated by dots (e.g. 6.0 or 2025)")
+      throw .invalidRequest("version '\(version)' is not digits separated by dots (e.g. 6.0 or 2025)")
     }
     guard PinDate.isRealDate(issued) else {
-      throw .usage("issued date '\(issued)' is not a real day in the form YYYY-MM-DD")
+      throw .invalidRequest("issued date '\(issued)' is not a real day in the form YYYY-MM-DD")
     }
     guard guidelineID.wholeMatch(of: #/[A-Za-z][A-Za-z0-9_\-.]*/#) != nil,
       !guidelineID.contains("..")
     else {
-      throw .usage("'\(guidelineID)' is not a guideline id")
+      throw .invalidRequest("'\(guidelineID)' is not a guideline id")
     }
     let directory = folder.joiningPath(guidelineID)
     let editions = try Editions.list(directory: directory)
@@ -65,13 +65,13 @@ public enum EditionMaker {
       throw .io(path: path, reason: "already exists; new-edition never overwrites a file")
     }
     guard NaturalOrder.less(latest.version, version) else {
-      throw .usage(
+      throw .invalidRequest(
         "version \(version) is not newer than the latest edition \(latest.version) (\(latest.path))")
     }
     if !allowGap, let from = EditionNumber.edition(ofVersion: latest.version),
       let to = EditionNumber.edition(ofVersion: version), to > from + 1
     {
-      throw .usage(
+      throw .invalidRequest(
         "version \(version) is edition \(to) but the latest edition is \(latest.version) (第\(from)版): 第\(from + 1)版 would be skipped; use --version \(from + 1).0, or --allow-gap if the gap is deliberate"
       )
     }

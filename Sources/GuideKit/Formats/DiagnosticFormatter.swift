@@ -29,29 +29,4 @@ public enum DiagnosticFormatter {
   public static func text(_ diagnostics: [Diagnostic], color: Bool = false) -> String {
     diagnostics.map { line($0, color: color) + "\n" }.joined()
   }
-
-  /// GitHub Actions workflow commands (`::error file=…,line=…,title=…::message`).
-  public static func github(_ diagnostics: [Diagnostic]) -> String {
-    diagnostics.map { d in
-      let command =
-        switch d.severity {
-        case .error: "error"
-        case .warning: "warning"
-        case .note: "notice"
-        }
-      let clause = d.clause.map { " (clause \($0))" } ?? ""
-      return
-        "::\(command) file=\(escapeProperty(d.file)),line=\(max(d.line, 1)),title=\(escapeProperty("guidekit " + d.rule))::\(escapeData(d.message + clause))\n"
-    }.joined()
-  }
-
-  static func escapeData(_ s: String) -> String {
-    s.replacing("%", with: "%25")
-      .replacing("\r", with: "%0D")
-      .replacing("\n", with: "%0A")
-  }
-
-  static func escapeProperty(_ s: String) -> String {
-    escapeData(s).replacing(":", with: "%3A").replacing(",", with: "%2C")
-  }
 }
