@@ -194,6 +194,23 @@ struct ServeHTTPTests {
     #expect(try RawHTTP.get(port: port, "/telework-labor/2030.html").status == 200)
   }
 
+  @Test("impact findings against the reference store are listed with their clause, line and page")
+  func impactFindings() throws {
+    let references = ServeProcess.packageRoot.appendingPathComponent("references").path
+    let serve = try ServeProcess(extraArguments: ["--references", references])
+    let report = try JSONDecoder().decode(
+      PreviewReport.self, from: Data(RawHTTP.get(port: serve.port, "/api/diagnostics.json").body.utf8))
+    let impact = report.diagnostics.filter { $0.source == "impact" }
+    #expect(!impact.isEmpty)
+    for finding in impact {
+      #expect(finding.clause?.isEmpty == false)
+      #expect(finding.line > 0)
+      #expect(finding.page.map { finding.file.hasSuffix($0.replacingOccurrences(of: ".html", with: ".xml")) } == true)
+    }
+    // The served copy's clause-set pages come from the store too.
+    #expect(try RawHTTP.get(port: serve.port, "/").body.contains("references/"))
+  }
+
   @Test("50 clients at once get the same edition page")
   func concurrentClients() async throws {
     let serve = try ServeProcess()
