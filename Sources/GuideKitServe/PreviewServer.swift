@@ -83,17 +83,17 @@ public final class PreviewServer: Sendable {
 
   private func page(_ raw: String) async -> Response {
     guard let path = RequestPath.sitePath(raw) else { return Self.notFound }
-    let data: Data?
+    let found: (data: Data, generation: Int, rendered: RenderedFile)?
     do {
-      data = try await site.file(at: path)
+      found = try await site.file(at: path)
     } catch {
       return Self.plain(.internalServerError, "guidekit serve: \(path) could not be rendered: \(error)\n")
     }
-    guard let data else { return Self.notFound }
+    guard let found else { return Self.notFound }
     guard path.hasSuffix(".html") else {
-      return Self.bytes(data, type: Self.contentType(path))
+      return Self.bytes(found.data, type: Self.contentType(path))
     }
-    let page = LivePage(html: data, generation: site.generation)
+    let page = found.rendered.livePage(found.data, generation: found.generation)
     var response = Self.bytes(page.html, type: "text/html; charset=utf-8")
     response.headers[.contentSecurityPolicy] = page.contentSecurityPolicy
     return response
@@ -181,7 +181,7 @@ public final class PreviewServer: Sendable {
 /// A page of the site as served: the live script and style sheet linked in its head, and the
 /// Content-Security-Policy that allows them and the page's own inline styles (by hash), nothing
 /// else.
-struct LivePage {
+struct LivePage: Sendable {
   var html: Data
   var contentSecurityPolicy: String
 

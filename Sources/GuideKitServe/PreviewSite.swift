@@ -87,7 +87,8 @@ public final class PreviewSite: Sendable {
     var registrySignature: String?
     var registry = ReferenceRegistry(folders: [])
     var plan: SitePlan?
-    var jobs: [String: SiteJob] = [:]
+    /// Each path's job and fingerprint digest.
+    var jobs: [String: (job: SiteJob, digest: String)] = [:]
     var report = PreviewReport(generation: 0, errors: 0, warnings: 0, diagnostics: [])
     /// Rendered files by fingerprint digest.
     var rendered: [String: RenderedFile] = [:]
@@ -189,8 +190,8 @@ public final class PreviewSite: Sendable {
       state.registry = registry
       if let plan {
         state.plan = plan
-        state.jobs = Dictionary(plan.jobs.map { ($0.path, $0) }) { first, _ in first }
-        let live = Set(plan.jobs.map(\.fingerprint.digest))
+        state.jobs = Dictionary(plan.jobs.map { ($0.path, ($0, $0.fingerprint.digest)) }) { first, _ in first }
+        let live = Set(state.jobs.values.map(\.digest))
         state.rendered = state.rendered.filter { live.contains($0.key) }
       }
       state.report = PreviewReport(
@@ -203,18 +204,18 @@ public final class PreviewSite: Sendable {
   }
 
   /// The file of the site at `path` (relative, `/`-separated), rendered on first request and kept
-  /// until its fingerprint changes; nil when the site has no such file.
-  public func file(at path: String) async throws -> Data? {
-    let rendering: RenderedFile? = state.withLock { state in
-      guard let job = state.jobs[path] else { return nil }
-      let digest = job.fingerprint.digest
-      if let known = state.rendered[digest] { return known }
+  /// until its fingerprint changes, with the generation of the site it belongs to; nil when the
+  /// site has no such file.
+  func file(at path: String) async throws -> (data: Data, generation: Int, rendered: RenderedFile)? {
+    let found: (RenderedFile, Int)? = state.withLock { state in
+      guard let (job, digest) = state.jobs[path] else { return nil }
+      if let known = state.rendered[digest] { return (known, state.report.generation) }
       let made = RenderedFile(job)
       state.rendered[digest] = made
-      return made
+      return (made, state.report.generation)
     }
-    guard let rendering else { return nil }
-    return try await rendering.data()
+    guard let (rendered, generation) = found else { return nil }
+    return (try await rendered.data(), generation, rendered)
   }
 
   // MARK: - Helpers
@@ -282,10 +283,20 @@ public final class PreviewSite: Sendable {
 /// A file of the site being rendered or rendered: concurrent requests for it wait for one render.
 final class RenderedFile: Sendable {
   private let task: Task<Data, any Error>
+  /// The page as last served, with the generation it names.
+  private let served = Mutex<(generation: Int, page: LivePage)?>(nil)
 
   init(_ job: SiteJob) {
     task = Task.detached { try job.render() }
   }
 
   func data() async throws -> Data { try await task.value }
+
+  /// The page with the live script linked in, made once per generation.
+  func livePage(_ data: Data, generation: Int) -> LivePage {
+    if let (known, page) = served.withLock({ $0 }), known == generation { return page }
+    let page = LivePage(html: data, generation: generation)
+    served.withLock { $0 = (generation, page) }
+    return page
+  }
 }
