@@ -28,12 +28,13 @@ struct ServeCommand: AsyncParsableCommand {
 
       The first line on standard output is `guidekit serve: http://HOST:PORT/`. The server binds \
       127.0.0.1 unless --host says otherwise, answers only requests whose Host is that address, \
-      serves only the site's paths (GET and HEAD), and stops on SIGINT or SIGTERM.
+      serves only the site's paths (GET and HEAD), and stops on SIGINT or SIGTERM. Another --host makes \
+      the preview readable by whoever reaches that address, without authentication: see SECURITY.md.
 
       Examples:
         guidekit serve
         guidekit serve guidelines/telework-security --references references --port 0
-        guidekit serve --host 0.0.0.0 --port 8000   # reachable from other machines: see SECURITY.md
+        guidekit serve --host 192.168.1.20 --port 8000
       """
   )
 
