@@ -24,6 +24,8 @@ public struct ServeOptions: Sendable {
   public var parameters: [String: String]
   /// How often the folders are looked at for changes.
   public var pollInterval: Duration
+  /// The site's title (the index page), as `publish --title`.
+  public var siteTitle = "テレワーク関係ガイドライン"
 
   public init(
     paths: [String] = ["guidelines"], references: [String] = [], host: String = "127.0.0.1", port: Int = 8080,
@@ -161,7 +163,7 @@ public final class PreviewSite: Sendable {
     let trees = ordered.compactMap { good[$0]?.tree }.filter { $0.info.kind == .guideline }
     var publishOptions = PublishOptions(
       guidelines: "", references: options.references, out: "", asOf: options.asOf,
-      stylesheets: options.stylesheets, parameters: options.parameters)
+      stylesheets: options.stylesheets, parameters: options.parameters, siteTitle: options.siteTitle)
     publishOptions.drafts = true
     var extra: [Diagnostic] = registry.storeErrors.map {
       Diagnostic(file: options.references.first ?? "", line: 0, severity: .error, rule: "store", message: "\($0)")

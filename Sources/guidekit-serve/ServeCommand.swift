@@ -56,6 +56,9 @@ struct ServeCommand: AsyncParsableCommand {
   @Option(help: ArgumentHelp("The day held against pins (default: today).", valueName: "YYYY-MM-DD"))
   var asOf: String?
 
+  @Option(help: ArgumentHelp("The site's title, as publish --title.", valueName: "TEXT"))
+  var title = "テレワーク関係ガイドライン"
+
   func validate() throws {
     try Day.check(asOf, option: "--as-of")
     guard (0...65535).contains(port) else { throw ValidationError("--port \(port): a port is 0 to 65535") }
@@ -74,8 +77,9 @@ struct ServeCommand: AsyncParsableCommand {
       Console.error("\(folder): error: reference folder not found")
       throw ExitCode(2)
     }
-    let options = ServeOptions(
+    var options = ServeOptions(
       paths: inputs, references: folders, host: host, port: port, asOf: asOf ?? PinDate.today())
+    options.siteTitle = title
     let server = PreviewServer(site: PreviewSite(options: options))
     do {
       try await server.run { url in

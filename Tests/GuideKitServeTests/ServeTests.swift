@@ -19,6 +19,8 @@ struct ServeHTTPTests {
     #expect(index.status == 200)
     #expect(index.headers["content-type"] == "text/html; charset=utf-8")
     #expect(index.body.contains("telework-security/5.0.html"))
+    // The title publish gives the site by default.
+    #expect(index.body.contains("<title>テレワーク関係ガイドライン"))
     #expect(index.body.contains("<script src=\"/_guidekit/live.js\" defer></script>"))
     let csp = try #require(index.headers["content-security-policy"])
     #expect(csp.contains("script-src 'self';"))
