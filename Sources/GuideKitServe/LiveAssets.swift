@@ -68,7 +68,11 @@ enum LiveAssets {
 
       async function update(generation) {
         if (generation <= shown) return;
-        const response = await fetch(location.pathname, { cache: 'no-store' });
+        // The page and the diagnostics at once.
+        const [response, report] = await Promise.all([
+          fetch(location.pathname, { cache: 'no-store' }),
+          fetch('/api/diagnostics.json', { cache: 'no-store' }).then((r) => (r.ok ? r.json() : null)),
+        ]);
         if (response.ok) {
           const html = await response.text();
           const next = new DOMParser().parseFromString(html, 'text/html');
@@ -81,7 +85,7 @@ enum LiveAssets {
         }
         shown = Math.max(shown, generation);
         document.documentElement.dataset.gkGeneration = String(shown);
-        await diagnostics();
+        if (report) mark(report);
       }
 
       // One update at a time; a change during an update is taken up after it.

@@ -84,6 +84,8 @@ public final class PreviewSite: Sendable {
 
   private struct State {
     var inputs: [String: Input] = [:]
+    /// The validate diagnostics of each file, as last checked.
+    var validation: [String: [Diagnostic]] = [:]
     /// The last bytes of each file that parsed, with their tree.
     var lastGood: [String: (hash: String, data: Data, tree: ClauseTree)] = [:]
     var registrySignature: String?
@@ -143,9 +145,28 @@ public final class PreviewSite: Sendable {
       ? state.withLock { $0.registry }
       : ReferenceRegistry(folders: options.references.filter { FileManager.default.fileExists(atPath: $0) })
     let ordered = inputs.keys.sorted()
+    // Validated again: the files of every folder where a file changed, appeared or went (the
+    // checks across editions take the editions of a guideline, which share its folder); all of
+    // them when the registry changed. The other files keep their diagnostics.
+    let registryChanged = first || previousRegistry != registrySignature
+    let kept = registryChanged ? [:] : state.withLock { $0.validation }
+    let touched = Set(ordered.filter { known[$0]?.hash != inputs[$0]?.hash } + known.keys.filter { inputs[$0] == nil })
+    let folders = Set(touched.map(Self.folder))
+    let recheck = ordered.filter { folders.contains(Self.folder($0)) || kept[$0] == nil }
     let validation = Validator.validate(
-      inputs: ordered.compactMap { file in inputs[file].map { (file: file, data: $0.data) } },
+      inputs: recheck.compactMap { file in inputs[file].map { (file: file, data: $0.data) } },
       options: ValidationOptions(registry: registry.folders.isEmpty ? nil : registry, today: options.asOf))
+    var byFile = kept.filter { inputs[$0.key] != nil && !recheck.contains($0.key) }
+    for file in recheck { byFile[file] = [] }
+    var others: [Diagnostic] = []
+    for diagnostic in validation.diagnostics {
+      if byFile[diagnostic.file] != nil {
+        byFile[diagnostic.file]?.append(diagnostic)
+      } else {
+        others.append(diagnostic)
+      }
+    }
+    let validated = ordered.flatMap { byFile[$0] ?? [] } + others
 
     // Trees: parsed again only where the bytes changed; a file that does not parse keeps its
     // last good tree.
@@ -180,13 +201,14 @@ public final class PreviewSite: Sendable {
 
     state.withLock { state in
       let site = plan ?? state.plan
-      var diagnostics = (validation.diagnostics + extra).map { Self.entry($0, source: "validate", site: site) }
+      var diagnostics = (validated + extra).map { Self.entry($0, source: "validate", site: site) }
       if let impact = site?.impact {
         diagnostics += impact.findings.filter { $0.status != .upcoming }.map {
           Self.entry($0.diagnostic, source: "impact", site: site)
         }
       }
       state.inputs = inputs
+      state.validation = byFile
       state.lastGood = good
       state.registrySignature = registrySignature
       state.registry = registry
@@ -231,6 +253,11 @@ public final class PreviewSite: Sendable {
   private static func file(of error: Error) -> String {
     if case .io(let path, _) = error as? GuideKitError { return path }
     return ""
+  }
+
+  /// The folder of `file` (`a/b` for `a/b/c.xml`; empty for `c.xml`).
+  static func folder(_ file: String) -> String {
+    String(file[..<(file.lastIndex(of: "/") ?? file.startIndex)])
   }
 
   /// The `*.xml` files under `paths`, without links that lead out of the folder they are in.
