@@ -125,21 +125,8 @@ final class ChromeDriverProcess {
   /// SIGKILL: a chromedriver busy with a session may ignore SIGTERM.
   func stop() {
     guard process.isRunning else { return }
-    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-    var address = sockaddr_in()
-    address.sin_family = sa_family_t(AF_INET)
-    address.sin_port = in_port_t(UInt16(port).bigEndian)
-    address.sin_addr.s_addr = inet_addr("127.0.0.1")
-    let connected = withUnsafePointer(to: &address) {
-      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-        connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-      }
-    }
-    if connected == 0 {
-      let request = "GET /shutdown HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n\r\n"
-      _ = request.withCString { send(fd, $0, strlen($0), 0) }
-    }
-    close(fd)
+    _ = try? RawHTTP.exchange(
+      port: port, ["GET /shutdown HTTP/1.1", "Host: 127.0.0.1:\(port)", "Connection: close"], timeout: .seconds(3))
     for signal in [0, SIGTERM, SIGKILL] {
       if signal != 0 { kill(process.processIdentifier, signal) }
       let deadline = ContinuousClock.now + .seconds(3)
