@@ -166,6 +166,44 @@ struct ServeHTTPTests {
     #expect(!fixed.diagnostics.contains { $0.rule == "xml-syntax" })
   }
 
+  @Test("a change in one guideline's folder keeps the diagnostics of the others, and updates its own")
+  func diagnosticsOfOtherFoldersAreKept() throws {
+    let serve = try ServeProcess()
+    let port = serve.port
+    func report() throws -> PreviewReport {
+      try JSONDecoder().decode(
+        PreviewReport.self, from: Data(RawHTTP.get(port: port, "/api/diagnostics.json").body.utf8))
+    }
+    func duplicates(_ report: PreviewReport, in file: String) -> Int {
+      report.diagnostics.filter { $0.rule == "duplicate-id" && $0.file.hasSuffix(file) }.count
+    }
+    let labor = try serve.read("telework-labor/2021.xml")
+    try serve.write(
+      "telework-labor/2021.xml",
+      labor.replacingOccurrences(of: "<clause id=\"background\"", with: "<clause id=\"purpose\""))
+    try eventually("the duplicate id in the labour guideline") {
+      duplicates(try report(), in: "telework-labor/2021.xml") == 1
+    }
+
+    // An edit of the security guideline: its folder is checked again, the labour one is not.
+    let generation = try report().generation
+    let security = try serve.read("telework-security/5.0.xml")
+    try serve.write(
+      "telework-security/5.0.xml",
+      security.replacingOccurrences(of: "<clause id=\"intro-purpose\"", with: "<clause id=\"intro-significance\""))
+    try eventually("the duplicate id in the security guideline") {
+      duplicates(try report(), in: "telework-security/5.0.xml") == 1
+    }
+    let after = try report()
+    #expect(after.generation > generation)
+    #expect(duplicates(after, in: "telework-labor/2021.xml") == 1)
+
+    // Fixed: gone from the security guideline, still in the labour one.
+    try serve.write("telework-security/5.0.xml", security)
+    try eventually("the fix") { duplicates(try report(), in: "telework-security/5.0.xml") == 0 }
+    #expect(duplicates(try report(), in: "telework-labor/2021.xml") == 1)
+  }
+
   @Test("files deleted while served leave the index; new files join it; open streams are told")
   func deletedAndNewFiles() throws {
     let serve = try ServeProcess()
