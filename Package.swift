@@ -100,6 +100,9 @@ let package = Package(
       dependencies: [
         "GuideKit",
         .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "NIOCore", package: "swift-nio"),
+        // The base64 SHA-256 of a page's inline styles, for its Content-Security-Policy.
+        .product(name: "Crypto", package: "swift-crypto"),
       ],
       swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]
     ),

@@ -8,11 +8,12 @@ import GuideKitCLI
 
 @main
 struct GuideKitCommand: AsyncParsableCommand {
-  /// `guidekit sources …` runs the sources program before anything is parsed here.
+  /// `guidekit sources …` and `guidekit serve …` run their programs before anything is parsed here.
   static func main() async {
     let arguments = CommandLine.arguments
-    if arguments.count > 1, arguments[1] == Sources.configuration.commandName {
-      Sources.run(Array(arguments.dropFirst(2)))
+    for command in [Sources.configuration.commandName, Serve.configuration.commandName]
+    where arguments.count > 1 && arguments[1] == command {
+      SiblingProgram.exec(arguments[1], Array(arguments.dropFirst(2)))
     }
     var command: any ParsableCommand
     do {
@@ -46,7 +47,7 @@ struct GuideKitCommand: AsyncParsableCommand {
     version: versionText,
     subcommands: [
       Validate.self, Diff.self, Impact.self, Render.self, Notice.self, Publish.self, Fmt.self, NewEdition.self,
-      History.self, Show.self, Sources.self, Link.self, Import.self, Rules.self,
+      History.self, Show.self, Sources.self, Serve.self, Link.self, Import.self, Rules.self,
     ]
   )
 }

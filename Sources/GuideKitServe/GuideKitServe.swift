@@ -1,1 +1,0 @@
-// The live preview server of `guidekit serve`.
