@@ -23,24 +23,7 @@ public enum WordExport {
   public static func edition(
     file: String, data: Data? = nil, stylesheets: Stylesheets = Stylesheets(), parameters: [String: String] = [:]
   ) throws(GuideKitError) -> [UInt8] {
-    let document: XMLDocument
-    do throws(XMLError) {
-      if let data {
-        document = try XMLDocument.parse(data: data, fileName: file)
-      } else {
-        document = try XMLDocument.parse(file: file)
-      }
-    } catch {
-      throw .xml(error)
-    }
-    let root = document.rootName
-    guard root.name == "guideline", root.namespaceURI == GuidelineReader.namespace else {
-      throw .io(
-        path: file,
-        reason:
-          "root element <\(root.name)> is not a guideline edition (urn:guidekit:guideline:1); only guidelines are exported to Word"
-      )
-    }
+    let document = try Renderer.guideline(file, data: data, use: "exported to Word")
     let flat = try stylesheets.transform("guideline-docx", document: document, parameters: parameters)
     return try package(flat, stylesheet: "guideline-docx")
   }

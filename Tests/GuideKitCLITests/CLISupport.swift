@@ -7,17 +7,7 @@ import Testing
 #endif
 
 /// What one run of the `guidekit` binary did.
-struct CLIResult: CustomStringConvertible {
-  var status: Int32
-  var stdout: String
-  var stderr: String
-  var elapsed: Duration
-  var timedOut: Bool
-
-  var description: String {
-    "exit \(status)\(timedOut ? " (killed after timeout)" : "") in \(elapsed)\n--- stdout\n\(stdout.prefix(4000))\n--- stderr\n\(stderr.prefix(4000))"
-  }
-}
+typealias CLIResult = ProgramRun
 
 /// Runs the `guidekit` binary that the same `swift test` built (AssertExecuteCommand style).
 enum CLI {
@@ -33,24 +23,7 @@ enum CLI {
 
   /// The products folder holds the test bundle (`…PackageTests.xctest`, an executable on Linux, a
   /// bundle folder on macOS) and the `guidekit` executable side by side.
-  static let binary: URL? = {
-    var candidates: [URL] = []
-    let testExecutable = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL
-      .resolvingSymlinksInPath()
-    candidates.append(testExecutable.deletingLastPathComponent().appendingPathComponent("guidekit"))
-    for bundle in Bundle.allBundles where bundle.bundlePath.hasSuffix(".xctest") {
-      candidates.append(bundle.bundleURL.deletingLastPathComponent().appendingPathComponent("guidekit"))
-    }
-    // macOS: …/debug/guidekitPackageTests.xctest/Contents/MacOS/guidekitPackageTests
-    var folder = testExecutable
-    for _ in 0..<4 {
-      folder.deleteLastPathComponent()
-      if folder.lastPathComponent.hasSuffix(".xctest") {
-        candidates.append(folder.deletingLastPathComponent().appendingPathComponent("guidekit"))
-      }
-    }
-    return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
-  }()
+  static let binary = BuiltProgram.url("guidekit")
 
   static var binaryMessage: Comment {
     "the guidekit binary is not next to the test bundle (\(CommandLine.arguments[0]))"
@@ -71,51 +44,9 @@ enum CLI {
     environment: [String: String] = [:]
   ) throws -> CLIResult {
     let binary = try #require(binary, binaryMessage)
-    let scratch = try TempFolder.create(prefix: "guidekit-cli-output")
-    defer { try? FileManager.default.removeItem(at: scratch) }
-    let outURL = scratch.appendingPathComponent("stdout")
-    let errURL = scratch.appendingPathComponent("stderr")
-    _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
-    _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
-    let out = try FileHandle(forWritingTo: outURL)
-    let err = try FileHandle(forWritingTo: errURL)
-    defer {
-      try? out.close()
-      try? err.close()
-    }
-
-    let process = Process()
-    process.executableURL = binary
-    process.arguments = arguments
-    process.currentDirectoryURL = directory
-    var env = ProcessInfo.processInfo.environment
-    env["NO_COLOR"] = "1"
-    env.merge(environment) { _, new in new }
-    process.environment = env
-    process.standardInput = FileHandle.nullDevice
-    process.standardOutput = out
-    process.standardError = err
-
-    let clock = ContinuousClock()
-    let start = clock.now
-    let limit = timeout * timeoutScale
-    try process.run()
-    var timedOut = false
-    while process.isRunning {
-      if clock.now - start > limit {
-        timedOut = true
-        process.terminate()
-        break
-      }
-      usleep(5_000)
-    }
-    process.waitUntilExit()
-    let elapsed = clock.now - start
-    return CLIResult(
-      status: process.terminationStatus,
-      stdout: (try? String(contentsOf: outURL, encoding: .utf8)) ?? "",
-      stderr: (try? String(contentsOf: errURL, encoding: .utf8)) ?? "",
-      elapsed: elapsed, timedOut: timedOut)
+    return try ProgramRunner.run(
+      binary, arguments, in: directory, timeout: timeout * timeoutScale,
+      environment: ["NO_COLOR": "1"].merging(environment) { _, new in new })
   }
 
   /// Runs `guidekit arguments…` (output discarded) and returns its exit status and the peak

@@ -9,18 +9,10 @@ import Testing
 /// A `guidekit-serve` process started on a copy of the bundled guidelines, stopped by `stop()`.
 final class ServeProcess {
   /// The package root: this file is `<root>/Tests/GuideKitServeTests/ServeSupport.swift`.
-  static let packageRoot = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+  static let packageRoot = PackageRoot.url
 
   /// `guidekit-serve`, beside the test bundle (the same `swift build` made both).
-  static let binary: URL? = {
-    let testExecutable = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL.resolvingSymlinksInPath()
-    var candidates = [testExecutable.deletingLastPathComponent().appendingPathComponent("guidekit-serve")]
-    for bundle in Bundle.allBundles where bundle.bundlePath.hasSuffix(".xctest") {
-      candidates.append(bundle.bundleURL.deletingLastPathComponent().appendingPathComponent("guidekit-serve"))
-    }
-    return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
-  }()
+  static let binary = BuiltProgram.url("guidekit-serve")
 
   let folder: TempFolder
   let process = Process()

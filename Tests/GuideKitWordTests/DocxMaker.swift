@@ -105,8 +105,7 @@ enum DocxMaker {
   }
 
   /// The package root: this file is `<root>/Tests/GuideKitWordTests/DocxMaker.swift`.
-  static let packageRoot = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+  static let packageRoot = PackageRoot.url
 
   static func fixture(_ name: String) -> String {
     packageRoot.appendingPathComponent("Tests/GuideKitWordTests/Fixtures/\(name)").path
@@ -119,60 +118,12 @@ enum DocxMaker {
 
 /// Runs the `guidekit` binary built next to the test bundle.
 enum GuideKitBinary {
-  struct Result: CustomStringConvertible {
-    var status: Int32
-    var stdout: String
-    var stderr: String
-    var description: String { "exit \(status)\n--- stdout\n\(stdout.prefix(3000))\n--- stderr\n\(stderr.prefix(3000))" }
-  }
+  typealias Result = ProgramRun
 
-  static let url: URL? = {
-    let testExecutable = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL.resolvingSymlinksInPath()
-    var candidates = [testExecutable.deletingLastPathComponent().appendingPathComponent("guidekit")]
-    for bundle in Bundle.allBundles where bundle.bundlePath.hasSuffix(".xctest") {
-      candidates.append(bundle.bundleURL.deletingLastPathComponent().appendingPathComponent("guidekit"))
-    }
-    var folder = testExecutable
-    for _ in 0..<4 {
-      folder.deleteLastPathComponent()
-      if folder.lastPathComponent.hasSuffix(".xctest") {
-        candidates.append(folder.deletingLastPathComponent().appendingPathComponent("guidekit"))
-      }
-    }
-    return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
-  }()
+  static let url = BuiltProgram.url("guidekit")
 
   static func run(_ arguments: [String], in directory: URL = DocxMaker.packageRoot) throws -> Result {
-    let binary = try #require(url, "the guidekit binary is not next to the test bundle")
-    let scratch = try TempFolder(prefix: "guidekit-word-cli")
-    let outURL = URL(fileURLWithPath: scratch.path("stdout"))
-    let errURL = URL(fileURLWithPath: scratch.path("stderr"))
-    _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
-    _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
-    let out = try FileHandle(forWritingTo: outURL)
-    let err = try FileHandle(forWritingTo: errURL)
-    let process = Process()
-    process.executableURL = binary
-    process.arguments = arguments
-    process.currentDirectoryURL = directory
-    process.standardInput = FileHandle.nullDevice
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    let start = Date()
-    while process.isRunning {
-      if Date().timeIntervalSince(start) > 120 {
-        process.terminate()
-        break
-      }
-      usleep(5_000)
-    }
-    process.waitUntilExit()
-    try out.close()
-    try err.close()
-    return Result(
-      status: process.terminationStatus,
-      stdout: (try? String(contentsOf: outURL, encoding: .utf8)) ?? "",
-      stderr: (try? String(contentsOf: errURL, encoding: .utf8)) ?? "")
+    let binary = try #require(url, Comment(rawValue: BuiltProgram.absence("guidekit")))
+    return try ProgramRunner.run(binary, arguments, in: directory)
   }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import GuideKit
+import GuideKitTestSupport
 import GuideKitXML
 import Testing
 import ZIPFoundation
@@ -7,8 +8,7 @@ import ZIPFoundation
 /// What the Word tests share: the package root, the bundled editions, reading a .docx back.
 enum WordTest {
   /// `<root>/Tests/GuideKitWordTests/WordTestSupport.swift`.
-  static let packageRoot = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+  static let packageRoot = PackageRoot.url
 
   static func edition(_ path: String) -> String { packageRoot.appendingPathComponent("guidelines/\(path)").path }
 
@@ -81,31 +81,8 @@ enum WordTest {
   static func run(_ executable: String, _ arguments: [String], in folder: String? = nil) throws -> (
     status: Int32, stdout: String, stderr: String
   ) {
-    let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("guidekit-word-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: scratch) }
-    let outURL = scratch.appendingPathComponent("stdout")
-    let errURL = scratch.appendingPathComponent("stderr")
-    _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
-    _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
-    let out = try FileHandle(forWritingTo: outURL)
-    let err = try FileHandle(forWritingTo: errURL)
-    defer {
-      try? out.close()
-      try? err.close()
-    }
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: executable)
-    process.arguments = arguments
-    if let folder { process.currentDirectoryURL = URL(fileURLWithPath: folder) }
-    process.standardOutput = out
-    process.standardError = err
-    process.standardInput = FileHandle.nullDevice
-    try process.run()
-    process.waitUntilExit()
-    return (
-      process.terminationStatus, (try? String(contentsOf: outURL, encoding: .utf8)) ?? "",
-      (try? String(contentsOf: errURL, encoding: .utf8)) ?? ""
-    )
+    let run = try ProgramRunner.run(
+      URL(fileURLWithPath: executable), arguments, in: folder.map { URL(fileURLWithPath: $0) })
+    return (run.status, run.stdout, run.stderr)
   }
 }

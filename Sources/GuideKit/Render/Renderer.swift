@@ -19,33 +19,36 @@ public struct Renderer: Sendable {
   /// The edition's HTML page (`guideline-html`).
   public func html(file: String, extra: [String: String] = [:]) throws(GuideKitError) -> String {
     try stylesheets.transform(
-      "guideline-html", document: try guideline(file), parameters: extra.merging(parameters) { _, user in user })
+      "guideline-html", document: try Self.guideline(file), parameters: extra.merging(parameters) { _, user in user })
   }
 
   /// The edition as plain text (`guideline-text`, then laid out to `layout.width` columns).
   public func text(file: String, extra: [String: String] = [:]) throws(GuideKitError) -> String {
     let structure = try stylesheets.transformToDocument(
-      "guideline-text", document: try guideline(file), parameters: extra.merging(parameters) { _, user in user })
+      "guideline-text", document: try Self.guideline(file), parameters: extra.merging(parameters) { _, user in user })
     return try TextLayoutDocument.render(structure, options: layout)
   }
 
   /// The edition's HTML page from its bytes, read once by the caller; `file` names it.
   public func html(data: Data, file: String, extra: [String: String] = [:]) throws(GuideKitError) -> String {
     try stylesheets.transform(
-      "guideline-html", document: try guideline(file, data: data),
+      "guideline-html", document: try Self.guideline(file, data: data),
       parameters: extra.merging(parameters) { _, user in user })
   }
 
   /// The edition as plain text from its bytes, read once by the caller; `file` names it.
   public func text(data: Data, file: String, extra: [String: String] = [:]) throws(GuideKitError) -> String {
     let structure = try stylesheets.transformToDocument(
-      "guideline-text", document: try guideline(file, data: data),
+      "guideline-text", document: try Self.guideline(file, data: data),
       parameters: extra.merging(parameters) { _, user in user })
     return try TextLayoutDocument.render(structure, options: layout)
   }
 
   /// Parses `file` (or its bytes, when given) once and refuses anything but a guideline edition.
-  func guideline(_ file: String, data: Data? = nil) throws(GuideKitError) -> XMLDocument {
+  /// - Parameter use: what is done with it, for the refusal ("only guidelines are \(use)").
+  package static func guideline(_ file: String, data: Data? = nil, use: String = "rendered") throws(GuideKitError)
+    -> XMLDocument
+  {
     let document: XMLDocument
     do {
       if let data {
@@ -61,7 +64,7 @@ public struct Renderer: Sendable {
       throw .io(
         path: file,
         reason:
-          "root element <\(root.name)> is not a guideline edition (urn:guidekit:guideline:1); only guidelines are rendered"
+          "root element <\(root.name)> is not a guideline edition (urn:guidekit:guideline:1); only guidelines are \(use)"
       )
     }
     return document
