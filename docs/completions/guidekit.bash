@@ -173,13 +173,13 @@ _guidekit() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    validate|diff|impact|render|notice|publish|fmt|new-edition|history|show|sources|link|import|rules|help)
+    validate|diff|impact|render|notice|publish|fmt|new-edition|history|show|sources|serve|link|import|rules|help)
         # Offer subcommand argument completions
         "_guidekit_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'validate diff impact render notice publish fmt new-edition history show sources link import rules help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'validate diff impact render notice publish fmt new-edition history show sources serve link import rules help' -- "${cur}"))
         ;;
     esac
 }
@@ -496,6 +496,14 @@ _guidekit_show() {
 }
 
 _guidekit_sources() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __guidekit_offer_flags_options -1
+}
+
+_guidekit_serve() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=()
