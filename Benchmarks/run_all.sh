@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# Runs every benchmark (or those named: validate diff render publish impact) and writes the
+# Runs every benchmark (or those named: validate diff render publish impact word) and writes the
 # results table to Benchmarks/results/latest.md, with the machine and the tool versions.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 need_guidekit
 
-ALL=(validate diff render publish impact import)
+ALL=(validate diff render publish impact word import)
 if [[ $# -gt 0 ]]; then BENCHES=("$@"); else BENCHES=("${ALL[@]}"); fi
 
 first_line() { "$@" 2>&1 | head -n 1 || true; }

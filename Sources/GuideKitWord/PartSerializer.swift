@@ -10,7 +10,7 @@ enum PartSerializer {
   static func serialize(_ root: XMLElement) -> String {
     var namespaces: [String: String] = [:]  // prefix ("" for the default) → URI
     collect(root, into: &namespaces)
-    var writer = Writer(namespaces: namespaces)
+    var writer = Writer(namespaces: namespaces, wPrefix: namespaces.first { $0.value == w }?.key ?? "w")
     writer.out = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\r\n"
     writer.element(root, isRoot: true)
     return writer.out
@@ -30,10 +30,11 @@ enum PartSerializer {
 
   struct Writer {
     var namespaces: [String: String]
+    /// The prefix of the WordprocessingML namespace in this part.
+    var wPrefix: String
     var out = ""
     /// Clause id → the numeric id of its bookmark.
     var bookmarks: [String: Int] = [:]
-    var wPrefix: String { namespaces.first { $0.value == PartSerializer.w }?.key ?? "w" }
 
     mutating func element(_ element: XMLElement, isRoot: Bool = false) {
       let name = qualified(element.name, prefix: element.prefix)
@@ -103,9 +104,13 @@ enum PartSerializer {
 
   /// `&`, `<` and `>` escaped (in attributes also `"` and the white space XML would normalise).
   static func escape(_ text: String, attribute: Bool) -> String {
-    guard
-      text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || (attribute && ($0 == 0x22 || $0 < 0x20)) })
-    else { return text }
+    var clean = true
+    for byte in text.utf8
+    where byte == 0x26 || byte == 0x3C || byte == 0x3E || (attribute && (byte == 0x22 || byte < 0x20)) {
+      clean = false
+      break
+    }
+    if clean { return text }
     var out = ""
     out.reserveCapacity(text.utf8.count + 16)
     for scalar in text.unicodeScalars {

@@ -200,7 +200,13 @@
 
   <xsl:template match="g:list" mode="docx-block">
     <xsl:variable name="ordered" select="@type = 'ordered' and not(g:item/@num)"/>
-    <xsl:variable name="num-id" select="count(preceding::g:list[@type = 'ordered'][not(g:item/@num)]) + 3"/>
+    <!-- The list's own numbering instance (docx-numbering): counted only for an ordered list, since
+         counting along preceding:: for every list would cost time quadratic in the edition. -->
+    <xsl:variable name="num-id">
+      <xsl:if test="$ordered">
+        <xsl:value-of select="count(preceding::g:list[@type = 'ordered'][not(g:item/@num)]) + 3"/>
+      </xsl:if>
+    </xsl:variable>
     <xsl:for-each select="g:item">
       <w:p>
         <xsl:choose>
@@ -333,7 +339,7 @@
   <xsl:template match="g:fn" mode="docx-inline">
     <w:r>
       <w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr>
-      <w:footnoteReference w:id="{count(preceding::g:fn) + 1}"/>
+      <w:footnoteReference><xsl:attribute name="w:id"><xsl:number level="any" count="g:fn"/></xsl:attribute></w:footnoteReference>
     </w:r>
   </xsl:template>
   <!-- A cross-reference: the target's current number, linked to its bookmark. -->
