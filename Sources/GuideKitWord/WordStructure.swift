@@ -83,7 +83,7 @@ enum Inline {
     var pendingBreak = false
     var previous: Unicode.Scalar?
     for scalar in raw.unicodeScalars {
-      if scalar.properties.isWhitespace && scalar != "\u{3000}" {
+      if isSpace(scalar) {
         pendingSpace = true
         if scalar == "\n" || scalar == "\r" || scalar == "\u{2028}" || scalar == "\u{2029}" || scalar == "\u{0B}"
           || scalar == "\u{0C}" || scalar == "\u{85}"
@@ -102,6 +102,14 @@ enum Inline {
       if !(0xE001...0xE004).contains(scalar.value) { previous = scalar }
     }
     return String(out)
+  }
+
+  /// Unicode White_Space except U+3000 (text in Japanese), without a property table lookup.
+  static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F: true
+    default: false
+    }
   }
 
   static func isWide(_ character: Character) -> Bool {
