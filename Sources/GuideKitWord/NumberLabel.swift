@@ -26,7 +26,9 @@ struct NumberLabel: Equatable {
 
   /// The label at the start of `text` and the text after it (separating spaces removed).
   static func split(_ text: String) -> (label: NumberLabel, rest: String)? {
-    let chars = Array(text)
+    // A label is short: only the start of the text is looked at (the rest is copied once).
+    let chars = Array(text.prefix(32))
+    let tail = text.dropFirst(chars.count)
     guard !chars.isEmpty else { return nil }
     func rest(from index: Int, requireSeparator: Bool = false) -> String? {
       var i = index
@@ -38,8 +40,8 @@ struct NumberLabel: Equatable {
         i += 1
         separated = true
       }
-      if requireSeparator, !separated, i < chars.count { return nil }
-      return String(chars[i...])
+      if requireSeparator, !separated, i < chars.count || !tail.isEmpty { return nil }
+      return String(chars[i...]) + tail
     }
     func number(at start: Int) -> (value: Int, end: Int)? {
       var end = start
@@ -98,7 +100,7 @@ struct NumberLabel: Equatable {
     }
     // ア イ ウ (followed by a space or a full stop)
     if let index = WordNumbering.aiueo.firstIndex(of: chars[0]), chars.count > 1,
-      let after = rest(from: 1, requireSeparator: true), after.count < chars.count - 1
+      let after = rest(from: 1, requireSeparator: true)
     {
       return (NumberLabel(kind: .item, text: String(chars[0]), values: [index + 1]), after)
     }

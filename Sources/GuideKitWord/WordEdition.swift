@@ -468,22 +468,18 @@ enum EditionWriter {
   }
 
   static func escape(_ text: String) -> String {
-    var out = ""
-    for c in text where !Inline.isMarker(c) {
-      switch c {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      default:
-        if let scalar = c.unicodeScalars.first, c.unicodeScalars.count == 1, scalar.value < 0x20, scalar != "\t",
-          scalar != "\n"
-        {
-          continue
-        }
-        out.append(c)
+    var out = String.UnicodeScalarView()
+    for scalar in text.unicodeScalars {
+      switch scalar.value {
+      case 0x26: out.append(contentsOf: "&amp;".unicodeScalars)
+      case 0x3C: out.append(contentsOf: "&lt;".unicodeScalars)
+      case 0x3E: out.append(contentsOf: "&gt;".unicodeScalars)
+      case 0x09, 0x0A: out.append(scalar)
+      case 0...0x1F, 0xE001...0xE004: continue  // control characters XML cannot hold; markers
+      default: out.append(scalar)
       }
     }
-    return out
+    return String(out)
   }
 
   /// Marked text as mixed content: `<em>` and `<fn>` for the markers; an empty one is left out.

@@ -77,30 +77,47 @@ enum Inline {
   /// Whitespace as `InlineText.normalize` makes it: runs become one space, a run holding a line
   /// break between two wide characters vanishes, leading and trailing whitespace goes. U+3000 stays.
   static func normalize(_ raw: String) -> String {
-    var out = ""
+    // Scalar by scalar, as the readers' byte-level normalisation works.
+    var out = String.UnicodeScalarView()
     var pendingSpace = false
     var pendingBreak = false
-    var previous: Character?
-    for character in raw {
-      if character.isWhitespace && character != "\u{3000}" {
+    var previous: Unicode.Scalar?
+    for scalar in raw.unicodeScalars {
+      if isSpace(scalar) {
         pendingSpace = true
-        if character.isNewline { pendingBreak = true }
+        if scalar == "\n" || scalar == "\r" || scalar == "\u{2028}" || scalar == "\u{2029}" || scalar == "\u{0B}"
+          || scalar == "\u{0C}" || scalar == "\u{85}"
+        {
+          pendingBreak = true
+        }
         continue
       }
       if pendingSpace, let previous {
-        let join = pendingBreak && isWide(previous) && isWide(character)
+        let join = pendingBreak && isWide(previous) && isWide(scalar)
         if !join { out.append(" ") }
       }
       pendingSpace = false
       pendingBreak = false
-      out.append(character)
-      if !isMarker(character) { previous = character }
+      out.append(scalar)
+      if !(0xE001...0xE004).contains(scalar.value) { previous = scalar }
     }
-    return out
+    return String(out)
+  }
+
+  /// Unicode White_Space except U+3000 (text in Japanese), without a property table lookup.
+  static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F: true
+    default: false
+    }
   }
 
   static func isWide(_ character: Character) -> Bool {
     guard let scalar = character.unicodeScalars.first else { return false }
+    return isWide(scalar)
+  }
+
+  static func isWide(_ scalar: Unicode.Scalar) -> Bool {
     switch scalar.value {
     case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
       0xA960...0xA97F, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
