@@ -101,8 +101,6 @@ let package = Package(
         "GuideKit",
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "NIOCore", package: "swift-nio"),
-        // The base64 SHA-256 of a page's inline styles, for its Content-Security-Policy.
-        .product(name: "Crypto", package: "swift-crypto"),
       ],
       swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]
     ),

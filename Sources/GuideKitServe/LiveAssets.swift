@@ -47,10 +47,15 @@ enum LiveAssets {
           document.body.prepend(banner);
         }
         const panel = el('aside', { id: 'gk-live-panel', 'aria-label': '診断', 'data-count': String(list.length) });
-        const summary = el('summary', {}, list.length ? '診断 ' + list.length + ' 件' : '診断なし');
-        const details = el('details', list.length && list.some((d) => d.page === here) ? { open: '' } : {}, summary);
+        const onPage = list.filter((d) => d.page === here).length;
+        const summary = el('summary', {},
+          list.length ? '診断 ' + list.length + ' 件' + (onPage ? '（このページ ' + onPage + ' 件）' : '') : '診断なし');
+        const details = el('details', onPage ? { open: '' } : {}, summary);
         const items = el('ol', {});
-        for (const d of list) {
+        // This page's findings first, errors before warnings; otherwise in file and line order.
+        const rank = (d) => (d.page === here ? 0 : 3) + (d.severity === 'error' ? 0 : d.severity === 'warning' ? 1 : 2);
+        const ordered = list.map((d, i) => [d, i]).sort((a, b) => rank(a[0]) - rank(b[0]) || a[1] - b[1]).map((p) => p[0]);
+        for (const d of ordered) {
           const target = d.page ? '/' + d.page + (d.clause ? '#' + encodeURIComponent(d.clause) : '') : null;
           const label = where(d) + (d.clause ? ' (' + d.clause + ')' : '');
           items.append(el('li', { class: 'gk-live-' + d.severity },

@@ -64,8 +64,11 @@ struct BrowserTests {
       """
       (() => {
         const marker = document.querySelector('[id="intro-significance"] > .gk-live-marker[data-rule="duplicate-id"]');
-        return !!marker && marker.textContent.includes('5.0.xml:') &&
-          !!document.querySelector('#gk-live-panel a[href="/telework-security/5.0.html#intro-significance"]');
+        // The panel lists this page's error first, ahead of the other editions' warnings.
+        const first = document.querySelector('#gk-live-panel li');
+        return !!marker && marker.textContent.includes('5.0.xml:') && !!first &&
+          first.classList.contains('gk-live-error') &&
+          !!first.querySelector('a[href="/telework-security/5.0.html#intro-significance"]');
       })()
       """)
 

@@ -304,6 +304,35 @@ struct ValidationRuleTests {
     #expect(folder.validate(["g"]).diagnostics.isEmpty)
   }
 
+  /// A source that sources.json declares but that is not fetched yet is unverifiable (a warning
+  /// saying to fetch it), as for an e-Gov LawId, not an unknown source: a fresh clone validates.
+  @Test func refDeclaredButNotFetchedIsUnverifiable() throws {
+    let folder = try ValidationFixtureFolder()
+    _ = try measuresRegistry(folder)  // the source "measures", fetched
+    _ = try folder.add(
+      "refs/sources.json",
+      data: Data(
+        """
+        {"sources": [{"id": "nist-sp800-53", "kind": "oscal", "title": "NIST SP 800-53", "revisions": [
+          {"revision": "rev5.0.1", "url": "https://example.org/rev5.xml"}]}]}
+        """.utf8))
+    try folder.add(
+      "g/1.0.xml",
+      validationGuideline(
+        """
+          <chapter id="ch-1" num="第1章">
+            <title>総則</title>
+            <clause id="c-1" num="(1)">
+              <p>⟨1⟩<ref source="nist-sp800-53" provision="ac-17" pin="rev5.0.1">NIST SP 800-53 AC-17</ref>。</p>
+              <p><ref source="measures" provision="m-1" pin="2021">既知の出典</ref>。</p>
+            </clause>
+          </chapter>
+        """))
+    let report = folder.validate(["g"], options: ValidationOptions(registry: folder.registry("refs")))
+    #expect(folder.findings(report) == [folder.expect("g/1.0.xml", "1", .warning, "ref-unverifiable")])
+    #expect(report.diagnostics.first?.message.contains("guidekit sources fetch") == true)
+  }
+
   @Test func refUnknownProvision() throws {
     let folder = try ValidationFixtureFolder()
     let registry = try measuresRegistry(folder)

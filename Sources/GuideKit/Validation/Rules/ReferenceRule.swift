@@ -53,11 +53,18 @@ public struct ReferenceRule: DocumentRule {
     }
     guard let registry = context.registry else { return nil }
     guard let revisions = registry.sources[reference.source] else {
-      // A well-formed LawId names a real law whose files are not fetched: unverifiable, not broken.
+      // A well-formed LawId names a real law, and a source that sources.json declares is one the
+      // store will hold: not fetched yet is unverifiable, not broken (as impact reports it).
       if LawID.isValid(reference.source) {
         return make(
           Self.unverifiable, document, reference,
           "source \(reference.source) is not in the reference registry (\(registry.folders.joined(separator: ", "))): its pin and provision cannot be checked; add the law's e-Gov files (guidekit sources fetch)",
+          clause)
+      }
+      if registry.isFetchable(reference.source) {
+        return make(
+          Self.unverifiable, document, reference,
+          "source \(reference.source) is declared in sources.json but not fetched into \(registry.folders.joined(separator: ", ")): its pin and provision cannot be checked; run guidekit sources fetch",
           clause)
       }
       return make(
