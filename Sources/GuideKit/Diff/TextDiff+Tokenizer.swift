@@ -195,7 +195,7 @@ extension TextDiff {
         let (first, firstLength) = scalar(at: offset)
         let length = characterLength(at: offset, first: first, firstLength: firstLength)
         let cls = CharClass(first: first)
-        let width = Self.isWide(first) ? 2 : 1
+        let width = EastAsianWidth.isWide(first) ? 2 : 1
         if let pending = separator {
           if cls == .digit, span == .word {
             // The separator and this digit go on the number.
@@ -293,19 +293,6 @@ extension TextDiff {
         length = 4
       }
       return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
-    }
-
-    /// Whether a character starting with `s` takes two columns: the East Asian Wide and
-    /// Fullwidth blocks, approximately (only the weight of clean-up depends on it).
-    static func isWide(_ s: Unicode.Scalar) -> Bool {
-      switch s.value {
-      case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
-        0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
-        0xFFE0...0xFFE6, 0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x3FFFD:
-        return true
-      default:
-        return false
-      }
     }
 
     mutating func openSpan(_ kind: Span, _ cls: CharClass) {

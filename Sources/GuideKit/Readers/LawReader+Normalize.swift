@@ -58,7 +58,7 @@ enum ReaderText {
         guard index < count, let previous = lastBaseScalar(UnsafeBufferPointer(start: target, count: written))
         else { continue }
         let next = decode(input, at: index).0
-        if !(pendingBreak && isWide(previous) && isWide(next)) {
+        if !(pendingBreak && EastAsianWidth.isWide(previous) && EastAsianWidth.isWide(next)) {
           target[written] = 0x20
           written += 1
         }
@@ -138,19 +138,6 @@ enum ReaderText {
     switch value {
     case 0x0300...0x036F, 0x1AB0...0x1AFF, 0x1DC0...0x1DFF, 0x200C, 0x200D, 0x20D0...0x20FF,
       0x3099, 0x309A, 0xFE00...0xFE0F, 0xFE20...0xFE2F, 0xE0100...0xE01EF:
-      return true
-    default:
-      return false
-    }
-  }
-
-  /// Wide characters: CJK ideographs, kana, full-width forms and CJK punctuation (a line break
-  /// between two of them is no space).
-  static func isWide(_ value: UInt32) -> Bool {
-    switch value {
-    case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
-      0xA960...0xA97F, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
-      0xFFE0...0xFFE6, 0x20000...0x3FFFD:
       return true
     default:
       return false
