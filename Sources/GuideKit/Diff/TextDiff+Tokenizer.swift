@@ -275,23 +275,7 @@ extension TextDiff {
 
     /// The scalar that starts at UTF-8 offset `i`, and its length in bytes.
     func scalar(at i: Int) -> (Unicode.Scalar, Int) {
-      let b0 = UInt32(bytes[i])
-      let value: UInt32
-      let length: Int
-      if b0 < 0x80 {
-        return (Unicode.Scalar(UInt8(b0)), 1)
-      } else if b0 < 0xE0 {
-        value = (b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
-        length = 2
-      } else if b0 < 0xF0 {
-        value = (b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
-        length = 3
-      } else {
-        value =
-          (b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
-          | UInt32(bytes[i + 3] & 0x3F)
-        length = 4
-      }
+      let (value, length) = UTF8Scalar.decode(bytes, at: i)
       return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
     }
 

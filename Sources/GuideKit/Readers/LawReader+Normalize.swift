@@ -35,7 +35,7 @@ enum ReaderText {
           index = end
         }
         guard index < count else { break }
-        let (value, length) = decode(input, at: index)
+        let (value, length) = UTF8Scalar.decode(input, at: index)
         guard isWhitespace(value) else {
           (target + written).update(from: source + index, count: length)
           written += length
@@ -46,7 +46,7 @@ enum ReaderText {
         // looks at a character's first scalar only, so they go with it).
         var pendingBreak = false
         while index < count {
-          let (scalar, size) = decode(input, at: index)
+          let (scalar, size) = UTF8Scalar.decode(input, at: index)
           if isWhitespace(scalar) {
             if isNewline(scalar) { pendingBreak = true }
           } else if !isExtending(scalar) {
@@ -57,7 +57,7 @@ enum ReaderText {
         // Nothing written yet (leading whitespace) or nothing after (trailing): no space.
         guard index < count, let previous = lastBaseScalar(UnsafeBufferPointer(start: target, count: written))
         else { continue }
-        let next = decode(input, at: index).0
+        let next = UTF8Scalar.decode(input, at: index).0
         if !(pendingBreak && EastAsianWidth.isWide(previous) && EastAsianWidth.isWide(next)) {
           target[written] = 0x20
           written += 1
@@ -79,34 +79,13 @@ enum ReaderText {
     var end = text.count
     var earliest: UInt32?
     while end > 0 {
-      var start = end - 1
-      while start > 0 && text[start] & 0xC0 == 0x80 { start -= 1 }
-      let value = decode(text, at: start).0
+      let start = UTF8Scalar.start(before: end, in: text)
+      let value = UTF8Scalar.decode(text, at: start).0
       if !isExtending(value) { return value }
       earliest = value
       end = start
     }
     return earliest
-  }
-
-  /// The scalar value starting at `index` of valid UTF-8, and its length in bytes.
-  @inline(__always)
-  private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (UInt32, Int) {
-    let lead = UInt32(bytes[index])
-    let available = bytes.count - index
-    func continuation(_ offset: Int) -> UInt32 { UInt32(bytes[index + offset]) & 0x3F }
-    switch lead {
-    case 0..<0x80:
-      return (lead, 1)
-    case 0xC0..<0xE0 where available >= 2:
-      return ((lead & 0x1F) << 6 | continuation(1), 2)
-    case 0xE0..<0xF0 where available >= 3:
-      return ((lead & 0x0F) << 12 | continuation(1) << 6 | continuation(2), 3)
-    case 0xF0...0xF7 where available >= 4:
-      return ((lead & 0x07) << 18 | continuation(1) << 12 | continuation(2) << 6 | continuation(3), 4)
-    default:
-      return (lead, 1)
-    }
   }
 
   /// False when no byte of `utf8` can start a whitespace scalar (other than U+3000): ASCII
