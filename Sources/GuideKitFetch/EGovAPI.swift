@@ -126,18 +126,16 @@ public struct EGovRevision: Decodable, Sendable, Equatable {
     self.status = status
   }
 
-  /// The part after the LawId, `YYYYMMDD_AmendingLawId`: the revision id pins use.
+  /// The part after the LawId, `YYYYMMDD_AmendingLawId`: the revision id pins use (the whole id
+  /// when it is not of e-Gov's form).
   public var revisionID: String {
-    guard let underscore = lawRevisionID.firstIndex(of: "_") else { return lawRevisionID }
-    return String(lawRevisionID[lawRevisionID.index(after: underscore)...])
+    SourceLocator(egovRevisionID: lawRevisionID)?.revision ?? lawRevisionID
   }
 
   /// The in-force date: the API's, else the date in the revision id.
   public var inForce: String? {
     if let date = enforcementDate, PinDate.isDate(date) { return date }
-    let digits = revisionID.prefix(8)
-    guard digits.count == 8, digits.allSatisfy(\.isNumber) else { return nil }
-    return "\(digits.prefix(4))-\(digits.dropFirst(4).prefix(2))-\(digits.suffix(2))"
+    return SourceLocator(egovRevisionID: lawRevisionID)?.inForce
   }
 
   public var isUnenforced: Bool { status == "UnEnforced" }

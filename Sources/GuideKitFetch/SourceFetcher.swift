@@ -222,7 +222,7 @@ public final class SourceFetcher: Sendable {
     } catch {
       return .failure(FetchError(url: job.url, reason: "refused: \(error.description)"))
     }
-    let relative = SourceStore.relativePath(source: job.source, kind: job.kind, revision: job.revision)
+    let relative = SourceLocator(source: job.source, kind: job.kind, revision: job.revision).relativePath
     let hash = SourceStore.sha256(response.body)
     if let held = job.held, held.sha256 == hash, isPresent(held) {
       await writer.updateStatus(

@@ -93,7 +93,7 @@ enum Inline {
         continue
       }
       if pendingSpace, let previous {
-        let join = pendingBreak && isWide(previous) && isWide(scalar)
+        let join = pendingBreak && EastAsianWidth.isWide(previous) && EastAsianWidth.isWide(scalar)
         if !join { out.append(" ") }
       }
       pendingSpace = false
@@ -112,20 +112,10 @@ enum Inline {
     }
   }
 
+  /// Whether a character is wide (its first scalar, per `EastAsianWidth`).
   static func isWide(_ character: Character) -> Bool {
     guard let scalar = character.unicodeScalars.first else { return false }
-    return isWide(scalar)
-  }
-
-  static func isWide(_ scalar: Unicode.Scalar) -> Bool {
-    switch scalar.value {
-    case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
-      0xA960...0xA97F, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
-      0xFFE0...0xFFE6, 0x20000...0x3FFFD:
-      return true
-    default:
-      return false
-    }
+    return EastAsianWidth.isWide(scalar)
   }
 
   /// The text without markers (footnotes left out).

@@ -116,7 +116,7 @@ struct ImpactAcceptEscapingTests {
     var finding = ImpactFinding(
       file: "g.xml", line: line, clause: "a", clauseNum: nil, clauseTitle: nil, guideline: "g",
       reference: Reference(source: source, provision: provision, pin: pin, label: "", line: line),
-      provisionLabel: "", status: .modified, message: "")
+      provisionLabel: "", outcome: .modified(movedTo: nil), message: "")
     finding.latest = latest
     return finding
   }

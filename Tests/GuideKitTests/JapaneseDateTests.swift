@@ -80,8 +80,8 @@ struct JapaneseDateTests {
     #expect(PinDate.isRealDate(iso) == real)
     #expect((JapaneseDate.parse(iso: iso) != nil) == real)
     let compact = iso.replacingOccurrences(of: "-", with: "")
-    let file = RevisionFileName(path: "322AC0000000049_\(compact)_504AC0000000068.xml")
+    let file = SourceLocator(egovFile: "322AC0000000049_\(compact)_504AC0000000068.xml")
     #expect((file != nil) == real, "\(compact)")
-    if real { #expect(file?.effectiveDate == iso) }
+    if real { #expect(file?.inForce == iso) }
   }
 }

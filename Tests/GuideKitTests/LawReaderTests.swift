@@ -248,13 +248,13 @@ struct LawReaderFixtureTests {
   }
 
   @Test func revisionFileNames() {
-    let name = RevisionFileName(path: "/refs/laws/322AC0000000049_20250601_504AC0000000068.xml")
-    #expect(name?.lawID == "322AC0000000049")
-    #expect(name?.revisionID == "20250601_504AC0000000068")
-    #expect(name?.effectiveDate == "2025-06-01")
-    #expect(RevisionFileName(path: "322AC0000000049_labor-standards-law_DataRoot.xml") == nil)
-    #expect(RevisionFileName(path: "322AC0000000049_20251301_504AC0000000068.xml") == nil)
-    #expect(RevisionFileName(path: "322AC0000000049_20250601_504AC0000000068.txt") == nil)
+    let name = SourceLocator(egovFile: "/refs/laws/322AC0000000049_20250601_504AC0000000068.xml")
+    #expect(name?.source == "322AC0000000049")
+    #expect(name?.revision == "20250601_504AC0000000068")
+    #expect(name?.inForce == "2025-06-01")
+    #expect(SourceLocator(egovFile: "322AC0000000049_labor-standards-law_DataRoot.xml") == nil)
+    #expect(SourceLocator(egovFile: "322AC0000000049_20251301_504AC0000000068.xml") == nil)
+    #expect(SourceLocator(egovFile: "322AC0000000049_20250601_504AC0000000068.txt") == nil)
   }
 }
 

@@ -15,10 +15,10 @@ extension LawTitleTable {
     var seen = Set<String>()
     for folder in folders {
       for path in FileTree.xmlFiles(under: folder, skipHidden: false) {
-        guard let name = ReferenceRegistry.egovName(path.lastPathPart), !seen.contains(name.lawID),
-          let law = lawTitle(file: path, lawID: name.lawID)
+        guard let name = SourceLocator(egovFile: path), !seen.contains(name.source),
+          let law = lawTitle(file: path, lawID: name.source)
         else { continue }
-        seen.insert(name.lawID)
+        seen.insert(name.source)
         table = table.merging(LawTitleTable(laws: [law]))
       }
     }

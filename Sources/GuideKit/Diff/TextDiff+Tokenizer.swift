@@ -195,7 +195,7 @@ extension TextDiff {
         let (first, firstLength) = scalar(at: offset)
         let length = characterLength(at: offset, first: first, firstLength: firstLength)
         let cls = CharClass(first: first)
-        let width = Self.isWide(first) ? 2 : 1
+        let width = EastAsianWidth.isWide(first) ? 2 : 1
         if let pending = separator {
           if cls == .digit, span == .word {
             // The separator and this digit go on the number.
@@ -275,37 +275,8 @@ extension TextDiff {
 
     /// The scalar that starts at UTF-8 offset `i`, and its length in bytes.
     func scalar(at i: Int) -> (Unicode.Scalar, Int) {
-      let b0 = UInt32(bytes[i])
-      let value: UInt32
-      let length: Int
-      if b0 < 0x80 {
-        return (Unicode.Scalar(UInt8(b0)), 1)
-      } else if b0 < 0xE0 {
-        value = (b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
-        length = 2
-      } else if b0 < 0xF0 {
-        value = (b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
-        length = 3
-      } else {
-        value =
-          (b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
-          | UInt32(bytes[i + 3] & 0x3F)
-        length = 4
-      }
+      let (value, length) = UTF8Scalar.decode(bytes, at: i)
       return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
-    }
-
-    /// Whether a character starting with `s` takes two columns: the East Asian Wide and
-    /// Fullwidth blocks, approximately (only the weight of clean-up depends on it).
-    static func isWide(_ s: Unicode.Scalar) -> Bool {
-      switch s.value {
-      case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
-        0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
-        0xFFE0...0xFFE6, 0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x3FFFD:
-        return true
-      default:
-        return false
-      }
     }
 
     mutating func openSpan(_ kind: Span, _ cls: CharClass) {

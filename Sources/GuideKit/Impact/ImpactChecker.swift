@@ -74,11 +74,11 @@ public final class ImpactChecker: Sendable {
     _ reference: Reference, in tree: ClauseTree, unit located: LocatedUnit, target: String?
   ) -> ImpactFinding {
     let clause = located.unit
-    func finding(_ status: ImpactStatus, _ label: String, _ message: String) -> ImpactFinding {
+    func finding(_ outcome: ImpactFinding.Outcome, _ label: String, _ message: String) -> ImpactFinding {
       ImpactFinding(
         file: tree.info.file, line: reference.line, clause: clause.id, clauseNum: clause.num,
         clauseTitle: clause.title, guideline: tree.info.id, reference: reference,
-        provisionLabel: label, status: status, message: message)
+        provisionLabel: label, outcome: outcome, message: message)
     }
     let fallbackLabel = reference.label.isEmpty ? "\(reference.source) \(reference.provision)" : reference.label
 
@@ -91,11 +91,8 @@ public final class ImpactChecker: Sendable {
     } else if guidelines[reference.source] != nil {
       return checkGuidelineReference(reference, finding: finding, fallbackLabel: fallbackLabel)
     } else if registry.isFetchable(reference.source) {
-      var result = finding(
-        .unverifiable, fallbackLabel,
-        "source \(reference.source) not fetched: run `guidekit sources fetch`")
-      result.notFetched = true
-      return result
+      return finding(
+        .notFetched, fallbackLabel, "source \(reference.source) not fetched: run `guidekit sources fetch`")
     } else {
       return finding(
         .unresolved, fallbackLabel,
@@ -131,7 +128,7 @@ public final class ImpactChecker: Sendable {
     var latest = registry.latest(source: reference.source, asOf: options.asOf) ?? pinned
     if let target {
       guard let chosen = registry.revision(source: reference.source, pin: target) else {
-        result.status = .unverifiable
+        result.outcome = .unverifiable
         result.message = "revision \"\(target)\" is not in the registry"
         return result
       }
@@ -146,7 +143,7 @@ public final class ImpactChecker: Sendable {
         result.latestDate = latest.date ?? latestTree.info.effective
         compare(cited, in: pinnedTree, with: latestTree, reference: reference, into: &result)
       } catch {
-        result.status = .unresolved
+        result.outcome = .unresolved
         result.message = "cannot read \(latest.path): \(error.description)"
       }
     } else {
@@ -162,10 +159,8 @@ public final class ImpactChecker: Sendable {
   /// What comparing a cited provision with its counterpart in another revision found; nil fields
   /// leave the finding as it was.
   private struct Comparison: Sendable {
-    var status: ImpactStatus?
+    var outcome: ImpactFinding.Outcome?
     var message: String?
-    var latestProvision: String?
-    var successors: [UnitLink]?
     var segments: [TextSegment]?
   }
 
@@ -180,10 +175,8 @@ public final class ImpactChecker: Sendable {
     let comparison = comparisons.value(for: key) {
       compare(cited, in: old, with: new, provision: reference.provision)
     }
-    if let status = comparison.status { result.status = status }
+    if let outcome = comparison.outcome { result.outcome = outcome }
     if let message = comparison.message { result.message = message }
-    if let latestProvision = comparison.latestProvision { result.latestProvision = latestProvision }
-    if let successors = comparison.successors { result.successors = successors }
     if let segments = comparison.segments { result.segments = segments }
   }
 
@@ -195,20 +188,19 @@ public final class ImpactChecker: Sendable {
     let newIndex = index(new)
     let mapped = alignment(old: old, new: new)[top]
     guard let mappedTop = mapped, let newTop = newIndex[mappedTop] else {
-      result.status = .deleted
+      result.outcome = .deleted(movedTo: nil)
       result.message = "\(top) is no longer in \(new.info.version)"
       return result
     }
     let newProvision = mappedTop + rest
     guard let counterpart = newIndex[newProvision] else {
-      result.status = .deleted
+      result.outcome = .deleted(movedTo: nil)
       result.message = "\(provision) is no longer in \(new.info.version)"
       return result
     }
     if newTop.unit.properties["status"] == "withdrawn", cited.unit.properties["status"] != "withdrawn" {
-      result.status = .withdrawn
       let successors = newTop.unit.links.successors
-      result.successors = successors
+      result.outcome = .withdrawn(successors: successors)
       let names = successors.map { "\($0.rel) \($0.target)" }.joined(separator: ", ")
       result.message = "withdrawn in \(new.info.version)" + (names.isEmpty ? "" : " (\(names))")
       return result
@@ -218,21 +210,19 @@ public final class ImpactChecker: Sendable {
     if Self.isDeletedText(newText, title: counterpart.unit.title)
       && !Self.isDeletedText(oldText, title: cited.unit.title)
     {
-      result.status = .deleted
+      result.outcome = .deleted(movedTo: newProvision != provision ? newProvision : nil)
       result.message = "reduced to 削除 in \(new.info.version)"
-      if newProvision != provision { result.latestProvision = newProvision }
       return result
     }
     let same = TextDiff.isEquivalent(oldText, newText, options: options.text)
-    if newProvision != provision { result.latestProvision = newProvision }
     if !same {
-      result.status = .modified
+      result.outcome = .modified(movedTo: newProvision != provision ? newProvision : nil)
       result.segments = TextDiff.segments(old: oldText, new: newText, options: options.text)
       result.message =
         "text changed in \(new.info.version)"
         + (newProvision != provision ? "; it now stands as \(newProvision)" : "")
     } else if newProvision != provision {
-      result.status = .renumbered
+      result.outcome = .renumbered(to: newProvision)
       result.message = "the cited text now stands as \(newProvision) in \(new.info.version)"
     }
     return result
@@ -248,18 +238,16 @@ public final class ImpactChecker: Sendable {
         future = try registry.load(revision)
       } catch {
         // A scheduled revision that cannot be read may change the provision: not current.
-        result.status = .unresolved
+        result.outcome = .unresolved
         result.message = "cannot read \(revision.path): \(error.description)"
         return
       }
       var probe = result
       compare(cited, in: pinnedTree, with: future, reference: reference, into: &probe)
       if probe.status != .current {
-        result.status = .upcoming
-        result.upcomingRevision = revision.id
-        result.upcomingDate = revision.date ?? future.info.effective
+        result.outcome = .upcoming(
+          revision: revision.id, date: revision.date ?? future.info.effective, movedTo: probe.latestProvision)
         result.segments = probe.segments
-        result.latestProvision = probe.latestProvision
         result.message =
           "unchanged on \(options.asOf), but revision \(revision.id) in force from \(result.upcomingDate ?? "?") changes it: \(probe.message)"
         return
@@ -268,7 +256,7 @@ public final class ImpactChecker: Sendable {
   }
 
   private func checkGuidelineReference(
-    _ reference: Reference, finding: (ImpactStatus, String, String) -> ImpactFinding,
+    _ reference: Reference, finding: (ImpactFinding.Outcome, String, String) -> ImpactFinding,
     fallbackLabel: String
   ) -> ImpactFinding {
     let editions = (guidelines[reference.source] ?? []).sorted { NaturalOrder.less($0.info.version, $1.info.version) }

@@ -174,13 +174,13 @@ struct LawAssembler {
   /// The tree assembled so far (all of it once the root has ended). The law id is the API's
   /// `LawId`, else the e-Gov file name's, else one derived from the `<Law>` attributes.
   func tree() -> ClauseTree {
-    let revision = RevisionFileName(path: file)
+    let revision = SourceLocator(egovFile: file)
     var id = lawID
-    if id?.isEmpty ?? true { id = revision?.lawID }
+    if id?.isEmpty ?? true { id = revision?.source }
     if id?.isEmpty ?? true { id = derivedLawID }
     let info = DocumentInfo(
-      kind: .law, id: id ?? "", version: revision?.revisionID ?? "", title: title, issuer: nil,
-      effective: revision?.effectiveDate, language: "ja", file: file, line: rootLine)
+      kind: .law, id: id ?? "", version: revision?.revision ?? "", title: title, issuer: nil,
+      effective: revision?.inForce, language: "ja", file: file, line: rootLine)
     return ClauseTree(info: info, units: units, supplements: supplements)
   }
 

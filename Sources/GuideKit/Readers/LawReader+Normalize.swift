@@ -35,7 +35,7 @@ enum ReaderText {
           index = end
         }
         guard index < count else { break }
-        let (value, length) = decode(input, at: index)
+        let (value, length) = UTF8Scalar.decode(input, at: index)
         guard isWhitespace(value) else {
           (target + written).update(from: source + index, count: length)
           written += length
@@ -46,7 +46,7 @@ enum ReaderText {
         // looks at a character's first scalar only, so they go with it).
         var pendingBreak = false
         while index < count {
-          let (scalar, size) = decode(input, at: index)
+          let (scalar, size) = UTF8Scalar.decode(input, at: index)
           if isWhitespace(scalar) {
             if isNewline(scalar) { pendingBreak = true }
           } else if !isExtending(scalar) {
@@ -57,8 +57,8 @@ enum ReaderText {
         // Nothing written yet (leading whitespace) or nothing after (trailing): no space.
         guard index < count, let previous = lastBaseScalar(UnsafeBufferPointer(start: target, count: written))
         else { continue }
-        let next = decode(input, at: index).0
-        if !(pendingBreak && isWide(previous) && isWide(next)) {
+        let next = UTF8Scalar.decode(input, at: index).0
+        if !(pendingBreak && EastAsianWidth.isWide(previous) && EastAsianWidth.isWide(next)) {
           target[written] = 0x20
           written += 1
         }
@@ -79,34 +79,13 @@ enum ReaderText {
     var end = text.count
     var earliest: UInt32?
     while end > 0 {
-      var start = end - 1
-      while start > 0 && text[start] & 0xC0 == 0x80 { start -= 1 }
-      let value = decode(text, at: start).0
+      let start = UTF8Scalar.start(before: end, in: text)
+      let value = UTF8Scalar.decode(text, at: start).0
       if !isExtending(value) { return value }
       earliest = value
       end = start
     }
     return earliest
-  }
-
-  /// The scalar value starting at `index` of valid UTF-8, and its length in bytes.
-  @inline(__always)
-  private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (UInt32, Int) {
-    let lead = UInt32(bytes[index])
-    let available = bytes.count - index
-    func continuation(_ offset: Int) -> UInt32 { UInt32(bytes[index + offset]) & 0x3F }
-    switch lead {
-    case 0..<0x80:
-      return (lead, 1)
-    case 0xC0..<0xE0 where available >= 2:
-      return ((lead & 0x1F) << 6 | continuation(1), 2)
-    case 0xE0..<0xF0 where available >= 3:
-      return ((lead & 0x0F) << 12 | continuation(1) << 6 | continuation(2), 3)
-    case 0xF0...0xF7 where available >= 4:
-      return ((lead & 0x07) << 18 | continuation(1) << 12 | continuation(2) << 6 | continuation(3), 4)
-    default:
-      return (lead, 1)
-    }
   }
 
   /// False when no byte of `utf8` can start a whitespace scalar (other than U+3000): ASCII
@@ -138,19 +117,6 @@ enum ReaderText {
     switch value {
     case 0x0300...0x036F, 0x1AB0...0x1AFF, 0x1DC0...0x1DFF, 0x200C, 0x200D, 0x20D0...0x20FF,
       0x3099, 0x309A, 0xFE00...0xFE0F, 0xFE20...0xFE2F, 0xE0100...0xE01EF:
-      return true
-    default:
-      return false
-    }
-  }
-
-  /// Wide characters: CJK ideographs, kana, full-width forms and CJK punctuation (a line break
-  /// between two of them is no space).
-  static func isWide(_ value: UInt32) -> Bool {
-    switch value {
-    case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
-      0xA960...0xA97F, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
-      0xFFE0...0xFFE6, 0x20000...0x3FFFD:
       return true
     default:
       return false

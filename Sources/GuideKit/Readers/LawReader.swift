@@ -55,34 +55,3 @@ public enum LawReader {
     return String(repeating: "0", count: max(0, width - digits.count)) + digits
   }
 }
-
-/// The parts of an e-Gov revision file name, `<LawId>_<YYYYMMDD>_<AmendingLawId>.xml`.
-struct RevisionFileName: Hashable, Sendable {
-  var lawID: String
-  /// `YYYYMMDD_AmendingLawId`.
-  var revisionID: String
-  /// `YYYY-MM-DD`.
-  var effectiveDate: String
-
-  /// - Parameter path: a file path; only its last component is looked at.
-  /// - Returns: nil when the name does not follow the pattern.
-  init?(path: String) {
-    let name = path.split(separator: "/", omittingEmptySubsequences: false).last.map(String.init) ?? path
-    guard name.hasSuffix(".xml") else { return nil }
-    let stem = name.dropLast(4)
-    let fields = stem.split(separator: "_", omittingEmptySubsequences: false)
-    guard fields.count == 3 else { return nil }
-    let lawID = fields[0]
-    let date = fields[1]
-    let amending = fields[2]
-    func isIDCharacter(_ c: Character) -> Bool { c.isASCII && (c.isLetter || c.isNumber) }
-    guard !lawID.isEmpty, lawID.allSatisfy(isIDCharacter), lawID.first?.isNumber == true,
-      !amending.isEmpty, amending.allSatisfy(isIDCharacter),
-      date.count == 8, date.allSatisfy({ $0.isASCII && $0.isNumber })
-    else { return nil }
-    guard let day = CalendarDay(compact: date) else { return nil }
-    self.lawID = String(lawID)
-    self.revisionID = "\(date)_\(amending)"
-    self.effectiveDate = day.description
-  }
-}

@@ -79,29 +79,10 @@ public final class ReferenceRegistry: Sendable {
     FileTree.xmlFiles(under: folder, skipHidden: false)
   }
 
-  /// e-Gov file name: `<LawId>_<YYYYMMDD>_<AmendingLawId>.xml`.
-  static func egovName(_ name: String) -> (lawID: String, date: String, amendment: String)? {
-    let stem = name.hasSuffix(".xml") ? String(name.dropLast(4)) : name
-    let parts = stem.split(separator: "_", omittingEmptySubsequences: false)
-    guard parts.count == 3, LawID.isValid(String(parts[0])), parts[1].count == 8,
-      parts[1].allSatisfy({ $0.isASCII && $0.isNumber }), !parts[2].isEmpty
-    else { return nil }
-    return (String(parts[0]), String(parts[1]), String(parts[2]))
-  }
-
   static func revision(forPath path: String) -> Revision? {
-    let name = path.lastPathPart
-    if let egov = egovName(name) {
-      let d = egov.date
-      let date = "\(d.prefix(4))-\(d.dropFirst(4).prefix(2))-\(d.suffix(2))"
-      return Revision(
-        source: egov.lawID, id: "\(egov.date)_\(egov.amendment)", date: date, path: path,
-        isLaw: true)
-    }
-    let folder = path.parentPath.lastPathPart
-    let stem = name.removingPathExtension
-    guard !folder.isEmpty, !stem.isEmpty else { return nil }
-    return Revision(source: folder, id: stem, date: nil, path: path, isLaw: false)
+    guard let located = SourceLocator(path: path) else { return nil }
+    return Revision(
+      source: located.source, id: located.revision, date: located.inForce, path: path, isLaw: located.isLaw)
   }
 
   // MARK: - Resolution

@@ -62,14 +62,22 @@ public enum EastAsianWidth {
     return 1
   }
 
-  /// True for East_Asian_Width W and F, and for emoji presented as emoji by default.
-  static func isWide(_ s: Unicode.Scalar) -> Bool {
+  /// True for East_Asian_Width W and F, and for emoji presented as emoji by default: the one answer
+  /// to "is this a wide character" for layout, the diff's column weights and the readers' rule that
+  /// a line break between two wide characters is no space.
+  package static func isWide(_ s: Unicode.Scalar) -> Bool {
     if s.value < 0x1100 { return false }
     return contains(wideRanges, s.value) || s.properties.isEmojiPresentation
   }
 
+  /// True for a scalar value that is a wide scalar (see `isWide(_:)`); false for a non-scalar value.
+  package static func isWide(_ value: UInt32) -> Bool {
+    guard let s = Unicode.Scalar(value) else { return false }
+    return isWide(s)
+  }
+
   /// True for East_Asian_Width A.
-  static func isAmbiguous(_ s: Unicode.Scalar) -> Bool {
+  package static func isAmbiguous(_ s: Unicode.Scalar) -> Bool {
     if s.value < 0xA1 { return false }
     return contains(ambiguousRanges, s.value)
   }

@@ -11,16 +11,6 @@ public struct SourceStore: Sendable {
     self.folder = folder
   }
 
-  /// The file of a revision, relative to the store.
-  /// - Parameters:
-  ///   - revision: e-Gov: `YYYYMMDD_AmendingLawId`; other sources: the declared name.
-  public static func relativePath(source: String, kind: SourceKind, revision: String) -> String {
-    switch kind {
-    case .egov: "\(source)/\(source)_\(revision).xml"
-    case .oscal, .guideline: "\(source)/\(revision).xml"
-    }
-  }
-
   public func path(_ relative: String) -> String { folder.joiningPath(relative) }
 
   /// Lowercase hex SHA-256 of `data`.
