@@ -35,3 +35,14 @@ import Testing
     #expect(ReaderText.normalize("\(c)\n字") == (Self.wide.contains(c) ? "\(c)字" : "\(c) 字"))
   }
 }
+
+/// The ranges `isWide` answers before searching the table are wide in the table too.
+@Suite struct EastAsianWidthFastPathTests {
+  @Test func theFastRangesAreWideInTheTable() {
+    for range in [0x3041...0x3096, 0x30A0...0x30FF, 0x4E00...0x9FFF, 0xFF01...0xFF60] as [ClosedRange<UInt32>] {
+      for value in range {
+        #expect(EastAsianWidth.contains(EastAsianWidth.wideRanges, value), "U+\(String(value, radix: 16))")
+      }
+    }
+  }
+}

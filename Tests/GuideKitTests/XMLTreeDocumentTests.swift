@@ -23,6 +23,17 @@ struct XMLTreeDocumentTests {
     try XMLDocument.parse(data: Data(text.utf8), fileName: name)
   }
 
+  /// The byte check that lets most texts through whole drops exactly what the scalar filter does.
+  @Test(arguments: [
+    "", "改正後の本文", "tab\tnew\nline\r", "a\u{1}b", "\u{0}", "x\u{FFFE}y", "x\u{FFFF}", "\u{FFFD}\u{EFBF}ok",
+    "\u{7F}\u{D7FF}\u{E000}𠮷",
+  ])
+  func allowedOnlyDropsWhatXMLCannotHold(text: String) {
+    var expected = ""
+    expected.unicodeScalars.append(contentsOf: text.unicodeScalars.filter(XMLWriter.isAllowed))
+    #expect(XMLWriter.allowedOnly(text) == expected)
+  }
+
   @Test func aWrittenTreeIsWhatParsingTheTextGives() throws {
     func write(_ w: inout XMLWriter) {
       w.declaration()

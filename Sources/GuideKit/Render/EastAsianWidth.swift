@@ -66,8 +66,16 @@ public enum EastAsianWidth {
   /// to "is this a wide character" for layout, the diff's column weights and the readers' rule that
   /// a line break between two wide characters is no space.
   package static func isWide(_ s: Unicode.Scalar) -> Bool {
-    if s.value < 0x1100 { return false }
-    return contains(wideRanges, s.value) || s.properties.isEmojiPresentation
+    let v = s.value
+    if v < 0x1100 { return false }
+    // The bulk of Japanese text, answered without the search: hiragana, katakana, the CJK unified
+    // ideographs and the full-width forms are all W or F.
+    if (0x3041...0x3096).contains(v) || (0x30A0...0x30FF).contains(v) || (0x4E00...0x9FFF).contains(v)
+      || (0xFF01...0xFF60).contains(v)
+    {
+      return true
+    }
+    return contains(wideRanges, v) || s.properties.isEmojiPresentation
   }
 
   /// True for a scalar value that is a wide scalar (see `isWide(_:)`); false for a non-scalar value.
@@ -98,7 +106,7 @@ public enum EastAsianWidth {
   }
 
   /// Binary search in a flat `lo, hi, lo, hi, ...` table of inclusive ranges.
-  private static func contains(_ table: [UInt32], _ value: UInt32) -> Bool {
+  static func contains(_ table: [UInt32], _ value: UInt32) -> Bool {
     var low = 0
     var high = table.count / 2 - 1
     while low <= high {

@@ -59,7 +59,8 @@ struct XMLWriter {
   }
 
   private mutating func content(_ text: String) {
-    characters(Self.escapeText(text), Self.allowedOnly(text))
+    // Only what the mode needs: the escaped text for a string, the checked text for a tree.
+    if let builder { builder.text(Self.allowedOnly(text)) } else { output += Self.escapeText(text) }
   }
 
   mutating func open(_ name: String, _ attributes: [(String, String)] = []) {
@@ -113,6 +114,20 @@ struct XMLWriter {
 
   /// The text without the characters XML cannot hold (what `escapeText` drops).
   static func allowedOnly(_ s: String) -> String {
+    // Nearly every text is allowed whole: checked by bytes first (no byte below 0x20 but tab, LF
+    // and CR; no U+FFFE/U+FFFF, which are EF BF BE/BF; surrogates cannot occur in a String).
+    var clean = true
+    var previous: (UInt8, UInt8) = (0, 0)
+    for byte in s.utf8 {
+      if (byte < 0x20 && byte != 0x9 && byte != 0xA && byte != 0xD)
+        || (previous == (0xEF, 0xBF) && (byte == 0xBE || byte == 0xBF))
+      {
+        clean = false
+        break
+      }
+      previous = (previous.1, byte)
+    }
+    if clean { return s }
     var out = ""
     out.unicodeScalars.append(contentsOf: s.unicodeScalars.filter(isAllowed))
     return out
