@@ -25,7 +25,7 @@ public struct ServeOptions: Sendable {
   /// How often the folders are looked at for changes.
   public var pollInterval: Duration
   /// The site's title (the index page), as `publish --title`.
-  public var siteTitle = "テレワーク関係ガイドライン"
+  public var siteTitle = PublishOptions.defaultSiteTitle
 
   public init(
     paths: [String] = ["guidelines"], references: [String] = [], host: String = "127.0.0.1", port: Int = 8080,

@@ -1,3 +1,4 @@
+import GuideKit
 import GuideKitXML
 
 /// WordprocessingML namespaces.
@@ -264,28 +265,12 @@ struct WordNumbering {
       return (1...9999).contains(value) ? JapaneseCounting.kanji(value) : String(value)
     case "lowerLetter": return pick(Array("abcdefghijklmnopqrstuvwxyz"))
     case "upperLetter": return pick(Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
-    case "lowerRoman": return roman(value).lowercased()
-    case "upperRoman": return roman(value)
+    case "lowerRoman": return LawNumbering.romanLowercase(value)
+    case "upperRoman": return LawNumbering.romanLowercase(value).uppercased()
     default: return String(value)
     }
   }
 
-  static func roman(_ value: Int) -> String {
-    guard value > 0, value < 4000 else { return String(value) }
-    let table: [(Int, String)] = [
-      (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"),
-      (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
-    ]
-    var rest = value
-    var out = ""
-    for (amount, letters) in table {
-      while rest >= amount {
-        out += letters
-        rest -= amount
-      }
-    }
-    return out
-  }
 }
 
 /// Kanji numerals for `japaneseCounting` list levels (一, 十二, 百五).

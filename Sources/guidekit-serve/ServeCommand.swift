@@ -56,7 +56,7 @@ struct ServeCommand: AsyncParsableCommand {
   @OptionGroup var asOf: AsOfOptions
 
   @Option(help: ArgumentHelp("The site's title, as publish --title.", valueName: "TEXT"))
-  var title = "テレワーク関係ガイドライン"
+  var title = PublishOptions.defaultSiteTitle
 
   func validate() throws {
     guard (0...65535).contains(port) else { throw ValidationError("--port \(port): a port is 0 to 65535") }

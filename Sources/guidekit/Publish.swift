@@ -59,7 +59,7 @@ struct Publish: ParsableCommand {
   var baseURL = ""
 
   @Option(help: ArgumentHelp("The site's title.", valueName: "TEXT"))
-  var title = "テレワーク関係ガイドライン"
+  var title = PublishOptions.defaultSiteTitle
 
   @Flag(help: "Publish draft editions (status=\"draft\") too, each page marked 案; they are left out by default.")
   var drafts = false

@@ -20,6 +20,8 @@ public struct PublishOptions: Sendable {
   /// Absolute base URL of the site for the feed (empty: relative links).
   public var baseURL: String
   public var siteTitle: String
+  /// The title `guidekit publish` and `guidekit serve` give the site unless told otherwise.
+  public static let defaultSiteTitle = "テレワーク関係ガイドライン"
   /// Wait for another publish into the same folder to end (false: fail at once).
   public var wait = true
   /// Warnings of the validation that precedes every publish refuse it, as errors do.

@@ -34,7 +34,7 @@ extension LawReader {
 }
 
 /// Numbering conventions of Japanese statutes, used to write provision ids for readers.
-enum LawNumbering {
+package enum LawNumbering {
   /// Segment prefixes of provision ids and the counter word written after the number.
   private static let counters: [(prefix: String, counter: String)] = [
     ("Subsec", "款"), ("Part", "編"), ("Chap", "章"), ("Sec", "節"), ("Div", "目"),
@@ -88,7 +88,7 @@ enum LawNumbering {
   }
 
   /// 1 → i, 4 → iv, 12 → xii.
-  static func romanLowercase(_ value: Int) -> String {
+  package static func romanLowercase(_ value: Int) -> String {
     guard value > 0, value < 4000 else { return String(value) }
     let table: [(Int, String)] = [
       (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"),
