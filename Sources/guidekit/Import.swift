@@ -175,16 +175,8 @@ struct Import: ParsableCommand {
 
   /// The edition with the citations of its prose marked up, and how many.
   private func link(_ xml: String, name: String) throws -> (bytes: [UInt8], count: Int) {
-    let folders = registry.effectiveFolders
-    let registry = ReferenceRegistry(folders: folders)
-    let recognizer: CitationRecognizer
-    do {
-      recognizer = try CitationRecognizer.store(folders: folders, registry: registry)
-    } catch {
-      Console.error("\(error)")
-      throw ExitCode(2)
-    }
-    let linker = CitationLinker(finder: CitationFinder(recognizer: recognizer), registry: registry)
+    let linker = try CitationLinker.store(
+      folders: registry.effectiveFolders, registry: registry.registry(requireDefault: false))
     let bytes = Array(xml.utf8)
     let plan = linker.plan(file: name, bytes: bytes)
     if !output.quiet {

@@ -52,8 +52,7 @@ struct Link: ParsableCommand {
 
   func run() throws {
     let registry = try references.registry(requireDefault: false)
-    let recognizer = try CitationRecognizer.store(folders: references.effectiveFolders, registry: registry)
-    let linker = CitationLinker(finder: CitationFinder(recognizer: recognizer), registry: registry)
+    let linker = try CitationLinker.store(folders: references.effectiveFolders, registry: registry)
     let (files, missing) = InputFiles.collect(paths.isEmpty ? ["guidelines"] : paths)
     var trouble = !missing.isEmpty
     for path in missing { Console.error("\(path): error: no such file or folder") }

@@ -43,6 +43,14 @@ public struct CitationLinker: Sendable {
   public var finder: CitationFinder
   public var registry: ReferenceRegistry?
 
+  /// The linker of a reference store: law titles and citations recognised from its folders,
+  /// revisions pinned from its registry (`guidekit link`, `guidekit import`).
+  public static func store(folders: [String], registry: ReferenceRegistry) throws(GuideKitError) -> CitationLinker {
+    CitationLinker(
+      finder: CitationFinder(recognizer: try CitationRecognizer.store(folders: folders, registry: registry)),
+      registry: registry)
+  }
+
   public init(finder: CitationFinder, registry: ReferenceRegistry?) {
     self.finder = finder
     self.registry = registry
