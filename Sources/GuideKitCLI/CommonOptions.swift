@@ -1,4 +1,5 @@
 import ArgumentParser
+import FoundationEssentials
 import GuideKit
 
 /// A day given on the command line (`--as-of`, `--issued`): a real day written YYYY-MM-DD; any
@@ -76,6 +77,16 @@ package struct RegistryOptions: ParsableArguments {
 
   /// The folders given, else the default folder.
   package var effectiveFolders: [String] { folders.isEmpty ? [Self.defaultFolder] : folders }
+
+  /// The folders to read: those given (each must exist), else the default folder when it exists.
+  /// - Throws: `ExitCode(2)`, the folder named on standard error, for a folder given that is missing.
+  package func existingFolders() throws -> [String] {
+    if let missing = folders.first(where: { !FileManager.default.fileExists(atPath: $0) }) {
+      Console.error("\(missing): error: reference folder not found")
+      throw ExitCode(2)
+    }
+    return effectiveFolders.filter { FileManager.default.fileExists(atPath: $0) }
+  }
 
   /// The registry of the folders given, else of the default folder.
   /// - Parameter requireDefault: whether a missing default folder is trouble too (a folder

@@ -41,11 +41,7 @@ struct ServeCommand: AsyncParsableCommand {
   @Argument(help: ArgumentHelp("Guideline files or folders (default: guidelines/).", valueName: "PATH"))
   var paths: [String] = []
 
-  @Option(
-    name: .customLong("references"),
-    help: ArgumentHelp(
-      "A reference registry folder (repeatable; default: references/ when it exists).", valueName: "DIR"))
-  var references: [String] = []
+  @OptionGroup var references: RegistryOptions
 
   @Option(help: ArgumentHelp("The address to listen on.", valueName: "ADDRESS"))
   var host = "127.0.0.1"
@@ -69,12 +65,7 @@ struct ServeCommand: AsyncParsableCommand {
       Console.error("\(path): error: no such file or folder")
       throw ExitCode(2)
     }
-    let folders =
-      references.isEmpty ? (FileManager.default.fileExists(atPath: "references") ? ["references"] : []) : references
-    for folder in folders where !FileManager.default.fileExists(atPath: folder) {
-      Console.error("\(folder): error: reference folder not found")
-      throw ExitCode(2)
-    }
+    let folders = try references.existingFolders()
     var options = ServeOptions(
       paths: inputs, references: folders, host: host, port: port, asOf: asOf.day)
     options.siteTitle = title
